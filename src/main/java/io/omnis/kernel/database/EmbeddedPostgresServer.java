@@ -1,0 +1,123 @@
+package io.omnis.kernel.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL that Omnis starts for itself, with its data in a local folder that
+ * survives restarts.
+ * <p>
+ * A PostgreSQL left running by an Omnis that crashed still holds the folder; it is
+ * stopped before the new one starts, so that a crash never blocks the next start.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path dataDir;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+		this.postgres = postgres;
+		this.dataDir = dataDir;
+	}
+
+	public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
+		Path absolute = dataDir.toAbsolutePath().normalize();
+		Files.createDirectories(absolute.getParent());
+		stopOrphan(absolute);
+		boolean fresh = !Files.exists(absolute.resolve("PG_VERSION"));
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+			.setDataDirectory(absolute)
+			.setCleanDataDirectory(false)
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setServerConfig("listen_addresses", "127.0.0.1")
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on");
+		if (port > 0) {
+			builder.setPort(port);
+		}
+		EmbeddedPostgres postgres = builder.start();
+		log.info("Embedded PostgreSQL {} on 127.0.0.1:{}, data in {}", fresh ? "created" : "started",
+				postgres.getPort(), absolute);
+		return new EmbeddedPostgresServer(postgres, absolute);
+	}
+
+	public DataSource postgresDatabase() {
+		return postgres.getPostgresDatabase();
+	}
+
+	public String jdbcUrl() {
+		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	public int port() {
+		return postgres.getPort();
+	}
+
+	public Path dataDir() {
+		return dataDir;
+	}
+
+	@Override
+	public void close() throws IOException {
+		postgres.close();
+	}
+
+	/**
+	 * Stops a postmaster whose pid file is in the folder and whose process is still
+	 * alive.
+	 */
+	static void stopOrphan(Path dataDir) throws IOException {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		List<String> lines = Files.readAllLines(pidFile);
+		Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
+				: parsePid(lines.getFirst()).flatMap(ProcessHandle::of);
+		if (orphan.isPresent() && orphan.get().isAlive() && isPostgres(orphan.get())) {
+			log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier Omnis", orphan.get().pid(),
+					dataDir);
+			orphan.get().destroy(); // SIGTERM: "smart" shutdown, then forcibly if it
+									// lingers
+			try {
+				orphan.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				orphan.get().destroyForcibly();
+				orphan.get().onExit().join();
+			}
+		}
+		// A pid file without a live postmaster is stale; PostgreSQL itself would also
+		// ignore it
+		Files.deleteIfExists(pidFile);
+	}
+
+	private static Optional<Long> parsePid(String line) {
+		try {
+			return Optional.of(Long.parseLong(line.trim()));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static boolean isPostgres(ProcessHandle process) {
+		return process.info().command().map(command -> command.endsWith("postgres")).orElse(true);
+	}
+
+}

@@ -1,0 +1,16 @@
+package io.omnis.kernel.problem;
+
+/**
+ * The identified thing does not exist, or is not visible to the caller (never say which).
+ */
+public class NotFoundException extends ProblemException {
+
+	public NotFoundException(String kind, String id) {
+		super(ProblemType.NOT_FOUND, "No " + kind + " with id '" + abbreviate(id) + "'");
+	}
+
+	private static String abbreviate(String id) {
+		return id.length() <= 64 ? id : id.substring(0, 64) + "…";
+	}
+
+}

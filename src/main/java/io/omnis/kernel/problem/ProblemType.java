@@ -1,0 +1,73 @@
+package io.omnis.kernel.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The stable problem types Omnis answers with, each a URI that clients may switch on.
+ * <p>
+ * The catalogue is in the README; a type never changes meaning once published.
+ */
+public enum ProblemType {
+
+	MALFORMED_BODY("malformed-body", HttpStatus.BAD_REQUEST, "Malformed request body"),
+
+	INVALID_FIELD("invalid-field", HttpStatus.BAD_REQUEST, "Invalid field"),
+
+	INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid parameter"),
+
+	VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST, "Validation failed"),
+
+	UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
+
+	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+
+	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+
+	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+
+	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+
+	CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
+
+	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
+			"Idempotency key reused with a different request"),
+
+	IDEMPOTENCY_KEY_INVALID("idempotency-key-invalid", HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key"),
+
+	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
+
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+
+	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+
+	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+	private static final String BASE = "https://omnis.dev/problems/";
+
+	private final String slug;
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	ProblemType(String slug, HttpStatus status, String title) {
+		this.slug = slug;
+		this.status = status;
+		this.title = title;
+	}
+
+	public URI uri() {
+		return URI.create(BASE + slug);
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String title() {
+		return title;
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.omnis.kernel.security;
+
+/**
+ * What a console user (through a role) or an API key (through its scopes) may do. Each
+ * endpoint names the one permission it needs, as the authority string
+ * {@link #authority()}.
+ */
+public enum Permission {
+
+	/** See channels and their key metadata. */
+	CHANNELS_READ("channels:read"),
+
+	/** Create, rename, disable channels; create, rotate and revoke their keys. */
+	CHANNELS_MANAGE("channels:manage"),
+
+	/** Manage console users and their roles. */
+	STAFF_MANAGE("staff:manage"),
+
+	/** Send customer events (the public write keys of browsers and apps). */
+	EVENTS_WRITE("events:write"),
+
+	/** Read the Prometheus metrics. */
+	METRICS_READ("metrics:read");
+
+	private final String authority;
+
+	Permission(String authority) {
+		this.authority = authority;
+	}
+
+	public String authority() {
+		return authority;
+	}
+
+	public static Permission fromAuthority(String authority) {
+		for (Permission permission : values()) {
+			if (permission.authority.equals(authority)) {
+				return permission;
+			}
+		}
+		throw new IllegalArgumentException("Unknown permission '" + authority + "'");
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.omnis.kernel.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles of console users, each a fixed set of permissions.
+ */
+public enum Role {
+
+	ADMINISTRATOR(EnumSet.allOf(Permission.class)),
+
+	AGENT(EnumSet.of(Permission.CHANNELS_READ)),
+
+	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ)),
+
+	MARKETER(EnumSet.of(Permission.CHANNELS_READ)),
+
+	ANALYST(EnumSet.of(Permission.CHANNELS_READ, Permission.METRICS_READ));
+
+	private final Set<Permission> permissions;
+
+	Role(Set<Permission> permissions) {
+		this.permissions = Set.copyOf(permissions);
+	}
+
+	public Set<Permission> permissions() {
+		return permissions;
+	}
+
+	/** The role's name as shown to people: "Store associate". */
+	public String label() {
+		String words = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+}

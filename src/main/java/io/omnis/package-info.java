@@ -1,0 +1,7 @@
+/**
+ * Omnis application root; every direct sub-package is one application module.
+ */
+@NullMarked
+package io.omnis;
+
+import org.jspecify.annotations.NullMarked;
