@@ -10,13 +10,14 @@ public enum Role {
 
 	ADMINISTRATOR(EnumSet.allOf(Permission.class)),
 
-	AGENT(EnumSet.of(Permission.CHANNELS_READ)),
+	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.PROFILES_WRITE)),
 
-	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ)),
+	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ)),
 
-	MARKETER(EnumSet.of(Permission.CHANNELS_READ)),
+	MARKETER(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.TRACKING_READ)),
 
-	ANALYST(EnumSet.of(Permission.CHANNELS_READ, Permission.METRICS_READ));
+	ANALYST(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.TRACKING_READ,
+			Permission.METRICS_READ));
 
 	private final Set<Permission> permissions;
 

@@ -30,6 +30,24 @@ class SecurityConfiguration {
 
 	private static final Set<String> OPEN_ACTUATOR = Set.of("/actuator/health", "/actuator/info");
 
+	/**
+	 * Event collection authenticates each request by its channel's public write key,
+	 * itself; it has no session and no CSRF exposure (nothing it accepts acts on a user's
+	 * behalf).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain collection(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v1/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable())
+			.anonymous(anonymous -> anonymous.disable());
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator) throws Exception {
