@@ -87,6 +87,12 @@ final class Report {
 						row.baselineMeasurement().firstError());
 			}
 		}
+		if (load.during() != null && load.during().mean() > machine.cpus()) {
+			out.printf(Locale.ROOT,
+					"! the load average during the run (mean %.2f) exceeded the %d CPUs: other work competed with "
+							+ "this run, compare it only with runs under similar load%n",
+					load.during().mean(), machine.cpus());
+		}
 		out.println("results: " + file);
 	}
 
