@@ -26,7 +26,10 @@ final class AdminSession {
 		this.api = api;
 	}
 
-	/** The secret key ({@code sk_...}) of a new channel with read and manage scopes. */
+	/**
+	 * The secret key ({@code sk_...}) of a new channel with the scopes the workloads
+	 * need.
+	 */
 	static String issueBenchKey(Api api, String password) throws IOException, InterruptedException {
 		AdminSession session = new AdminSession(api);
 		String loginToken = session.csrfTokenOf("/login");
@@ -43,8 +46,9 @@ final class AdminSession {
 		HttpResponse<byte[]> created = Api.ok(session.send(api.unauthenticated("/api/v1/channels")
 			.header("Content-Type", "application/json")
 			.header("X-CSRF-TOKEN", token)
-			.POST(BodyPublishers.ofString("""
-					{"type":"WEB","name":"bench","secretKeyScopes":["channels:read","channels:manage"]}"""))));
+			.POST(BodyPublishers.ofString(
+					"""
+							{"type":"WEB","name":"bench","secretKeyScopes":["channels:read","channels:manage","profiles:read","tracking:read"]}"""))));
 		for (JsonNode issued : Api.json(created).get("issuedKeys")) {
 			if ("SECRET".equals(issued.get("key").get("kind").asString())) {
 				return issued.get("secret").asString();

@@ -68,6 +68,19 @@ public final class Api implements AutoCloseable {
 		return ok(send(request.build()));
 	}
 
+	/**
+	 * POSTs a body as a collection client does: the write key as Basic user, any content
+	 * type.
+	 */
+	public HttpResponse<byte[]> collect(String path, String body, String writeKey)
+			throws IOException, InterruptedException {
+		String basic = java.util.Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+		return ok(send(unauthenticated(path).header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(body))
+			.build()));
+	}
+
 	public static JsonNode json(HttpResponse<byte[]> response) {
 		return JSON.readTree(response.body());
 	}

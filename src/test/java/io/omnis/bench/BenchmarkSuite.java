@@ -176,6 +176,7 @@ public final class BenchmarkSuite {
 		long from = System.currentTimeMillis();
 		Measurement measured = Load.run(workload.concurrency(), mode.maxOps(), mode.measure(), sequence, http, cpu);
 		LoadAverage.Stats during = load.between(from, System.currentTimeMillis());
+		java.util.Map<String, String> facts = workload.afterMeasure(bench);
 
 		Baseline baseline = workload.baseline(bench);
 		try (Connection connection = bench.database().getConnection()) {
@@ -207,7 +208,7 @@ public final class BenchmarkSuite {
 		say("%s: %,.1f ops/s (p99 %.2f ms, %d errors); baseline %,.1f ops/s", name, measured.throughput(),
 				measured.p99Ms(), measured.errors(), base.throughput());
 		return new Row(name, workload.operation(), workload.concurrency(), setUp, measured, baseline.description(),
-				base, ratio, during, saturated);
+				base, ratio, during, saturated, workload.itemsPerOperation(), facts);
 	}
 
 	/**

@@ -62,6 +62,14 @@ final class Report {
 					row.baseline(), b.throughput(), b.p50Ms(), b.p99Ms(), b.errors());
 		}
 		for (Row row : results.workloads()) {
+			if (row.itemsPerOperation() > 1) {
+				out.printf(Locale.ROOT, "  %-22s %d items per operation: %,.0f items/s (baseline %,.0f items/s)%n",
+						row.name(), row.itemsPerOperation(), row.omnis().throughput() * row.itemsPerOperation(),
+						row.baselineMeasurement().throughput() * row.itemsPerOperation());
+			}
+			row.facts().forEach((fact, value) -> out.printf("  %-22s %s: %s%n", row.name(), fact, value));
+		}
+		for (Row row : results.workloads()) {
 			Measurement.Cpu cpu = row.omnis().cpu();
 			if (cpu.client() != null && cpu.omnis() != null && cpu.postgres() != null) {
 				double used = cpu.client() + cpu.omnis() + cpu.postgres();

@@ -42,10 +42,12 @@ public record Results(String suite, int format, String mode, String startedAt, S
 	 * @param ratio Omnis's throughput divided by the baseline's
 	 * @param clientSaturated whether the load generator used more than
 	 * {@value Report#SATURATED} of a core, so that it may have been the bottleneck
+	 * @param itemsPerOperation how many items (messages, lines) one operation carried
+	 * @param facts what the workload measured after the load (such as asynchronous lag)
 	 */
 	public record Row(String name, String operation, int concurrency, double setUpSeconds, Measurement omnis,
 			String baseline, Measurement baselineMeasurement, Double ratio, LoadAverage.Stats loadAverage,
-			boolean clientSaturated) {
+			boolean clientSaturated, int itemsPerOperation, java.util.Map<String, String> facts) {
 
 	}
 

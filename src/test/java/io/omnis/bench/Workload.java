@@ -36,6 +36,22 @@ public interface Workload {
 	void run(Bench bench, long n) throws Exception;
 
 	/**
+	 * How many items (messages, lines) one operation carries, when it carries several;
+	 * the report then also shows items per second.
+	 */
+	default int itemsPerOperation() {
+		return 1;
+	}
+
+	/**
+	 * Facts measured once the load is over (for example how far behind asynchronous work
+	 * fell), printed under the table and kept in the JSON.
+	 */
+	default java.util.Map<String, String> afterMeasure(Bench bench) throws Exception {
+		return java.util.Map.of();
+	}
+
+	/**
 	 * The nearest database primitive, measured on the same PostgreSQL in the same run.
 	 */
 	Baseline baseline(Bench bench);
