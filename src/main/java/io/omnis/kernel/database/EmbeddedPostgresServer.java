@@ -46,6 +46,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("fsync", "on")
+			// fewer checkpoints under bursts of collected events
+			.setServerConfig("max_wal_size", "4GB")
+			.setServerConfig("checkpoint_timeout", "15min")
 			.setServerConfig("synchronous_commit", "on");
 		if (port > 0) {
 			builder.setPort(port);
