@@ -1,6 +1,7 @@
 package io.omnis.tracking.internal;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -9,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Makes any JSON storable in a PostgreSQL {@code jsonb}: NUL characters and unpaired
- * surrogates, which {@code jsonb} refuses, become U+FFFD in keys and values alike.
+ * surrogates, which {@code jsonb} refuses, become U+FFFD in keys and values alike. Clean
+ * text (nearly all of it) is only read, never copied.
  */
 final class Sanitizer {
 
@@ -18,26 +20,26 @@ final class Sanitizer {
 
 	static void clean(JsonNode node) {
 		if (node instanceof ObjectNode object) {
-			for (Map.Entry<String, JsonNode> entry : new ArrayList<>(object.properties())) {
-				String key = entry.getKey();
+			List<String> dirtyKeys = null;
+			for (Map.Entry<String, JsonNode> entry : object.properties()) {
 				JsonNode value = entry.getValue();
-				String cleanKey = text(key);
 				if (value.isString()) {
-					String text = value.stringValue();
-					String cleanText = text(text);
-					if (!cleanKey.equals(key)) {
-						object.remove(key);
-					}
-					if (!cleanKey.equals(key) || !cleanText.equals(text)) {
-						object.put(cleanKey, cleanText);
+					if (needsCleaning(entry.getKey()) || needsCleaning(value.stringValue())) {
+						dirtyKeys = add(dirtyKeys, entry.getKey());
 					}
 				}
 				else {
 					clean(value);
-					if (!cleanKey.equals(key)) {
-						object.remove(key);
-						object.set(cleanKey, value);
+					if (needsCleaning(entry.getKey())) {
+						dirtyKeys = add(dirtyKeys, entry.getKey());
 					}
+				}
+			}
+			if (dirtyKeys != null) {
+				for (String key : dirtyKeys) {
+					JsonNode value = object.remove(key);
+					JsonNode cleanValue = value.isString() ? object.stringNode(text(value.stringValue())) : value;
+					object.set(text(key), cleanValue);
 				}
 			}
 		}
@@ -45,10 +47,8 @@ final class Sanitizer {
 			for (int i = 0; i < array.size(); i++) {
 				JsonNode value = array.get(i);
 				if (value.isString()) {
-					String text = value.stringValue();
-					String cleanText = text(text);
-					if (!cleanText.equals(text)) {
-						array.set(i, array.stringNode(cleanText));
+					if (needsCleaning(value.stringValue())) {
+						array.set(i, array.stringNode(text(value.stringValue())));
 					}
 				}
 				else {
@@ -58,32 +58,43 @@ final class Sanitizer {
 		}
 	}
 
-	static String text(String text) {
-		StringBuilder out = null;
+	static boolean needsCleaning(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			boolean bad = c == 0;
+			if (c == 0 || Character.isLowSurrogate(c)) {
+				return true;
+			}
 			if (Character.isHighSurrogate(c)) {
-				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-					if (out != null) {
-						out.append(c).append(text.charAt(i + 1));
-					}
-					i++;
-					continue;
+				if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+					return true;
 				}
-				bad = true;
-			}
-			else if (Character.isLowSurrogate(c)) {
-				bad = true;
-			}
-			if (bad && out == null) {
-				out = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (out != null) {
-				out.append(bad ? '\uFFFD' : c);
+				i++;
 			}
 		}
-		return out == null ? text : out.toString();
+		return false;
+	}
+
+	static String text(String text) {
+		if (!needsCleaning(text)) {
+			return text;
+		}
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				out.append(c).append(text.charAt(++i));
+			}
+			else {
+				out.append(c == 0 || Character.isSurrogate(c) ? '\uFFFD' : c);
+			}
+		}
+		return out.toString();
+	}
+
+	private static List<String> add(List<String> list, String key) {
+		List<String> keys = list == null ? new ArrayList<>() : list;
+		keys.add(key);
+		return keys;
 	}
 
 }
