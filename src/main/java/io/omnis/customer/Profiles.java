@@ -26,7 +26,6 @@ import io.omnis.tracking.CollectedEvents;
  * history of merges with the way to undo one.
  */
 @Service
-@Transactional(readOnly = true)
 public class Profiles {
 
 	private final ProfileReads reads;
@@ -58,7 +57,7 @@ public class Profiles {
 
 	/** The profile holding an identifier such as {@code email:ana@example.com}. */
 	public Optional<Profile> lookup(Identifier identifier) {
-		return reads.ownerOf(identifier).flatMap(reads::find);
+		return reads.findByIdentifier(identifier);
 	}
 
 	public List<Profile> search(String query, int limit) {

@@ -83,7 +83,6 @@ public class CollectedEvents {
 	 * A profile's events in event-time order, at most {@code limit} (to rebuild its
 	 * traits).
 	 */
-	@Transactional(readOnly = true)
 	public List<CollectedEvent> ofProfile(String profileId, int limit) {
 		return log.ofProfile(profileId, limit);
 	}
@@ -92,19 +91,16 @@ public class CollectedEvents {
 	 * A page of the events of the given profiles, newest first, before the given
 	 * position.
 	 */
-	@Transactional(readOnly = true)
 	public List<CollectedEvent> timeline(Collection<String> profileIds, @Nullable Instant beforeAt, long beforeSeq,
 			int limit, @Nullable String channelId, @Nullable String type) {
 		return log.page(profileIds, beforeAt, beforeSeq, limit, channelId, type);
 	}
 
-	@Transactional(readOnly = true)
 	public List<CollectedEvent> recent(String channelId, int limit) {
 		return log.recent(channelId, limit);
 	}
 
 	/** The accepted and dropped counts of a source per day and outcome since a day. */
-	@Transactional(readOnly = true)
 	public List<Map<String, Object>> counters(String channelId, LocalDate since) {
 		return log.counters(channelId, since);
 	}

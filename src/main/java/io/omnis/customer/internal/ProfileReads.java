@@ -46,11 +46,21 @@ public class ProfileReads {
 
 	/** The live profile with this id, or the one it was merged into. */
 	public Optional<Profile> find(String id) {
-		Optional<Row> row = row(id);
+		Optional<Row> row = row("p.id = :key", id, null);
 		for (int hops = 0; row.isPresent() && row.get().mergedInto() != null && hops < 200; hops++) {
-			row = row(row.get().mergedInto());
+			row = row("p.id = :key", row.get().mergedInto(), null);
 		}
-		return row.filter(r -> r.mergedInto() == null).map(this::profile);
+		return row.filter(r -> r.mergedInto() == null).map(Row::profile);
+	}
+
+	/**
+	 * The profile holding an identifier, in one query (identifiers always point at live
+	 * profiles).
+	 */
+	public Optional<Profile> findByIdentifier(Identifier identifier) {
+		return row("p.id = (select profile_id from identifier where type = :type and value = :key)", identifier.value(),
+				identifier.type())
+			.map(Row::profile);
 	}
 
 	public List<String> search(String query, int limit) {
@@ -121,31 +131,26 @@ public class ProfileReads {
 			.list();
 	}
 
-	private Optional<Row> row(String id) {
-		return jdbc.sql("select * from profile where id = :id")
-			.param("id", id)
+	/**
+	 * A profile with its identifiers and channels as JSON aggregates: one round trip per
+	 * read.
+	 */
+	private Optional<Row> row(String condition, String key, @Nullable String type) {
+		return jdbc.sql("""
+				select p.*,
+				       (select coalesce(json_agg(json_build_object('type', i.type, 'value', i.value,
+				                'firstSeenAt', i.first_seen_at, 'firstChannelId', i.first_channel_id,
+				                'firstMessageId', i.first_message_id) order by i.first_seen_at, i.type, i.value), '[]')
+				          from (select * from identifier where profile_id = p.id limit 1000) i) as identifiers,
+				       (select coalesce(json_agg(json_build_object('channelId', c.channel_id,
+				                'firstSeenAt', c.first_seen_at, 'lastSeenAt', c.last_seen_at, 'events', c.events)
+				                order by c.last_seen_at desc), '[]')
+				          from profile_channel c where c.profile_id = p.id) as channels
+				  from profile p where\s""" + condition)
+			.param("key", key)
+			.param("type", type)
 			.query((RowMapper<Row>) this::row)
 			.optional();
-	}
-
-	private Profile profile(Row row) {
-		List<Profile.KnownIdentifier> identifiers = jdbc.sql("""
-				select * from identifier where profile_id = :id order by first_seen_at, type, value limit 1000""")
-			.param("id", row.id())
-			.query((rs, n) -> new Profile.KnownIdentifier(rs.getString("type"), rs.getString("value"),
-					rs.getTimestamp("first_seen_at").toInstant(), rs.getString("first_channel_id"),
-					rs.getString("first_message_id")))
-			.list();
-		List<Profile.ChannelUse> channels = jdbc.sql("""
-				select * from profile_channel where profile_id = :id order by last_seen_at desc""")
-			.param("id", row.id())
-			.query((rs, n) -> new Profile.ChannelUse(rs.getString("channel_id"),
-					rs.getTimestamp("first_seen_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant(),
-					rs.getLong("events")))
-			.list();
-		return new Profile(row.id(), row.createdAt(), row.updatedAt(), row.firstSeenAt(), row.lastSeenAt(),
-				row.traits(), row.traitSources(), row.eventCounts(), row.consent(), identifiers, channels,
-				row.mergeCount(), row.flags());
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {
@@ -155,7 +160,9 @@ public class ProfileReads {
 				instant(rs.getTimestamp("last_seen_at")), object(rs.getString("traits")),
 				object(rs.getString("trait_sources")), object(rs.getString("event_counts")),
 				object(rs.getString("consent")), rs.getInt("merge_count"), Set.of((String[]) flags.getArray()),
-				rs.getString("merged_into"));
+				rs.getString("merged_into"),
+				List.of(json.readValue(rs.getString("identifiers"), Profile.KnownIdentifier[].class)),
+				List.of(json.readValue(rs.getString("channels"), Profile.ChannelUse[].class)));
 	}
 
 	private ObjectNode object(String text) {
@@ -168,7 +175,14 @@ public class ProfileReads {
 
 	private record Row(String id, Instant createdAt, Instant updatedAt, @Nullable Instant firstSeenAt,
 			@Nullable Instant lastSeenAt, ObjectNode traits, ObjectNode traitSources, ObjectNode eventCounts,
-			ObjectNode consent, int mergeCount, Set<String> flags, @Nullable String mergedInto) {
+			ObjectNode consent, int mergeCount, Set<String> flags, @Nullable String mergedInto,
+			List<Profile.KnownIdentifier> identifiers, List<Profile.ChannelUse> channels) {
+
+		Profile profile() {
+			return new Profile(id, createdAt, updatedAt, firstSeenAt, lastSeenAt, traits, traitSources, eventCounts,
+					consent, identifiers, channels, mergeCount, flags);
+		}
+
 	}
 
 }
