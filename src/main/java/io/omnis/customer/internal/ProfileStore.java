@@ -113,44 +113,94 @@ public class ProfileStore {
 				select id from chain where merged_into is null""").param("id", id).query(String.class).optional();
 	}
 
+	/**
+	 * Inserts or updates the changed profiles in one statement over arrays: one round
+	 * trip and one plan, whatever the batch size.
+	 */
 	void save(Collection<ProfileState> states, Instant now) {
-		List<Object[]> rows = new ArrayList<>();
-		for (ProfileState s : states) {
-			if (!s.dirty && !s.isNew) {
-				continue;
-			}
-			rows.add(new Object[] { s.id, Timestamp.from(s.createdAt), Timestamp.from(now), timestamp(s.firstSeen),
-					timestamp(s.lastSeen), json.writeValueAsString(s.traits), json.writeValueAsString(s.traitSources),
-					json.writeValueAsString(s.eventCounts), json.writeValueAsString(s.consent), s.mergeCount,
-					s.identifiers.size(), s.flags.toArray(String[]::new), s.searchName(), s.mergedInto });
-		}
-		if (rows.isEmpty()) {
+		List<ProfileState> changed = states.stream().filter(s -> s.dirty || s.isNew).toList();
+		if (changed.isEmpty()) {
 			return;
 		}
-		template.batchUpdate(
+		int n = changed.size();
+		String[] ids = new String[n];
+		Timestamp[] created = new Timestamp[n];
+		Timestamp[] first = new Timestamp[n];
+		Timestamp[] last = new Timestamp[n];
+		String[] traits = new String[n];
+		String[] sources = new String[n];
+		String[] counts = new String[n];
+		String[] consent = new String[n];
+		Integer[] merges = new Integer[n];
+		Integer[] identifiers = new Integer[n];
+		String[] flags = new String[n];
+		String[] names = new String[n];
+		String[] mergedInto = new String[n];
+		for (int i = 0; i < n; i++) {
+			ProfileState s = changed.get(i);
+			ids[i] = s.id;
+			created[i] = Timestamp.from(s.createdAt);
+			first[i] = timestamp(s.firstSeen);
+			last[i] = timestamp(s.lastSeen);
+			traits[i] = json.writeValueAsString(s.traits);
+			sources[i] = json.writeValueAsString(s.traitSources);
+			counts[i] = json.writeValueAsString(s.eventCounts);
+			consent[i] = json.writeValueAsString(s.consent);
+			merges[i] = s.mergeCount;
+			identifiers[i] = s.identifiers.size();
+			flags[i] = String.join("\u001f", s.flags);
+			names[i] = s.searchName();
+			mergedInto[i] = s.mergedInto;
+		}
+		jdbc.sql(
 				"""
 						insert into profile (id, created_at, updated_at, first_seen_at, last_seen_at, traits, trait_sources,
 						                     event_counts, consent, merge_count, identifier_count, flags, search_name, merged_into)
-						values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)
+						select id, created, :now, first, last, traits::jsonb, sources::jsonb, counts::jsonb, consent::jsonb,
+						       merges, identifiers, case when flags = '' then '{}' else string_to_array(flags, E'\\x1f') end,
+						       name, merged_into
+						  from unnest(:ids::text[], :created::timestamptz[], :first::timestamptz[], :last::timestamptz[],
+						              :traits::text[], :sources::text[], :counts::text[], :consent::text[], :merges::int[],
+						              :identifiers::int[], :flags::text[], :names::text[], :mergedInto::text[])
+						       as x(id, created, first, last, traits, sources, counts, consent, merges, identifiers, flags, name,
+						            merged_into)
 						on conflict (id) do update set updated_at = excluded.updated_at, first_seen_at = excluded.first_seen_at,
 						    last_seen_at = excluded.last_seen_at, traits = excluded.traits, trait_sources = excluded.trait_sources,
 						    event_counts = excluded.event_counts, consent = excluded.consent, merge_count = excluded.merge_count,
 						    identifier_count = excluded.identifier_count, flags = excluded.flags,
-						    search_name = excluded.search_name, merged_into = excluded.merged_into""",
-				rows);
+						    search_name = excluded.search_name, merged_into = excluded.merged_into""")
+			.param("now", Timestamp.from(now))
+			.param("ids", ids)
+			.param("created", created)
+			.param("first", first)
+			.param("last", last)
+			.param("traits", traits)
+			.param("sources", sources)
+			.param("counts", counts)
+			.param("consent", consent)
+			.param("merges", merges)
+			.param("identifiers", identifiers)
+			.param("flags", flags)
+			.param("names", names)
+			.param("mergedInto", mergedInto)
+			.update();
 	}
 
 	void insertIdentifiers(List<NewIdentifier> identifiers) {
 		if (identifiers.isEmpty()) {
 			return;
 		}
-		template.batchUpdate("""
+		jdbc.sql("""
 				insert into identifier (type, value, profile_id, first_seen_at, first_channel_id, first_message_id)
-				values (?, ?, ?, ?, ?, ?)""",
-				identifiers.stream()
-					.map(i -> new Object[] { i.identifier().type(), i.identifier().value(), i.profileId(),
-							Timestamp.from(i.at()), i.channelId(), i.messageId() })
-					.toList());
+				select * from unnest(:types::text[], :values::text[], :profiles::text[], :at::timestamptz[],
+				                     :channels::text[], :messages::text[])""")
+			.param("types", identifiers.stream().map(i -> i.identifier().type()).toArray(String[]::new))
+			.param("values", identifiers.stream().map(i -> i.identifier().value()).toArray(String[]::new))
+			.param("profiles", identifiers.stream().map(NewIdentifier::profileId).toArray(String[]::new))
+			.param("at", identifiers.stream().map(i -> Timestamp.from(i.at())).toArray(Timestamp[]::new))
+			.param("channels", identifiers.stream().map(NewIdentifier::channelId).toArray(String[]::new))
+			.param("messages", identifiers.stream().map(NewIdentifier::messageId).toArray(String[]::new))
+			.update();
 	}
 
 	void moveIdentifiers(String from, String to) {
@@ -173,21 +223,37 @@ public class ProfileStore {
 	}
 
 	void addChannelUse(Collection<ProfileState> states) {
-		List<Object[]> rows = new ArrayList<>();
+		List<String> profiles = new ArrayList<>();
+		List<String> channels = new ArrayList<>();
+		List<Timestamp> first = new ArrayList<>();
+		List<Timestamp> last = new ArrayList<>();
+		List<Long> events = new ArrayList<>();
 		for (ProfileState s : states) {
-			s.channelUse.forEach((channel, use) -> rows
-				.add(new Object[] { s.id, channel, Timestamp.from(use.first), Timestamp.from(use.last), use.events }));
+			s.channelUse.forEach((channel, use) -> {
+				profiles.add(s.id);
+				channels.add(channel);
+				first.add(Timestamp.from(use.first));
+				last.add(Timestamp.from(use.last));
+				events.add(use.events);
+			});
 		}
-		if (rows.isEmpty()) {
+		if (profiles.isEmpty()) {
 			return;
 		}
-		template.batchUpdate("""
+		jdbc.sql("""
 				insert into profile_channel (profile_id, channel_id, first_seen_at, last_seen_at, events)
-				values (?, ?, ?, ?, ?)
+				select * from unnest(:profiles::text[], :channels::text[], :first::timestamptz[], :last::timestamptz[],
+				                     :events::bigint[])
 				on conflict (profile_id, channel_id) do update
 				   set first_seen_at = least(profile_channel.first_seen_at, excluded.first_seen_at),
 				       last_seen_at = greatest(profile_channel.last_seen_at, excluded.last_seen_at),
-				       events = profile_channel.events + excluded.events""", rows);
+				       events = profile_channel.events + excluded.events""")
+			.param("profiles", profiles.toArray(String[]::new))
+			.param("channels", channels.toArray(String[]::new))
+			.param("first", first.toArray(Timestamp[]::new))
+			.param("last", last.toArray(Timestamp[]::new))
+			.param("events", events.toArray(Long[]::new))
+			.update();
 	}
 
 	void moveChannelUse(String from, String to) {

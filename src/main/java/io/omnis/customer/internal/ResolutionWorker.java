@@ -52,9 +52,11 @@ class ResolutionWorker implements SmartLifecycle {
 	public void stop() {
 		running = false;
 		if (thread != null) {
-			thread.interrupt();
 			try {
-				thread.join(Duration.ofSeconds(10));
+				// Let the batch in hand commit; interrupting it mid-commit would only roll it back
+				if (!thread.join(Duration.ofSeconds(10))) {
+					thread.interrupt();
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
