@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -167,14 +168,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			return invalid(path(nullValue), "must not be null");
 		}
 		if (cause instanceof InvalidFormatException format) {
-			String expected = format.getTargetType() != null && format.getTargetType().isEnum()
-					? "must be one of " + List.of(format.getTargetType().getEnumConstants()) : "has an invalid value";
-			return invalid(path(format), expected);
+			// A number for a string, a string for a number, a name no enum constant has;
+			// for other types (dates, ...) the value itself is malformed
+			Class<?> target = format.getTargetType();
+			boolean wrongType = target != null && (target.isEnum() || target == String.class
+					|| Number.class.isAssignableFrom(target) || target.isPrimitive());
+			return invalid(path(format), wrongType ? "must be " + describe(target) : "has an invalid value");
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			String expected = mismatch.getTargetType() == null ? "has the wrong type"
 					: "must be " + describe(mismatch.getTargetType());
 			return invalid(path(mismatch), expected);
+		}
+		if (cause instanceof InputCoercionException range && !range.getPath().isEmpty()) {
+			return invalid(path(range), "is out of range");
 		}
 		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			return invalid(path(databind), "is invalid");
@@ -189,7 +196,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				List.of(new FieldError(field, message)));
 	}
 
-	private static String path(DatabindException ex) {
+	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (var reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
