@@ -2,7 +2,10 @@ package io.omnis.kernel.problem;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+	private static final Pattern PARAMETER_NAME = Pattern.compile("Parameter \\[([^\\]]{1,64})\\]");
+
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
 		return respond(
@@ -59,6 +64,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		String message = "has an invalid value '" + abbreviate(String.valueOf(ex.getValue())) + "'";
 		return respond(Problems.of(ProblemType.INVALID_PARAMETER, "Parameter '" + ex.getName() + "' " + message,
 				List.of(new FieldError(ex.getName(), message))));
+	}
+
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex) {
+		// Tomcat refuses a query string that is not percent-encoded UTF-8 when it is
+		// first
+		// read, and names the parameter only in its message
+		Matcher name = PARAMETER_NAME.matcher(String.valueOf(ex.getMessage()));
+		String field = name.find() ? name.group(1) : "query";
+		return respond(Problems.of(ProblemType.INVALID_PARAMETER, "Parameter '" + field + "' is not valid UTF-8",
+				List.of(new FieldError(field, "is not valid percent-encoded UTF-8"))));
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
