@@ -1,10 +1,6 @@
 package io.omnis.channel.web;
 
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Flow;
-import java.util.concurrent.SubmissionPublisher;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.omnis.Answer;
 import io.omnis.Caller;
+import io.omnis.ChunkedBody;
 import io.omnis.RunningOmnis;
 import io.omnis.kernel.security.Permission;
 
@@ -415,23 +412,8 @@ class ChannelApiRefusalTests extends RunningOmnis {
 		return "{\"type\": \"WEB\", \"name\": \"big\", \"description\": \"" + "d".repeat(ONE_MEGABYTE) + "\"}";
 	}
 
-	/** A body sent without a Content-Length, in chunks, as a stream would be. */
-	static java.net.http.HttpRequest.BodyPublisher chunked(String body) {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		return BodyPublishers.fromPublisher(new Flow.Publisher<>() {
-
-			@Override
-			public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-				SubmissionPublisher<ByteBuffer> publisher = new SubmissionPublisher<>();
-				publisher.subscribe(subscriber);
-				Thread.ofVirtual().start(() -> {
-					for (int offset = 0; offset < bytes.length; offset += 64 * 1024) {
-						publisher.submit(ByteBuffer.wrap(bytes, offset, Math.min(64 * 1024, bytes.length - offset)));
-					}
-					publisher.close();
-				});
-			}
-		});
+	private static java.net.http.HttpRequest.BodyPublisher chunked(String body) {
+		return ChunkedBody.of(body);
 	}
 
 }
