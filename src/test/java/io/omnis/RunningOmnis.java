@@ -1,15 +1,18 @@
 package io.omnis;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
@@ -57,8 +61,21 @@ public abstract class RunningOmnis {
 	protected JdbcClient jdbc;
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	static void database(DynamicPropertyRegistry registry) throws IOException {
+		forgetStoppedDatabases(DATA_DIR.getParent());
 		registry.add("omnis.database.embedded.data-dir", DATA_DIR::toString);
+	}
+
+	/** Deletes the databases of earlier runs, once their PostgreSQL has stopped. */
+	public static void forgetStoppedDatabases(Path parent) throws IOException {
+		if (!Files.isDirectory(parent)) {
+			return;
+		}
+		try (Stream<Path> dirs = Files.list(parent)) {
+			for (Path dir : dirs.filter(dir -> !Files.exists(dir.resolve("postmaster.pid"))).toList()) {
+				FileSystemUtils.deleteRecursively(dir);
+			}
+		}
 	}
 
 	protected URI base() {

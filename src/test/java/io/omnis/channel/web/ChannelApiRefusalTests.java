@@ -241,6 +241,14 @@ class ChannelApiRefusalTests extends RunningOmnis {
 			.expectProblem(415, "unsupported-media-type");
 		caller.send("PATCH", "/api/v1/channels/" + id, BodyPublishers.ofString("{}"), "Content-Type", "text/plain")
 			.expectProblem(415, "unsupported-media-type");
+		String keyId = channel.path("keys").get(1).path("id").asString();
+		for (String contentType : new String[] { "application/*", "text/plain" }) {
+			caller
+				.send("POST", "/api/v1/channels/" + id + "/keys/" + keyId + "/rotate",
+						BodyPublishers.ofString("{\"graceSeconds\": 60}"), "Content-Type", contentType)
+				.expectProblem(415, "unsupported-media-type");
+		}
+		assertThat(caller.get("/api/v1/channels/" + id).expect(200)).isEqualTo(channel);
 		assertThat(channelCount()).isEqualTo(before);
 	}
 

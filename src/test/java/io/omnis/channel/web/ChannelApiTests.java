@@ -1,5 +1,6 @@
 package io.omnis.channel.web;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -147,7 +148,8 @@ class ChannelApiTests extends RunningOmnis {
 		Caller old = bearer(secretKey.path("secret").asString());
 
 		JsonNode rotated = caller
-			.post("/api/v1/channels/" + id + "/keys/" + secretKey.path("key").path("id").asString() + "/rotate", "")
+			.send("POST", "/api/v1/channels/" + id + "/keys/" + secretKey.path("key").path("id").asString() + "/rotate",
+					BodyPublishers.noBody())
 			.expect(201);
 
 		old.get("/api/v1/channels").expectProblem(401, "unauthenticated");
