@@ -60,7 +60,7 @@ class OmnisRestartTests {
 		// pg_ctl returns once the pid file is gone, a moment before the process itself
 		ProcessHandle.of(postmaster).ifPresent(process -> process.onExit().orTimeout(10, TimeUnit.SECONDS).join());
 		assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).isEmpty();
-		assertThat(PostgresProcesses.on(dataDir)).isEmpty();
+		assertThat(PostgresProcesses.awaitNoneOn(dataDir)).isEmpty();
 	}
 
 	static ConfigurableApplicationContext start(Path dataDir) {

@@ -1,7 +1,9 @@
 package io.omnis;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server processes of this machine, found by their command line.
@@ -9,6 +11,20 @@ import java.util.List;
 public final class PostgresProcesses {
 
 	private PostgresProcesses() {
+	}
+
+	/**
+	 * The postgres processes still serving the given data folder after they had up to ten
+	 * seconds to exit: a stopped server removes its pid file a moment before it is gone.
+	 */
+	public static List<ProcessHandle> awaitNoneOn(Path dataDir) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		List<ProcessHandle> left = on(dataDir);
+		while (!left.isEmpty() && System.nanoTime() < deadline) {
+			left.forEach(process -> process.onExit().completeOnTimeout(process, 1, TimeUnit.SECONDS).join());
+			left = on(dataDir);
+		}
+		return left;
 	}
 
 	/** The live postgres processes serving the given data folder. */

@@ -52,9 +52,9 @@ class EmbeddedPostgresCrashTests {
 					.list();
 
 				assertThat(notes).containsExactly("written before the crash");
-				assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
+				assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan").isEmpty();
 			}
-			assertThat(PostgresProcesses.on(dataDir)).isEmpty();
+			assertThat(PostgresProcesses.awaitNoneOn(dataDir)).isEmpty();
 		}
 		finally {
 			crashing.destroyForcibly();
