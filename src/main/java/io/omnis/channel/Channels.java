@@ -171,7 +171,7 @@ public class Channels {
 
 	private IssuedKey issue(ChannelId channel, KeyKind kind, String label, Set<Permission> scopes, Instant now) {
 		String checkedLabel = label.strip();
-		if (checkedLabel.isEmpty() || checkedLabel.length() > MAX_LABEL || hasControlCharacters(checkedLabel)) {
+		if (isBlank(checkedLabel) || checkedLabel.length() > MAX_LABEL || hasControlCharacters(checkedLabel)) {
 			throw ProblemException.invalidField("label", "must be 1 to " + MAX_LABEL + " printable characters");
 		}
 		String secret = Secrets.generate(kind);
@@ -200,7 +200,7 @@ public class Channels {
 
 	private String checkName(String name, @Nullable ChannelId self) {
 		String stripped = name.strip();
-		if (stripped.isEmpty() || stripped.length() > MAX_NAME || hasControlCharacters(stripped)) {
+		if (isBlank(stripped) || stripped.length() > MAX_NAME || hasControlCharacters(stripped)) {
 			throw ProblemException.invalidField("name", "must be 1 to " + MAX_NAME + " printable characters");
 		}
 		if (store.nameTaken(stripped, self)) {
@@ -219,6 +219,16 @@ public class Channels {
 			throw ProblemException.invalidField("description", "must be at most " + MAX_DESCRIPTION + " characters");
 		}
 		return description.strip();
+	}
+
+	/**
+	 * Whether the text shows nothing: {@link String#strip()} leaves no-break spaces and
+	 * invisible format characters (zero-width space, BOM) behind.
+	 */
+	private static boolean isBlank(String text) {
+		return text.codePoints()
+			.allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+					|| Character.getType(c) == Character.FORMAT);
 	}
 
 	private static boolean hasControlCharacters(String text) {

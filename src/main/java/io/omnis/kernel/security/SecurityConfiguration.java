@@ -61,8 +61,11 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerKeyFilter(authenticator), UsernamePasswordAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			// A session-authenticated call from the console needs its CSRF token; a
-			// bearer key does not
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerKeyFilter::hasBearer))
+			// bearer key does not, and neither does a call without a session: there is
+			// nothing to forge, and it is refused as unauthenticated (401), not as a CSRF
+			// failure (403)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(
+					request -> BearerKeyFilter.hasBearer(request) || request.getSession(false) == null))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer");
