@@ -53,7 +53,8 @@ class ResolutionWorker implements SmartLifecycle {
 		running = false;
 		if (thread != null) {
 			try {
-				// Let the batch in hand commit; interrupting it mid-commit would only roll it back
+				// Let the batch in hand commit; interrupting it mid-commit would only
+				// roll it back
 				if (!thread.join(Duration.ofSeconds(10))) {
 					thread.interrupt();
 				}
