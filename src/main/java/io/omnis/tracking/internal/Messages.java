@@ -1,5 +1,6 @@
 package io.omnis.tracking.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -149,12 +150,23 @@ final class Messages {
 
 		Sanitizer.clean(message);
 		String payload = json.writeValueAsString(message);
-		if (payload.length() > limits.maxMessage().toBytes()) {
+		if (isLarger(payload, limits.maxMessage().toBytes())) {
 			return new Drop(DropReason.MESSAGE_TOO_LARGE, messageId, payload.substring(0, 1024));
 		}
 		return new Row(Sanitizer.text(messageId), type, event == null ? null : Sanitizer.text(event),
 				userId == null ? null : Sanitizer.text(userId),
 				anonymousId == null ? null : Sanitizer.text(anonymousId), occurredAt, payload, consentOnly);
+	}
+
+	/**
+	 * Whether a payload is over a limit in UTF-8 bytes, as the limit is meant; only a
+	 * payload that could be over it is encoded to find out.
+	 */
+	static boolean isLarger(String payload, long limit) {
+		if (payload.length() > limit) {
+			return true;
+		}
+		return payload.length() * 3L > limit && payload.getBytes(StandardCharsets.UTF_8).length > limit;
 	}
 
 	static boolean analyticsDenied(ObjectNode context) {
