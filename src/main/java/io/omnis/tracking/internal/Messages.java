@@ -28,6 +28,10 @@ final class Messages {
 
 	private static final int MAX_ID = 255;
 
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
 	private Messages() {
 	}
 
@@ -215,7 +219,8 @@ final class Messages {
 			return timestamp;
 		}
 		try {
-			return receivedAt.minus(Duration.between(timestamp, sentAt));
+			Instant corrected = receivedAt.minus(Duration.between(timestamp, sentAt));
+			return isStorable(corrected) ? corrected : receivedAt;
 		}
 		catch (ArithmeticException | java.time.DateTimeException ex) {
 			return receivedAt;
@@ -226,17 +231,27 @@ final class Messages {
 		if (node == null || !node.isString() || node.stringValue().length() > 40) {
 			return null;
 		}
+		Instant instant;
 		try {
-			return OffsetDateTime.parse(node.stringValue()).toInstant();
+			instant = OffsetDateTime.parse(node.stringValue()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return Instant.parse(node.stringValue());
+				instant = Instant.parse(node.stringValue());
 			}
 			catch (DateTimeParseException again) {
 				return null;
 			}
 		}
+		return isStorable(instant) ? instant : null;
+	}
+
+	/**
+	 * Whether PostgreSQL can store the instant: a time outside years 1 to 9999 is taken
+	 * as no time at all rather than failing the whole request.
+	 */
+	private static boolean isStorable(Instant instant) {
+		return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
 	}
 
 	/** A string or integral number id, or null when absent, blank or of another type. */
