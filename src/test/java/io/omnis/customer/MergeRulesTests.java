@@ -11,8 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import io.omnis.CollectingOmnis;
 import io.omnis.Poll;
+import io.omnis.tracking.CollectedEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never merges, and what a profile refuses once it reaches a limit or a cap.
  */
 class MergeRulesTests extends CollectingOmnis {
+
+	@Autowired
+	CollectedEvents collected;
 
 	@Test
 	void aSecondPersonOnASharedDeviceGetsHerOwnProfileAndTheDecisionIsRecorded() {
@@ -201,6 +207,21 @@ class MergeRulesTests extends CollectingOmnis {
 		assertThat(timeline(pos, profile)).hasSize(2);
 		assertThat(read(pos, "/api/v1/profiles/flagged").get("data").findValuesAsString("id"))
 			.contains(profile.get("id").stringValue());
+	}
+
+	@Test
+	void anIdentifierValueMayHoldAnyCharacter() {
+		Source app = source("App");
+		String user = unique("user") + "\u001f\u0001\u2028x";
+		String device = unique("device");
+		ObjectNode message = identify(user, device);
+		message.putObject("traits").put("email", "a@" + "İ".repeat(200) + ".com");
+		sendResolved(app, message);
+
+		JsonNode profile = profileHolding(app, "user_id:" + user);
+		assertThat(identifiers(profile)).containsExactlyInAnyOrder("user_id:" + user, "anonymous_id:" + device);
+		assertThat(collected.recent(app.channelId(), 1).getFirst().identifiers())
+			.containsExactlyInAnyOrder("user_id:" + user, "anonymous_id:" + device);
 	}
 
 	private static ObjectNode visit(String user, String code) {

@@ -193,6 +193,39 @@ class CollectionApiTests extends CollectingOmnis {
 	}
 
 	@Test
+	void aTimeTheDatabaseCannotStoreIsReplacedByTheReceiveTime() {
+		Source pos = source("Till with a broken clock");
+		ObjectNode farFuture = track("Scanned", unique("user"), null).put("timestamp", "+300000-01-01T00:00:00Z");
+		ObjectNode farther = track("Scanned", unique("user"), null).put("timestamp", "+999999999-12-31T23:59:59Z");
+		ObjectNode skewed = at(track("Scanned", unique("user"), null), Instant.parse("0001-01-01T00:00:00Z"));
+		ObjectNode body = batch(farFuture, farther, skewed).put("sentAt", "9999-12-31T00:00:00Z");
+
+		Http.Reply reply = collect(pos, "/v1/batch", body.toString());
+
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		assertThat(counts(reply.json())).isEqualTo("accepted 3, dropped 0");
+		assertThat(collected.recent(pos.channelId(), 10)).hasSize(3)
+			.allSatisfy(event -> assertThat(event.occurredAt()).isEqualTo(event.receivedAt()));
+	}
+
+	@Test
+	void anUnpairedSurrogateInAPropertyNameIsStoredAsAReplacementCharacter() {
+		Source web = source("Web shop");
+		String messageId = unique("msg");
+		String body = """
+				{"batch":[{"type":"track","event":"Shared","userId":"%s","messageId":"%s",
+				           "properties":{"emoji\\ud83d":"\\ud83d","\\u0000key":"nul\\u0000"}}]}"""
+			.formatted(unique("user"), messageId);
+
+		Http.Reply reply = collect(web, "/v1/batch", body);
+
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		JsonNode properties = collected.recent(web.channelId(), 1).getFirst().payload().get("properties");
+		assertThat(properties.get("emoji\uFFFD").stringValue()).isEqualTo("\uFFFD");
+		assertThat(properties.get("\uFFFDkey").stringValue()).isEqualTo("nul\uFFFD");
+	}
+
+	@Test
 	void aRequestOver500KbIsRefusedWhetherItsLengthIsDeclaredOrNot() {
 		Source web = source("Web shop");
 		ObjectNode large = track("Viewed", unique("user"), null);
