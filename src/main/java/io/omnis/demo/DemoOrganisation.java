@@ -2,13 +2,16 @@ package io.omnis.demo;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -24,6 +27,7 @@ import io.omnis.channel.Channels;
 import io.omnis.kernel.security.Permission;
 import io.omnis.kernel.security.Role;
 import io.omnis.staff.Staff;
+import io.omnis.tracking.Collection;
 
 /**
  * Loads "Lumen", a fashion and home retailer with a web shop, an app, a call centre, six
@@ -55,11 +59,18 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
-	DemoOrganisation(Channels channels, Staff staff, JdbcClient jdbc, TransactionTemplate transactions) {
+	private final Collection collection;
+
+	private final JsonMapper json;
+
+	DemoOrganisation(Channels channels, Staff staff, JdbcClient jdbc, TransactionTemplate transactions,
+			Collection collection, JsonMapper json) {
 		this.channels = channels;
 		this.staff = staff;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.collection = collection;
+		this.json = json;
 	}
 
 	@Override
@@ -76,10 +87,20 @@ class DemoOrganisation implements ApplicationRunner {
 	}
 
 	private void load() {
+		Map<String, String> ids = new HashMap<>();
+		List<String> stores = new ArrayList<>();
 		for (DemoChannel channel : DemoChannel.ALL) {
-			channels.create(channel.type(), channel.name(), channel.description(),
-					EnumSet.of(Permission.CHANNELS_READ));
+			String id = channels
+				.create(channel.type(), channel.name(), channel.description(), EnumSet.of(Permission.CHANNELS_READ))
+				.channel()
+				.id()
+				.value();
+			ids.put(channel.name(), id);
+			if (channel.type() == ChannelType.STORE) {
+				stores.add(id);
+			}
 		}
+		int events = new DemoCustomers(collection, json).send(ids.get("Lumen web shop"), ids.get("Lumen app"), stores);
 		Random random = new Random(SEED);
 		String password = password();
 		List<String> created = new ArrayList<>();
@@ -93,11 +114,11 @@ class DemoOrganisation implements ApplicationRunner {
 		log.warn("""
 
 				==========================================================
-				  Demo organisation 'Lumen' loaded: {} channels, {} people.
+				  Demo organisation 'Lumen' loaded: {} channels, {} people, {} customer events.
 				  Demo users (password shown once: {}):
 				    {}
 				==========================================================""", DemoChannel.ALL.size(), created.size(),
-				password, String.join("\n    ", created));
+				events, password, String.join("\n    ", created));
 	}
 
 	private String person(Random random, Role role, String password) {

@@ -37,7 +37,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain collection(HttpSecurity http) throws Exception {
+	SecurityFilterChain collectionSecurity(HttpSecurity http) throws Exception {
 		http.securityMatcher("/v1/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
@@ -50,7 +50,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticator authenticator) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(request -> isOpenActuator(request))
 				.permitAll()
@@ -80,7 +80,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http) throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 					"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

@@ -22,6 +22,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.omnis.tracking.Collected;
 import io.omnis.tracking.DropReason;
 import io.omnis.tracking.TrackingProperties;
 
@@ -57,13 +58,7 @@ public class Collector {
 		this.clock = clock;
 	}
 
-	/**
-	 * The outcome of a request: how many messages were stored and how many dropped.
-	 */
-	public record Result(int accepted, int dropped) {
-	}
-
-	public Result collect(String channelId, Envelope envelope, @Nullable String endpointType) {
+	public Collected collect(String channelId, Envelope envelope, @Nullable String endpointType) {
 		Instant receivedAt = clock.instant();
 		List<Messages.Row> rows = new ArrayList<>(envelope.messages().size());
 		Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
@@ -108,7 +103,7 @@ public class Collector {
 			.counter("omnis.tracking.dropped", "channel", channelId, "reason", reason.code())
 			.increment(count));
 		int dropped = drops.values().stream().mapToInt(Long::intValue).sum();
-		return new Result(accepted, dropped);
+		return new Collected(accepted, dropped);
 	}
 
 	/**

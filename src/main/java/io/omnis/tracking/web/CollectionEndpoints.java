@@ -26,6 +26,7 @@ import io.omnis.channel.ChannelId;
 import io.omnis.channel.Channels;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.kernel.problem.Problems;
+import io.omnis.tracking.Collected;
 import io.omnis.tracking.TrackingProperties;
 import io.omnis.tracking.internal.Collector;
 import io.omnis.tracking.internal.RequestReader;
@@ -121,7 +122,7 @@ class CollectionEndpoints {
 			if (channel.isEmpty()) {
 				return problem(ProblemType.UNAUTHENTICATED, "Unknown or disabled write key");
 			}
-			Collector.Result result = collector.collect(channel.get().value(), parsed.envelope(), type);
+			Collected result = collector.collect(channel.get().value(), parsed.envelope(), type);
 			return ResponseEntity
 				.ok(Map.of("success", true, "accepted", result.accepted(), "dropped", result.dropped()));
 		}
