@@ -31,9 +31,15 @@ public final class ProfileHistory {
 			String source, @Nullable String messageId, String actor, Instant recordedAt) {
 	}
 
-	/** One entry of the cross-channel timeline. */
-	public record TimelineEntry(long seq, String type, @Nullable String event, String channelId, Instant occurredAt,
-			Instant receivedAt, String messageId, tools.jackson.databind.JsonNode details) {
+	/**
+	 * One entry of the cross-channel timeline: a collected event ({@code source} "event":
+	 * type such as {@code track}, its event name, its message id and properties) or an
+	 * activity another module published ({@code source} "activity": its kind such as
+	 * {@code order.placed}, its summary and the id it refers to).
+	 */
+	public record TimelineEntry(String source, long seq, String type, @Nullable String event,
+			@Nullable String channelId, Instant occurredAt, @Nullable String messageId, @Nullable String reference,
+			tools.jackson.databind.JsonNode details) {
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.omnis.customer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +15,7 @@ import io.omnis.customer.ProfileHistory.TimelineEntry;
 import io.omnis.customer.internal.ConsentRecorder;
 import io.omnis.customer.internal.ProfileReads;
 import io.omnis.customer.internal.ProfileSplitter;
+import io.omnis.customer.internal.TimelineEntries;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.web.Cursor;
@@ -36,11 +39,15 @@ public class Profiles {
 
 	private final ConsentRecorder consent;
 
-	Profiles(ProfileReads reads, CollectedEvents events, ProfileSplitter splitter, ConsentRecorder consent) {
+	private final TimelineEntries entries;
+
+	Profiles(ProfileReads reads, CollectedEvents events, ProfileSplitter splitter, ConsentRecorder consent,
+			TimelineEntries entries) {
 		this.reads = reads;
 		this.events = events;
 		this.splitter = splitter;
 		this.consent = consent;
+		this.entries = entries;
 	}
 
 	/**
@@ -75,28 +82,22 @@ public class Profiles {
 	}
 
 	/**
-	 * Everything the customer did in every channel, newest first.
+	 * Everything the customer did in every channel, newest first: her collected events
+	 * and the activities other modules published (orders, conversations), merged in one
+	 * order.
 	 */
 	public Page<TimelineEntry> timeline(String id, @Nullable String cursor, @Nullable Integer limit,
 			@Nullable String channelId, @Nullable String type) {
 		Profile profile = get(id);
 		int size = Cursor.limit(limit);
-		String position = Cursor.decode(cursor);
-		Instant beforeAt = null;
-		long beforeSeq = Long.MAX_VALUE;
-		if (position != null) {
-			try {
-				int bar = position.indexOf('|');
-				beforeAt = Instant.parse(position.substring(0, bar));
-				beforeSeq = Long.parseLong(position.substring(bar + 1));
-			}
-			catch (RuntimeException ex) {
-				throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
-			}
-		}
-		List<CollectedEvent> page = events.timeline(List.of(profile.id()), beforeAt, beforeSeq, size + 1, channelId,
-				type);
-		return Page.of(page, size, e -> e.occurredAt() + "|" + e.seq()).map(Profiles::entry);
+		TimelinePosition after = TimelinePosition.parse(Cursor.decode(cursor));
+		List<TimelineEntry> merged = new ArrayList<>();
+		events.timeline(List.of(profile.id()), after.at(), after.eventsBefore(), size + 1, channelId, type)
+			.forEach(event -> merged.add(entry(event)));
+		entries.page(profile.id(), after.at(), after.activitiesBefore(), size + 1, channelId, type)
+			.forEach(activity -> merged.add(entry(activity)));
+		merged.sort(TimelinePosition.NEWEST_FIRST);
+		return Page.of(merged.subList(0, Math.min(merged.size(), size + 1)), size, TimelinePosition::of);
 	}
 
 	public List<ProfileHistory.ConsentStatement> consentLedger(String id, int limit) {
@@ -134,10 +135,16 @@ public class Profiles {
 		var payload = event.payload();
 		var details = payload.has("properties") ? payload.get("properties")
 				: payload.has("traits") ? payload.get("traits") : payload.path("name");
-		return new TimelineEntry(event.seq(), event.type(),
-				event.event() != null ? event.event()
-						: payload.path("name").isString() ? payload.get("name").stringValue() : null,
-				event.channelId(), event.occurredAt(), event.receivedAt(), event.messageId(), details);
+		String name = event.event() != null ? event.event()
+				: payload.path("name").isString() ? payload.get("name").stringValue() : null;
+		return new TimelineEntry(TimelinePosition.EVENT, event.seq(), event.type(), name, event.channelId(),
+				event.occurredAt(), event.messageId(), null, details);
+	}
+
+	private static TimelineEntry entry(TimelineEntries.Entry activity) {
+		return new TimelineEntry(TimelinePosition.ACTIVITY, activity.id(), activity.kind(), activity.summary(),
+				activity.channelId(), activity.occurredAt(), null, activity.reference(),
+				JsonNodeFactory.instance.nullNode());
 	}
 
 }
