@@ -10,13 +10,14 @@ public enum Role {
 
 	ADMINISTRATOR(EnumSet.allOf(Permission.class)),
 
-	AGENT(EnumSet.of(Permission.CHANNELS_READ)),
+	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.INVENTORY_READ, Permission.RESERVATIONS_WRITE)),
 
-	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ)),
+	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ, Permission.INVENTORY_READ, Permission.INVENTORY_WRITE,
+			Permission.RESERVATIONS_WRITE)),
 
 	MARKETER(EnumSet.of(Permission.CHANNELS_READ)),
 
-	ANALYST(EnumSet.of(Permission.CHANNELS_READ, Permission.METRICS_READ));
+	ANALYST(EnumSet.of(Permission.CHANNELS_READ, Permission.METRICS_READ, Permission.INVENTORY_READ));
 
 	private final Set<Permission> permissions;
 
