@@ -1,0 +1,46 @@
+package io.omnis.inventory;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.omnis.channel.ChannelId;
+import io.omnis.kernel.problem.ProblemException;
+
+/**
+ * Stock held for a cart or an order until it is consumed (sold), released, or expires.
+ *
+ * @param reference the cart or order it holds for, in the channel's own words
+ */
+public record Reservation(ReservationId id, ChannelId channelId, String reference, ReservationKind kind,
+		ReservationStatus status, List<ReservationLine> lines, Instant expiresAt, Instant createdAt,
+		Instant updatedAt) {
+
+	public boolean isHeldAt(Instant now) {
+		return status == ReservationStatus.HELD && expiresAt.isAfter(now);
+	}
+
+	/**
+	 * Refuses any change to a reservation that no longer holds stock.
+	 */
+	public Reservation requireHeld(Instant now, String action) {
+		if (status != ReservationStatus.HELD) {
+			throw ProblemException.conflict("Reservation " + id + " is " + status + " and can no longer be " + action);
+		}
+		if (!expiresAt.isAfter(now)) {
+			throw ProblemException.conflict("Reservation " + id + " expired at " + expiresAt + " and can no longer be "
+					+ action + "; make a new one");
+		}
+		return this;
+	}
+
+	/** The lines in the order their stock is locked. */
+	public List<ReservationLine> linesInLockOrder() {
+		return lines.stream().sorted(ReservationLine.LOCK_ORDER).toList();
+	}
+
+	public Reservation with(ReservationStatus newStatus, List<ReservationLine> newLines, Instant newExpiry,
+			Instant now) {
+		return new Reservation(id, channelId, reference, kind, newStatus, newLines, newExpiry, createdAt, now);
+	}
+
+}
