@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
@@ -28,6 +29,7 @@ import io.omnis.kernel.security.Permission;
 		properties = { "omnis.database.embedded.data-dir=target/test-pg/inventory-${random.uuid}",
 				"omnis.admin.password=inventory-tests-admin", "omnis.inventory.expiry-interval=PT0.2S",
 				"omnis.inventory.low-stock-threshold=3" })
+@AutoConfigureMockMvc
 @Import(InventoryTestSupport.Events.class)
 abstract class InventoryTestSupport {
 
