@@ -42,11 +42,19 @@ record Api(HttpClient http, String base, String secret) {
 		return send("PATCH", path, JSON.writeValueAsString(body));
 	}
 
-	Response send(String method, String path, String json) {
+	/** A POST that a client may retry: it carries an {@code Idempotency-Key}. */
+	Response postOnce(String path, Object body, String idempotencyKey) {
+		return send("POST", path, JSON.writeValueAsString(body), "Idempotency-Key", idempotencyKey);
+	}
+
+	Response send(String method, String path, String json, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + secret)
 			.header("Accept", "application/json, application/problem+json");
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
 		if (json == null) {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
 		}

@@ -151,6 +151,39 @@ class ReservationApiTests extends InventoryTestSupport {
 	}
 
 	@Test
+	void aRetriedReservationWithTheSameIdempotencyKeyHoldsOnce() {
+		Caller web = channel(ChannelType.WEB);
+		String location = location(web.api());
+		String sku = sku();
+		receive(web.api(), sku, location, 5);
+		Object body = reservation("order-7", List.of(line(sku, location, 2)));
+
+		Api.Response first = web.api().postOnce("/api/v1/reservations", body, "order-7-hold");
+		Api.Response retry = web.api().postOnce("/api/v1/reservations", body, "order-7-hold");
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(retry.status()).isEqualTo(201);
+		assertThat(retry.text("id")).isEqualTo(first.text("id"));
+		assertThat(stock(web.api(), sku, location).number("reserved")).isEqualTo(2);
+	}
+
+	@Test
+	void aRefusedReservationWithAnIdempotencyKeyRollsBackEverythingAndMayBeRetried() {
+		Caller web = channel(ChannelType.WEB);
+		String location = location(web.api());
+		String plenty = sku();
+		String scarce = sku();
+		receive(web.api(), plenty, location, 5);
+		Object body = reservation("order-8", List.of(line(plenty, location, 1), line(scarce, location, 1)));
+
+		assertThat(web.api().postOnce("/api/v1/reservations", body, "order-8-hold").status()).isEqualTo(409);
+		assertThat(stock(web.api(), plenty, location).number("reserved")).isZero();
+		receive(web.api(), scarce, location, 1);
+
+		assertThat(web.api().postOnce("/api/v1/reservations", body, "order-8-hold").status()).isEqualTo(201);
+	}
+
+	@Test
 	void anAbandonedCartGivesItsStockBackByItself() throws InterruptedException {
 		Caller web = channel(ChannelType.WEB);
 		String location = location(web.api());
