@@ -4,15 +4,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 
 import io.omnis.channel.ChannelId;
 import io.omnis.channel.ChannelType;
@@ -30,7 +27,7 @@ import io.omnis.kernel.security.Permission;
 				"omnis.admin.password=inventory-tests-admin", "omnis.inventory.expiry-interval=PT0.2S",
 				"omnis.inventory.low-stock-threshold=3" })
 @AutoConfigureMockMvc
-@Import(InventoryTestSupport.Events.class)
+@Import(RecordedEvents.class)
 abstract class InventoryTestSupport {
 
 	static final EnumSet<Permission> ALL = EnumSet.of(Permission.INVENTORY_READ, Permission.INVENTORY_WRITE,
@@ -43,7 +40,7 @@ abstract class InventoryTestSupport {
 	Channels channels;
 
 	@Autowired
-	Events events;
+	RecordedEvents events;
 
 	/** A new channel of the type, with a secret key of the given scopes. */
 	Caller channel(ChannelType type, EnumSet<Permission> scopes) {
@@ -108,24 +105,6 @@ abstract class InventoryTestSupport {
 
 	/** A channel and a client holding its secret key. */
 	record Caller(ChannelId id, Api api) {
-	}
-
-	/** Every StockLow and StockOut published, in order. */
-	@TestConfiguration
-	static class Events {
-
-		final List<Object> published = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(StockLow event) {
-			published.add(event);
-		}
-
-		@EventListener
-		void on(StockOut event) {
-			published.add(event);
-		}
-
 	}
 
 }
