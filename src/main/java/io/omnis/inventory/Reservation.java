@@ -20,7 +20,8 @@ public record Reservation(ReservationId id, ChannelId channelId, String referenc
 	}
 
 	/**
-	 * Refuses any change to a reservation that no longer holds stock.
+	 * Refuses any change to a reservation that no longer holds stock, or whose time is
+	 * up.
 	 */
 	public Reservation requireHeld(Instant now, String action) {
 		if (status != ReservationStatus.HELD) {
@@ -38,9 +39,36 @@ public record Reservation(ReservationId id, ChannelId channelId, String referenc
 		return lines.stream().sorted(ReservationLine.LOCK_ORDER).toList();
 	}
 
-	public Reservation with(ReservationStatus newStatus, List<ReservationLine> newLines, Instant newExpiry,
-			Instant now) {
-		return new Reservation(id, channelId, reference, kind, newStatus, newLines, newExpiry, createdAt, now);
+	/** The reservation holding other lines, and until {@code until}. */
+	public Reservation adjusted(List<ReservationLine> newLines, Instant until, Instant now) {
+		requireHeld(now, "adjusted");
+		return new Reservation(id, channelId, reference, kind, status, List.copyOf(newLines), until, createdAt, now);
+	}
+
+	/** Its units sold; the lines stay as the record of what was sold where. */
+	public Reservation consumed(Instant now) {
+		requireHeld(now, "consumed");
+		return to(ReservationStatus.CONSUMED, now);
+	}
+
+	/** Let go before its time, by whoever holds it. */
+	public Reservation released(Instant now) {
+		if (status != ReservationStatus.HELD) {
+			throw ProblemException.conflict("Reservation " + id + " is " + status + " and can no longer be released");
+		}
+		return to(ReservationStatus.RELEASED, now);
+	}
+
+	/** Let go because its time is up. */
+	public Reservation expired(Instant now) {
+		if (status != ReservationStatus.HELD || expiresAt.isAfter(now)) {
+			throw new IllegalStateException("Reservation " + id + " is not due to expire");
+		}
+		return to(ReservationStatus.EXPIRED, now);
+	}
+
+	private Reservation to(ReservationStatus newStatus, Instant now) {
+		return new Reservation(id, channelId, reference, kind, newStatus, lines, expiresAt, createdAt, now);
 	}
 
 }

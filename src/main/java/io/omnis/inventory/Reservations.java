@@ -93,6 +93,8 @@ public class Reservations {
 		}
 		Instant now = clock.instant();
 		Reservation reservation = lock(id).requireHeld(now, "adjusted");
+		// Checked before any stock moves; adjusted() checks again when the result is
+		// built
 		Map<ReservationLine, Wanted> wanted = new TreeMap<>(ReservationLine.LOCK_ORDER);
 		merge(lines).forEach(want -> wanted.put(want.line(), want));
 		Map<ReservationLine, ReservationLine> current = new TreeMap<>(ReservationLine.LOCK_ORDER);
@@ -124,8 +126,8 @@ public class Reservations {
 				adjusted.add(new ReservationLine(stock.sku(), stock.locationId(), target, fromAllocation));
 			}
 		}
-		Reservation changed = reservation.with(ReservationStatus.HELD, adjusted,
-				ttl == null ? reservation.expiresAt() : now.plus(ttl), now);
+		Reservation changed = reservation.adjusted(adjusted, ttl == null ? reservation.expiresAt() : now.plus(ttl),
+				now);
 		store.update(changed);
 		return changed;
 	}
@@ -142,7 +144,14 @@ public class Reservations {
 		if (reservation.status() != ReservationStatus.HELD) {
 			return reservation;
 		}
-		return letGo(reservation, ReservationStatus.RELEASED, "released", Actor.current());
+		Reservation released = reservation.released(clock.instant());
+		String actor = Actor.current();
+		for (ReservationLine line : released.linesInLockOrder()) {
+			ledger.release(line.sku(), line.locationId(), line.quantity(), line.fromAllocation(), released.channelId(),
+					"released", id.value(), actor);
+		}
+		store.updateStatus(released);
+		return released;
 	}
 
 	/**
@@ -151,14 +160,12 @@ public class Reservations {
 	 */
 	public Reservation consume(ReservationId id) {
 		Instant now = clock.instant();
-		Reservation reservation = lock(id).requireHeld(now, "consumed");
+		Reservation consumed = lock(id).consumed(now); // refused before any stock moves
 		String actor = Actor.current();
-		for (ReservationLine line : reservation.linesInLockOrder()) {
-			ledger.consume(line.sku(), line.locationId(), line.quantity(), line.fromAllocation(),
-					reservation.channelId(), id.value(), actor);
+		for (ReservationLine line : consumed.linesInLockOrder()) {
+			ledger.consume(line.sku(), line.locationId(), line.quantity(), line.fromAllocation(), consumed.channelId(),
+					id.value(), actor);
 		}
-		Reservation consumed = reservation.with(ReservationStatus.CONSUMED, reservation.lines(),
-				reservation.expiresAt(), now);
 		store.updateStatus(consumed);
 		return consumed;
 	}
@@ -193,18 +200,8 @@ public class Reservations {
 			.forEach(held -> ledger.release(held.line().sku(), held.line().locationId(), held.line().quantity(),
 					held.line().fromAllocation(), held.reservation().channelId(), "expired",
 					held.reservation().id().value(), "system"));
-		due.forEach(r -> store.updateStatus(r.with(ReservationStatus.EXPIRED, r.lines(), r.expiresAt(), now)));
+		due.forEach(r -> store.updateStatus(r.expired(now)));
 		return due.size();
-	}
-
-	private Reservation letGo(Reservation reservation, ReservationStatus status, String reason, String actor) {
-		for (ReservationLine line : reservation.linesInLockOrder()) {
-			ledger.release(line.sku(), line.locationId(), line.quantity(), line.fromAllocation(),
-					reservation.channelId(), reason, reservation.id().value(), actor);
-		}
-		Reservation changed = reservation.with(status, reservation.lines(), reservation.expiresAt(), clock.instant());
-		store.updateStatus(changed);
-		return changed;
 	}
 
 	private Reservation lock(ReservationId id) {
