@@ -84,6 +84,25 @@ class ReservationApiTests extends InventoryTestSupport {
 	}
 
 	@Test
+	void oneOrderSplitAcrossTwoLocationsIsHeldAndSoldWhereEachLineIs() {
+		Caller web = channel(ChannelType.WEB);
+		String lisbon = location(web.api());
+		String porto = location(web.api());
+		String sku = sku();
+		receive(web.api(), sku, lisbon, 2);
+		receive(web.api(), sku, porto, 3);
+
+		Api.Response split = web.api()
+			.post("/api/v1/reservations", reservation("order-2", List.of(line(sku, lisbon, 2), line(sku, porto, 1))));
+		web.api().post("/api/v1/reservations/" + split.text("id") + "/consume", "");
+
+		assertThat(split.status()).isEqualTo(201);
+		assertThat(stock(web.api(), sku, lisbon).number("onHand")).isZero();
+		assertThat(stock(web.api(), sku, porto).number("onHand")).isEqualTo(2);
+		assertThat(stock(web.api(), sku, porto).number("reserved")).isZero();
+	}
+
+	@Test
 	void editingAReservationHoldsOrFreesOnlyTheDifference() {
 		Caller web = channel(ChannelType.WEB);
 		String location = location(web.api());
