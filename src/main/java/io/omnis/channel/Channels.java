@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.channel.ChannelEvents.ChannelCreated;
@@ -131,12 +132,12 @@ public class Channels {
 		store.revokeKey(key.id(), clock.instant());
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Channel> find(ChannelId id) {
 		return store.find(id, false);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Channel get(ChannelId id) {
 		return find(id).orElseThrow(() -> new NotFoundException("channel", id.value()));
 	}
@@ -144,7 +145,7 @@ public class Channels {
 	/**
 	 * The channel with the given id, or a 404 problem for an unknown or malformed id.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Channel get(String id) {
 		if (!Ids.isValid(ChannelId.PREFIX, id)) {
 			throw new NotFoundException("channel", id);
@@ -152,7 +153,7 @@ public class Channels {
 		return get(new ChannelId(id));
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Page<Channel> page(@Nullable String cursor, @Nullable Integer limit, @Nullable ChannelType type,
 			@Nullable ChannelStatus status) {
 		int size = Cursor.limit(limit);
@@ -160,7 +161,7 @@ public class Channels {
 	}
 
 	/** The active channel a public write key belongs to. */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<ChannelId> byWriteKey(String writeKey) {
 		if (writeKey.length() > 100) {
 			return Optional.empty();
@@ -170,7 +171,7 @@ public class Channels {
 
 	private IssuedKey issue(ChannelId channel, KeyKind kind, String label, Set<Permission> scopes, Instant now) {
 		String checkedLabel = label.strip();
-		if (checkedLabel.isEmpty() || checkedLabel.length() > MAX_LABEL || hasControlCharacters(checkedLabel)) {
+		if (isBlank(checkedLabel) || checkedLabel.length() > MAX_LABEL || hasControlCharacters(checkedLabel)) {
 			throw ProblemException.invalidField("label", "must be 1 to " + MAX_LABEL + " printable characters");
 		}
 		String secret = Secrets.generate(kind);
@@ -199,7 +200,7 @@ public class Channels {
 
 	private String checkName(String name, @Nullable ChannelId self) {
 		String stripped = name.strip();
-		if (stripped.isEmpty() || stripped.length() > MAX_NAME || hasControlCharacters(stripped)) {
+		if (isBlank(stripped) || stripped.length() > MAX_NAME || hasControlCharacters(stripped)) {
 			throw ProblemException.invalidField("name", "must be 1 to " + MAX_NAME + " printable characters");
 		}
 		if (store.nameTaken(stripped, self)) {
@@ -218,6 +219,16 @@ public class Channels {
 			throw ProblemException.invalidField("description", "must be at most " + MAX_DESCRIPTION + " characters");
 		}
 		return description.strip();
+	}
+
+	/**
+	 * Whether the text shows nothing: {@link String#strip()} leaves no-break spaces and
+	 * invisible format characters (zero-width space, BOM) behind.
+	 */
+	private static boolean isBlank(String text) {
+		return text.codePoints()
+			.allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+					|| Character.getType(c) == Character.FORMAT);
 	}
 
 	private static boolean hasControlCharacters(String text) {

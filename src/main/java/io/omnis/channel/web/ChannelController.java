@@ -129,7 +129,7 @@ class ChannelController {
 		return IssuedKeyView.of(channels.issueKey(channels.get(id).id(), body.kind(), body.label(), scopes));
 	}
 
-	@PostMapping("/{id}/keys/{keyId}/rotate")
+	@PostMapping(path = "/{id}/keys/{keyId}/rotate", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAuthority('channels:manage')")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Replace a key; the old one works for `graceSeconds` more (0 by default)",

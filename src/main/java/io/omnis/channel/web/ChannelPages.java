@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.omnis.channel.ChannelStatus;
 import io.omnis.channel.ChannelType;
@@ -73,13 +74,13 @@ class ChannelPages {
 	@PreAuthorize("hasAuthority('channels:manage')")
 	String create(@RequestParam(required = false) @Nullable ChannelType type,
 			@RequestParam(defaultValue = "") String name, @RequestParam(required = false) @Nullable String description,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			if (type == null) {
 				throw ProblemException.invalidField("type", "is required");
 			}
 			Channels.Created created = channels.create(type, name, description, EnumSet.of(Permission.CHANNELS_READ));
-			return issued(model, created.channel().id().value(), created.keys());
+			return showOnce(redirect, created.channel().id().value(), created.keys());
 		}
 		catch (ProblemException ex) {
 			model.addAttribute("error", ex.getMessage());
@@ -89,9 +90,9 @@ class ChannelPages {
 
 	@PostMapping("/{id}/keys/{keyId}/rotate")
 	@PreAuthorize("hasAuthority('channels:manage')")
-	String rotate(@PathVariable String id, @PathVariable String keyId, Model model) {
+	String rotate(@PathVariable String id, @PathVariable String keyId, RedirectAttributes redirect) {
 		IssuedKey issued = channels.rotateKey(channels.get(id).id(), keyId, Duration.ZERO);
-		return issued(model, id, List.of(issued));
+		return showOnce(redirect, id, List.of(issued));
 	}
 
 	@PostMapping("/{id}/disable")
@@ -108,10 +109,13 @@ class ChannelPages {
 		return "redirect:/console/channels/" + id;
 	}
 
-	private String issued(Model model, String id, List<IssuedKey> keys) {
-		model.addAttribute("channel", channels.get(id));
-		model.addAttribute("issued", keys);
-		return "channel/channel";
+	/**
+	 * Redirects to the channel's page, which shows the new secrets once: they travel as a
+	 * flash attribute, so that a reload neither shows them again nor repeats the POST.
+	 */
+	private static String showOnce(RedirectAttributes redirect, String id, List<IssuedKey> keys) {
+		redirect.addFlashAttribute("issued", keys);
+		return "redirect:/console/channels/" + id;
 	}
 
 	@Bean

@@ -41,11 +41,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(absolute)
 			.setCleanDataDirectory(false)
+			// Omnis stops it when its context closes, after the connection pool; a JVM
+			// shutdown hook of its own would stop it at the same time as that graceful
+			// shutdown, under the requests still being served
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("shared_buffers", "256MB")
 			.setServerConfig("fsync", "on")
+			// fewer checkpoints under bursts of collected events
+			.setServerConfig("max_wal_size", "4GB")
+			.setServerConfig("checkpoint_timeout", "15min")
 			.setServerConfig("synchronous_commit", "on");
 		if (port > 0) {
 			builder.setPort(port);

@@ -20,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.PayloadTooLargeException;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.kernel.problem.Problems;
 import io.omnis.kernel.security.Actor;
@@ -67,7 +68,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 							List.of(new FieldError(HEADER, "must be 1 to 255 visible ASCII characters"))));
 			return;
 		}
-		CachedBodyRequest cached = new CachedBodyRequest(request);
+		CachedBodyRequest cached;
+		try {
+			cached = new CachedBodyRequest(request);
+		}
+		catch (PayloadTooLargeException ex) {
+			// A chunked body goes past the limit only here, where it is read up front
+			Problems.write(response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, ex.getMessage()));
+			return;
+		}
 		var scope = new IdempotencyKeys.Scope(Actor.current(), key);
 		String fingerprint = IdempotencyKeys.fingerprint(request.getMethod(), request.getRequestURI(),
 				request.getQueryString(), cached.body());

@@ -6,11 +6,17 @@ package io.omnis.kernel.problem;
 public class NotFoundException extends ProblemException {
 
 	public NotFoundException(String kind, String id) {
-		super(ProblemType.NOT_FOUND, "No " + kind + " with id '" + abbreviate(id) + "'");
+		super(ProblemType.NOT_FOUND,
+				"No " + kind + " with id '" + (id.length() <= 64 ? id : id.substring(0, 64) + "…") + "'");
+	}
+
+	/** Not found, explained in the caller's words. */
+	public NotFoundException(String detail) {
+		super(ProblemType.NOT_FOUND, abbreviate(detail));
 	}
 
 	private static String abbreviate(String id) {
-		return id.length() <= 64 ? id : id.substring(0, 64) + "…";
+		return id.length() <= 300 ? id : id.substring(0, 300) + "…";
 	}
 
 }

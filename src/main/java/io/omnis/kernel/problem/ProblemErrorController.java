@@ -40,6 +40,8 @@ class ProblemErrorController implements ErrorController {
 			case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
 			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
 			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
+			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+			case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
 			default -> status.is4xxClientError() ? ProblemType.MALFORMED_BODY : ProblemType.INTERNAL;
 		};
 		ProblemDetail problem = Problems.of(type, message(request, status), List.of());
@@ -61,6 +63,8 @@ class ProblemErrorController implements ErrorController {
 		return switch (status) {
 			case NOT_FOUND -> "There is nothing at this address";
 			case FORBIDDEN -> "You are not allowed to do this";
+			case UNSUPPORTED_MEDIA_TYPE -> "Content type '" + request.getContentType() + "' is not supported; send "
+					+ MediaType.APPLICATION_JSON_VALUE;
 			case INTERNAL_SERVER_ERROR -> "Omnis could not complete the request; the failure has been logged";
 			default -> status.getReasonPhrase();
 		};

@@ -2,11 +2,15 @@ package io.omnis.kernel.problem;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -47,6 +51,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+	private static final Pattern PARAMETER_NAME = Pattern.compile("Parameter \\[([^\\]]{1,64})\\]");
+
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
 		ProblemDetail problem = Problems.of(ex.type(), Objects.requireNonNullElse(ex.getMessage(), ex.type().title()),
@@ -60,6 +66,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		String message = "has an invalid value '" + abbreviate(String.valueOf(ex.getValue())) + "'";
 		return respond(Problems.of(ProblemType.INVALID_PARAMETER, "Parameter '" + ex.getName() + "' " + message,
 				List.of(new FieldError(ex.getName(), message))));
+	}
+
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex) {
+		// Tomcat refuses a query string that is not percent-encoded UTF-8 when it is
+		// first
+		// read, and names the parameter only in its message
+		Matcher name = PARAMETER_NAME.matcher(String.valueOf(ex.getMessage()));
+		String field = name.find() ? name.group(1) : "query";
+		return respond(Problems.of(ProblemType.INVALID_PARAMETER, "Parameter '" + field + "' is not valid UTF-8",
+				List.of(new FieldError(field, "is not valid percent-encoded UTF-8"))));
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
@@ -169,14 +186,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			return invalid(path(nullValue), "must not be null");
 		}
 		if (cause instanceof InvalidFormatException format) {
-			String expected = format.getTargetType() != null && format.getTargetType().isEnum()
-					? "must be one of " + List.of(format.getTargetType().getEnumConstants()) : "has an invalid value";
-			return invalid(path(format), expected);
+			// A number for a string, a string for a number, a name no enum constant has;
+			// for other types (dates, ...) the value itself is malformed
+			Class<?> target = format.getTargetType();
+			boolean wrongType = target != null && (target.isEnum() || target == String.class
+					|| Number.class.isAssignableFrom(target) || target.isPrimitive());
+			return invalid(path(format), wrongType ? "must be " + describe(target) : "has an invalid value");
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			String expected = mismatch.getTargetType() == null ? "has the wrong type"
 					: "must be " + describe(mismatch.getTargetType());
 			return invalid(path(mismatch), expected);
+		}
+		if (cause instanceof InputCoercionException range && !range.getPath().isEmpty()) {
+			return invalid(path(range), "is out of range");
 		}
 		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			return invalid(path(databind), "is invalid");
@@ -191,7 +214,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				List.of(new FieldError(field, message)));
 	}
 
-	private static String path(DatabindException ex) {
+	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (var reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {

@@ -16,6 +16,18 @@ public enum Permission {
 	/** Manage console users and their roles. */
 	STAFF_MANAGE("staff:manage"),
 
+	/** Look customers up and read their profile, timeline and consent. */
+	PROFILES_READ("profiles:read"),
+
+	/** Record consent and other statements on a customer's behalf. */
+	PROFILES_WRITE("profiles:write"),
+
+	/** Undo a merge by removing an identifier from a profile. */
+	PROFILES_MERGE("profiles:merge"),
+
+	/** See collection statistics and the last messages of each source. */
+	TRACKING_READ("tracking:read"),
+
 	/** Send customer events (the public write keys of browsers and apps). */
 	EVENTS_WRITE("events:write"),
 

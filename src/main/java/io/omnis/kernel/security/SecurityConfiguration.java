@@ -30,6 +30,24 @@ class SecurityConfiguration {
 
 	private static final Set<String> OPEN_ACTUATOR = Set.of("/actuator/health", "/actuator/info");
 
+	/**
+	 * Event collection authenticates each request by its channel's public write key,
+	 * itself; it has no session and no CSRF exposure (nothing it accepts acts on a user's
+	 * behalf).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain collection(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v1/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable())
+			.anonymous(anonymous -> anonymous.disable());
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator) throws Exception {
@@ -43,8 +61,11 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerKeyFilter(authenticator), UsernamePasswordAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			// A session-authenticated call from the console needs its CSRF token; a
-			// bearer key does not
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerKeyFilter::hasBearer))
+			// bearer key does not, and neither does a call without a session: there is
+			// nothing to forge, and it is refused as unauthenticated (401), not as a CSRF
+			// failure (403)
+			.csrf(csrf -> csrf.ignoringRequestMatchers(
+					request -> BearerKeyFilter.hasBearer(request) || request.getSession(false) == null))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer");

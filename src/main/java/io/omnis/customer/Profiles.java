@@ -1,0 +1,143 @@
+package io.omnis.customer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.omnis.customer.ProfileHistory.TimelineEntry;
+import io.omnis.customer.internal.ConsentRecorder;
+import io.omnis.customer.internal.ProfileReads;
+import io.omnis.customer.internal.ProfileSplitter;
+import io.omnis.kernel.problem.NotFoundException;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.web.Cursor;
+import io.omnis.kernel.web.Page;
+import io.omnis.tracking.CollectedEvent;
+import io.omnis.tracking.CollectedEvents;
+
+/**
+ * The customer 360 as other modules and the API ask for it: a profile by id or by any of
+ * its identifiers, a search for agents, the cross-channel timeline, consent, and the
+ * history of merges with the way to undo one.
+ */
+@Service
+public class Profiles {
+
+	private final ProfileReads reads;
+
+	private final CollectedEvents events;
+
+	private final ProfileSplitter splitter;
+
+	private final ConsentRecorder consent;
+
+	Profiles(ProfileReads reads, CollectedEvents events, ProfileSplitter splitter, ConsentRecorder consent) {
+		this.reads = reads;
+		this.events = events;
+		this.splitter = splitter;
+		this.consent = consent;
+	}
+
+	/**
+	 * The profile with this id, following merges: an id of a merged profile finds the
+	 * survivor.
+	 */
+	public Optional<Profile> find(String id) {
+		return id.length() > 40 ? Optional.empty() : reads.find(id);
+	}
+
+	public Profile get(String id) {
+		return find(id).orElseThrow(() -> new NotFoundException("profile", id));
+	}
+
+	/** The profile holding an identifier such as {@code email:ana@example.com}. */
+	public Optional<Profile> lookup(Identifier identifier) {
+		return reads.findByIdentifier(identifier);
+	}
+
+	public List<Profile> search(String query, int limit) {
+		if (query.isBlank()) {
+			return List.of();
+		}
+		if (query.length() > 200) {
+			throw ProblemException.invalidField("q", "must be at most 200 characters");
+		}
+		return reads.search(query, limit).stream().map(reads::find).flatMap(Optional::stream).distinct().toList();
+	}
+
+	public List<Profile> flagged(int limit) {
+		return reads.flagged(limit);
+	}
+
+	/**
+	 * Everything the customer did in every channel, newest first.
+	 */
+	public Page<TimelineEntry> timeline(String id, @Nullable String cursor, @Nullable Integer limit,
+			@Nullable String channelId, @Nullable String type) {
+		Profile profile = get(id);
+		int size = Cursor.limit(limit);
+		String position = Cursor.decode(cursor);
+		Instant beforeAt = null;
+		long beforeSeq = Long.MAX_VALUE;
+		if (position != null) {
+			try {
+				int bar = position.indexOf('|');
+				beforeAt = Instant.parse(position.substring(0, bar));
+				beforeSeq = Long.parseLong(position.substring(bar + 1));
+			}
+			catch (RuntimeException ex) {
+				throw ProblemException.invalidField("cursor", "is not a cursor returned by this list");
+			}
+		}
+		List<CollectedEvent> page = events.timeline(List.of(profile.id()), beforeAt, beforeSeq, size + 1, channelId,
+				type);
+		return Page.of(page, size, e -> e.occurredAt() + "|" + e.seq()).map(Profiles::entry);
+	}
+
+	public List<ProfileHistory.ConsentStatement> consentLedger(String id, int limit) {
+		return reads.consentLedger(get(id).id(), limit);
+	}
+
+	public List<ProfileHistory.MergeRecord> merges(String id, int limit) {
+		return reads.merges(get(id).id(), limit);
+	}
+
+	public List<ProfileHistory.Decision> decisions(String id, int limit) {
+		return reads.decisions(get(id).id(), limit);
+	}
+
+	/**
+	 * Records a consent statement made outside an event (by an agent on the phone, a
+	 * preference centre).
+	 */
+	@Transactional
+	public Profile recordConsent(String id, String purpose, boolean granted, @Nullable String channelId) {
+		consent.record(get(id).id(), purpose, granted, channelId);
+		return get(id);
+	}
+
+	/**
+	 * Undoes a merge: the identifier leaves the profile with what came with it.
+	 * @return the profile split off
+	 */
+	@Transactional
+	public Profile removeIdentifier(String id, Identifier identifier) {
+		return get(splitter.split(get(id).id(), identifier));
+	}
+
+	private static TimelineEntry entry(CollectedEvent event) {
+		var payload = event.payload();
+		var details = payload.has("properties") ? payload.get("properties")
+				: payload.has("traits") ? payload.get("traits") : payload.path("name");
+		return new TimelineEntry(event.seq(), event.type(),
+				event.event() != null ? event.event()
+						: payload.path("name").isString() ? payload.get("name").stringValue() : null,
+				event.channelId(), event.occurredAt(), event.receivedAt(), event.messageId(), details);
+	}
+
+}

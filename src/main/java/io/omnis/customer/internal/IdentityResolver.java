@@ -1,0 +1,394 @@
+package io.omnis.customer.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.omnis.customer.Identifier;
+import io.omnis.customer.IdentityProperties;
+import io.omnis.customer.ProfileEvents.ProfilesMerged;
+import io.omnis.kernel.Ids;
+import io.omnis.tracking.CollectedEvent;
+import io.omnis.tracking.CollectedEvents;
+
+/**
+ * Resolves collected events into profiles, a batch at a time, in acceptance order.
+ * <p>
+ * For each message, its identifiers are taken in priority order. An identifier that
+ * belongs to another profile brings that profile into the match unless the merged profile
+ * would break a limit (two user ids, too many e-mails) or a cap; then that identifier is
+ * left out of the match and the decision is recorded, so a second person on a shared
+ * device never merges into the first. New identifiers join under the same rules. Profiles
+ * in the match merge into the oldest.
+ * <p>
+ * One batch changes the graph at a time across all nodes (a PostgreSQL advisory lock):
+ * batching makes a single writer fast, and it rules out merge races.
+ */
+@Component
+public class IdentityResolver {
+
+	public static final String PROFILE_PREFIX = "cus";
+
+	private final CollectedEvents events;
+
+	private final ProfileStore store;
+
+	private final IdentifierExtractor extractor;
+
+	private final IdentityProperties rules;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Clock clock;
+
+	IdentityResolver(CollectedEvents events, ProfileStore store, IdentifierExtractor extractor,
+			IdentityProperties rules, TransactionTemplate transactions, ApplicationEventPublisher publisher,
+			Clock clock) {
+		this.events = events;
+		this.store = store;
+		this.extractor = extractor;
+		this.rules = rules;
+		this.transactions = transactions;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Resolves up to {@code limit} waiting events.
+	 * @return how many were resolved; 0 when none waited or another node holds the graph
+	 */
+	public int resolveBatch(int limit) {
+		Integer resolved = transactions.execute(status -> {
+			if (!store.tryLockGraph()) {
+				return 0;
+			}
+			List<CollectedEvent> batch = events.claimUnresolved(limit);
+			if (!batch.isEmpty()) {
+				new Batch(clock.instant()).resolve(batch);
+			}
+			return batch.size();
+		});
+		return resolved == null ? 0 : resolved;
+	}
+
+	/**
+	 * Marks the next waiting event as resolved to no profile, after it failed on its own;
+	 * it stays in the log with the failure in the server's log.
+	 */
+	public void setAsideNext() {
+		transactions.executeWithoutResult(status -> {
+			store.lockGraph();
+			events.claimUnresolved(1)
+				.forEach(event -> events.assign(List.of(new CollectedEvents.Assignment(event.seq(), null, List.of()))));
+		});
+	}
+
+	/**
+	 * The work of one batch: the profiles it touched, in memory until written at the end.
+	 */
+	private final class Batch {
+
+		private final Instant now;
+
+		private final Map<Identifier, String> owners = new HashMap<>();
+
+		private final Map<String, ProfileState> profiles = new HashMap<>();
+
+		private final Map<String, String> mergedInto = new HashMap<>();
+
+		private final List<ProfileStore.NewIdentifier> newIdentifiers = new ArrayList<>();
+
+		private final List<ProfileStore.Decision> decisions = new ArrayList<>();
+
+		private final List<ProfileStore.ConsentStatement> consent = new ArrayList<>();
+
+		private final List<Merge> merges = new ArrayList<>();
+
+		Batch(Instant now) {
+			this.now = now;
+		}
+
+		void resolve(List<CollectedEvent> batch) {
+			List<IdentifierExtractor.Extracted> extracted = batch.stream().map(extractor::extract).toList();
+			Set<Identifier> all = new HashSet<>();
+			extracted.forEach(e -> all.addAll(e.identifiers()));
+			owners.putAll(store.owners(all));
+			profiles.putAll(store.load(new HashSet<>(owners.values())));
+
+			Map<Long, String> assigned = new LinkedHashMap<>();
+			Map<Long, List<String>> promoted = new HashMap<>();
+			for (int i = 0; i < batch.size(); i++) {
+				CollectedEvent event = batch.get(i);
+				IdentifierExtractor.Extracted found = extracted.get(i);
+				found.blocked()
+					.forEach(blocked -> decide(null, event, blocked, "blocked-value",
+							"The value is on the blocked list and is never an identifier"));
+				List<String> kept = new ArrayList<>();
+				ProfileState profile = resolve(event, found.identifiers(), kept);
+				if (profile != null) {
+					apply(profile, event);
+					assigned.put(event.seq(), profile.id);
+					promoted.put(event.seq(), kept);
+				}
+			}
+			write(batch, assigned, promoted);
+		}
+
+		private @Nullable ProfileState resolve(CollectedEvent event, List<Identifier> identifiers, List<String> kept) {
+			if (identifiers.isEmpty()) {
+				return null;
+			}
+			List<ProfileState> match = new ArrayList<>();
+			Map<Identifier, Instant> joining = new LinkedHashMap<>();
+			Identifier mergeCause = null;
+			for (Identifier identifier : identifiers) {
+				String owner = owners.get(identifier);
+				ProfileState profile = owner == null ? null : live(owner);
+				if (profile != null) {
+					if (match.contains(profile)) {
+						kept.add(identifier.toString());
+						continue;
+					}
+					String broken = mergeBreaks(match, profile, joining);
+					if (broken == null) {
+						if (!match.isEmpty() && mergeCause == null) {
+							mergeCause = identifier;
+						}
+						match.add(profile);
+						kept.add(identifier.toString());
+					}
+					else {
+						decide(profile.id, event, identifier, broken,
+								"Kept out of the match: merging its profile would break the " + broken + " rule");
+						if (broken.endsWith("-cap")) {
+							ProfileState flagged = match.isEmpty() ? profile : match.getFirst();
+							flagged.flags.add(broken);
+							flagged.dirty = true;
+						}
+					}
+				}
+				else {
+					String broken = joinBreaks(match, joining, identifier, event.receivedAt());
+					if (broken == null) {
+						joining.put(identifier, event.receivedAt());
+						kept.add(identifier.toString());
+					}
+					else {
+						decide(match.isEmpty() ? null : match.getFirst().id, event, identifier, broken,
+								"Not added: the profile would break the " + broken + " rule");
+						if (broken.endsWith("-cap") && !match.isEmpty()) {
+							match.getFirst().flags.add(broken);
+							match.getFirst().dirty = true;
+						}
+					}
+				}
+			}
+			ProfileState survivor;
+			if (match.isEmpty()) {
+				survivor = ProfileState.fresh(Ids.next(PROFILE_PREFIX), now);
+				profiles.put(survivor.id, survivor);
+			}
+			else {
+				survivor = match.stream().min((a, b) -> a.id.compareTo(b.id)).orElseThrow();
+				for (ProfileState other : match) {
+					if (other != survivor) {
+						merge(other, survivor, event, mergeCause);
+					}
+				}
+			}
+			joining.forEach((identifier, at) -> {
+				survivor.identifiers.put(identifier, at);
+				owners.put(identifier, survivor.id);
+				newIdentifiers.add(new ProfileStore.NewIdentifier(identifier, survivor.id, at, event.channelId(),
+						event.messageId()));
+				survivor.dirty = true;
+			});
+			return survivor;
+		}
+
+		/**
+		 * The rule that merging {@code candidate} into the match would break, or null.
+		 */
+		private @Nullable String mergeBreaks(List<ProfileState> match, ProfileState candidate,
+				Map<Identifier, Instant> joining) {
+			// The match so far (profiles and new identifiers) plus the candidate, taken
+			// as one profile
+			int merges = match.isEmpty() ? 0 : candidate.mergeCount + match.size();
+			int identifiers = candidate.identifiers.size() + joining.size();
+			Map<Identifier, Instant> combined = new HashMap<>(candidate.identifiers);
+			combined.putAll(joining);
+			for (ProfileState profile : match) {
+				merges += profile.mergeCount;
+				identifiers += profile.identifiers.size();
+				combined.putAll(profile.identifiers);
+			}
+			if (merges > rules.maxMerges()) {
+				return "merge-cap";
+			}
+			if (identifiers > rules.maxIdentifiers()) {
+				return "identifier-cap";
+			}
+			return limitBroken(combined);
+		}
+
+		/** The rule that adding a new identifier to the match would break, or null. */
+		private @Nullable String joinBreaks(List<ProfileState> match, Map<Identifier, Instant> joining,
+				Identifier identifier, Instant at) {
+			Map<Identifier, Instant> combined = new HashMap<>(joining);
+			match.forEach(profile -> combined.putAll(profile.identifiers));
+			if (combined.size() + 1 > rules.maxIdentifiers()) {
+				return "identifier-cap";
+			}
+			combined.put(identifier, at);
+			return limitBroken(combined);
+		}
+
+		private @Nullable String limitBroken(Map<Identifier, Instant> identifiers) {
+			Map<String, Integer> counts = new HashMap<>();
+			for (Map.Entry<Identifier, Instant> entry : identifiers.entrySet()) {
+				IdentityProperties.TypeRule rule = rules.rule(entry.getKey().type());
+				Duration window = rule.window();
+				if (window == null || entry.getValue().isAfter(now.minus(window))) {
+					int count = counts.merge(entry.getKey().type(), 1, Integer::sum);
+					if (count > rule.limit()) {
+						return entry.getKey().type() + "-limit";
+					}
+				}
+			}
+			return null;
+		}
+
+		private void merge(ProfileState other, ProfileState survivor, CollectedEvent event,
+				@Nullable Identifier cause) {
+			other.identifiers.forEach((identifier, at) -> {
+				survivor.identifiers.put(identifier, at);
+				owners.put(identifier, survivor.id);
+			});
+			other.identifiers.clear();
+			for (String name : other.traits.propertyNames()) {
+				JsonNode source = other.traitSources.path(name);
+				Instant at = Instant.parse(source.path("at").asString("1970-01-01T00:00:00Z"));
+				survivor.trait(name, other.traits.get(name), at, source.path("channel").asString(""),
+						source.path("message").asString(""));
+			}
+			for (String key : other.eventCounts.propertyNames()) {
+				long count = other.eventCounts.get(key).asLong();
+				if (survivor.eventCounts.has(key) || survivor.eventCounts.size() < ProfileState.MAX_COUNTERS) {
+					survivor.eventCounts.put(key, survivor.eventCounts.path(key).asLong(0) + count);
+				}
+			}
+			if (other.firstSeen != null) {
+				survivor.firstSeen = survivor.firstSeen == null || other.firstSeen.isBefore(survivor.firstSeen)
+						? other.firstSeen : survivor.firstSeen;
+			}
+			if (other.lastSeen != null) {
+				survivor.lastSeen = survivor.lastSeen == null || other.lastSeen.isAfter(survivor.lastSeen)
+						? other.lastSeen : survivor.lastSeen;
+			}
+			for (String purpose : Consents.mostRestrictive(survivor.consent, other.consent, event.occurredAt())) {
+				consent.add(new ProfileStore.ConsentStatement(survivor.id, purpose,
+						survivor.consent.path(purpose).path("granted").asBoolean(), event.occurredAt(),
+						event.channelId(), "merge", event.messageId(), "system"));
+			}
+			other.channelUse.forEach((channel, use) -> survivor.channelUse
+				.computeIfAbsent(channel, c -> new ProfileState.ChannelUse(use.first))
+				.absorb(use));
+			other.channelUse.clear();
+			survivor.mergeCount += other.mergeCount + 1;
+			survivor.flags.addAll(other.flags);
+			survivor.dirty = true;
+			other.mergedInto = survivor.id;
+			other.dirty = true;
+			mergedInto.put(other.id, survivor.id);
+			merges.add(new Merge(survivor.id, other.id, cause, event));
+		}
+
+		private void apply(ProfileState profile, CollectedEvent event) {
+			profile.record(event);
+			for (Map.Entry<String, Boolean> statement : Consents.statements(event.payload())) {
+				if (Consents.apply(profile.consent, statement.getKey(), statement.getValue(), event.occurredAt())) {
+					profile.dirty = true;
+					consent.add(new ProfileStore.ConsentStatement(profile.id, statement.getKey(), statement.getValue(),
+							event.occurredAt(), event.channelId(), "event", event.messageId(), "system"));
+				}
+			}
+		}
+
+		private void write(List<CollectedEvent> batch, Map<Long, String> assigned, Map<Long, List<String>> promoted) {
+			store.save(profiles.values(), now);
+			for (Merge merge : merges) {
+				store.moveIdentifiers(merge.merged(), merge.survivor());
+				store.moveChannelUse(merge.merged(), merge.survivor());
+				events.reassign(merge.merged(), merge.survivor());
+				store.recordMerge(Ids.next("mrg"), merge.survivor(), merge.merged(), "MERGE",
+						merge.cause() == null ? null : merge.cause().toString(), merge.event().channelId(),
+						merge.event().messageId(), "system", now);
+			}
+			store.insertIdentifiers(newIdentifiers.stream()
+				.map(i -> new ProfileStore.NewIdentifier(i.identifier(), live(i.profileId()).id, i.at(), i.channelId(),
+						i.messageId()))
+				.toList());
+			store.addChannelUse(profiles.values().stream().filter(p -> p.mergedInto == null).toList());
+			List<CollectedEvents.Assignment> assignments = new ArrayList<>();
+			for (CollectedEvent event : batch) {
+				String profileId = assigned.get(event.seq());
+				assignments.add(new CollectedEvents.Assignment(event.seq(),
+						profileId == null ? null : live(profileId).id, promoted.getOrDefault(event.seq(), List.of())));
+			}
+			events.assign(assignments);
+			store.recordDecisions(decisions);
+			store.recordConsent(consent.stream()
+				.map(c -> new ProfileStore.ConsentStatement(live(c.profileId()).id, c.purpose(), c.granted(),
+						c.statedAt(), c.channelId(), c.source(), c.messageId(), c.actor()))
+				.toList());
+			merges.forEach(merge -> publisher.publishEvent(new ProfilesMerged(merge.survivor(), merge.merged(),
+					merge.event().channelId(), merge.event().messageId())));
+		}
+
+		/**
+		 * The profile that holds an id's identity now, following merges made in this
+		 * batch or before.
+		 */
+		private ProfileState live(String id) {
+			String current = id;
+			Set<String> seen = new LinkedHashSet<>();
+			while (mergedInto.containsKey(current) && seen.add(current)) {
+				current = mergedInto.get(current);
+			}
+			ProfileState state = profiles.get(current);
+			if (state == null) {
+				profiles.putAll(store.load(List.of(current)));
+				state = profiles.get(current);
+			}
+			return state;
+		}
+
+		private void decide(@Nullable String profileId, CollectedEvent event, Identifier identifier, String rule,
+				String detail) {
+			decisions.add(new ProfileStore.Decision(profileId, event.channelId(), event.messageId(),
+					identifier.toString(), rule, detail, now));
+		}
+
+	}
+
+	private record Merge(String survivor, String merged, @Nullable Identifier cause, CollectedEvent event) {
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.omnis.customer.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.omnis.customer.Identifier;
+import io.omnis.customer.Profile;
+import io.omnis.customer.ProfileHistory;
+
+/**
+ * Reads of profiles and what is kept beside them, each an indexed lookup.
+ */
+@Repository
+public class ProfileReads {
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ProfileReads(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public Optional<String> ownerOf(Identifier identifier) {
+		return jdbc.sql("select profile_id from identifier where type = :type and value = :value")
+			.param("type", identifier.type())
+			.param("value", identifier.value())
+			.query(String.class)
+			.optional();
+	}
+
+	/** The live profile with this id, or the one it was merged into. */
+	public Optional<Profile> find(String id) {
+		Optional<Row> row = row("p.id = :key", id, null);
+		for (int hops = 0; row.isPresent() && row.get().mergedInto() != null && hops < 200; hops++) {
+			row = row("p.id = :key", row.get().mergedInto(), null);
+		}
+		return row.filter(r -> r.mergedInto() == null).map(Row::profile);
+	}
+
+	/**
+	 * The profile holding an identifier, in one query (identifiers always point at live
+	 * profiles).
+	 */
+	public Optional<Profile> findByIdentifier(Identifier identifier) {
+		return row("p.id = (select profile_id from identifier where type = :type and value = :key)", identifier.value(),
+				identifier.type())
+			.map(Row::profile);
+	}
+
+	public List<String> search(String query, int limit) {
+		String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+		String pattern = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		String phone = Identifier.normalised("phone", q).map(Identifier::value).orElse(q.replaceAll("[\\s().-]", ""));
+		return jdbc.sql("""
+				select id from (
+				    select profile_id as id from identifier where type = 'email' and value like :pattern
+				    union
+				    select profile_id from identifier where type = 'phone' and value like :phone
+				    union
+				    select id from profile where merged_into is null and search_name like :pattern
+				    union
+				    select profile_id from identifier where type not in ('email', 'phone') and value = :exact
+				) found order by id limit :limit""")
+			.param("pattern", pattern)
+			.param("phone", phone.replace("%", "\\%").replace("_", "\\_") + "%")
+			.param("exact", query.strip())
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	public List<Profile> flagged(int limit) {
+		return jdbc.sql("select id from profile where flags <> '{}' and merged_into is null order by id limit :limit")
+			.param("limit", limit)
+			.query(String.class)
+			.list()
+			.stream()
+			.map(this::find)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	public List<ProfileHistory.MergeRecord> merges(String profileId, int limit) {
+		return jdbc.sql("""
+				select * from profile_merge where survivor_id = :id or merged_id = :id order by at desc, id desc
+				 limit :limit""")
+			.param("id", profileId)
+			.param("limit", limit)
+			.query((rs, n) -> new ProfileHistory.MergeRecord(rs.getString("id"), rs.getString("kind"),
+					rs.getString("survivor_id"), rs.getString("merged_id"), rs.getString("identifier"),
+					rs.getString("channel_id"), rs.getString("message_id"), rs.getString("actor"),
+					rs.getTimestamp("at").toInstant()))
+			.list();
+	}
+
+	public List<ProfileHistory.Decision> decisions(String profileId, int limit) {
+		return jdbc
+			.sql("select * from resolution_decision where profile_id = :id order by at desc, id desc limit :limit")
+			.param("id", profileId)
+			.param("limit", limit)
+			.query((rs, n) -> new ProfileHistory.Decision(rs.getString("message_id"), rs.getString("channel_id"),
+					rs.getString("identifier"), rs.getString("rule"), rs.getString("detail"),
+					rs.getTimestamp("at").toInstant()))
+			.list();
+	}
+
+	public List<ProfileHistory.ConsentStatement> consentLedger(String profileId, int limit) {
+		return jdbc.sql("""
+				select * from consent_entry where profile_id = :id order by stated_at desc, id desc limit :limit""")
+			.param("id", profileId)
+			.param("limit", limit)
+			.query((rs, n) -> new ProfileHistory.ConsentStatement(rs.getString("purpose"), rs.getBoolean("granted"),
+					rs.getTimestamp("stated_at").toInstant(), rs.getString("channel_id"), rs.getString("source"),
+					rs.getString("message_id"), rs.getString("actor"), rs.getTimestamp("recorded_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * A profile with its identifiers and channels as JSON aggregates: one round trip per
+	 * read.
+	 */
+	private Optional<Row> row(String condition, String key, @Nullable String type) {
+		return jdbc.sql("""
+				select p.*,
+				       (select coalesce(json_agg(json_build_object('type', i.type, 'value', i.value,
+				                'firstSeenAt', i.first_seen_at, 'firstChannelId', i.first_channel_id,
+				                'firstMessageId', i.first_message_id) order by i.first_seen_at, i.type, i.value), '[]')
+				          from (select * from identifier where profile_id = p.id limit 1000) i) as identifiers,
+				       (select coalesce(json_agg(json_build_object('channelId', c.channel_id,
+				                'firstSeenAt', c.first_seen_at, 'lastSeenAt', c.last_seen_at, 'events', c.events)
+				                order by c.last_seen_at desc), '[]')
+				          from profile_channel c where c.profile_id = p.id) as channels
+				  from profile p where\s""" + condition)
+			.param("key", key)
+			.param("type", type)
+			.query((RowMapper<Row>) this::row)
+			.optional();
+	}
+
+	private Row row(ResultSet rs, int n) throws SQLException {
+		Array flags = rs.getArray("flags");
+		return new Row(rs.getString("id"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("first_seen_at")),
+				instant(rs.getTimestamp("last_seen_at")), object(rs.getString("traits")),
+				object(rs.getString("trait_sources")), object(rs.getString("event_counts")),
+				object(rs.getString("consent")), rs.getInt("merge_count"), Set.of((String[]) flags.getArray()),
+				rs.getString("merged_into"),
+				List.of(json.readValue(rs.getString("identifiers"), Profile.KnownIdentifier[].class)),
+				List.of(json.readValue(rs.getString("channels"), Profile.ChannelUse[].class)));
+	}
+
+	private ObjectNode object(String text) {
+		return (ObjectNode) json.readTree(text);
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	private record Row(String id, Instant createdAt, Instant updatedAt, @Nullable Instant firstSeenAt,
+			@Nullable Instant lastSeenAt, ObjectNode traits, ObjectNode traitSources, ObjectNode eventCounts,
+			ObjectNode consent, int mergeCount, Set<String> flags, @Nullable String mergedInto,
+			List<Profile.KnownIdentifier> identifiers, List<Profile.ChannelUse> channels) {
+
+		Profile profile() {
+			return new Profile(id, createdAt, updatedAt, firstSeenAt, lastSeenAt, traits, traitSources, eventCounts,
+					consent, identifiers, channels, mergeCount, flags);
+		}
+
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.omnis.customer.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.omnis.customer.Identifier;
+import io.omnis.tracking.CollectedEvent;
+
+/**
+ * A profile while a resolution batch works on it: loaded once, changed in memory, written
+ * once.
+ */
+final class ProfileState {
+
+	static final int MAX_TRAITS = 500;
+
+	static final int MAX_COUNTERS = 500;
+
+	/** Reserved traits sent in snake_case are kept in the spec's camelCase. */
+	private static final Map<String, String> RESERVED_SNAKE = Map.of("first_name", "firstName", "last_name", "lastName",
+			"created_at", "createdAt", "avatar_url", "avatar");
+
+	final String id;
+
+	final boolean isNew;
+
+	final Instant createdAt;
+
+	@Nullable Instant firstSeen;
+
+	@Nullable Instant lastSeen;
+
+	ObjectNode traits;
+
+	ObjectNode traitSources;
+
+	ObjectNode eventCounts;
+
+	ObjectNode consent;
+
+	int mergeCount;
+
+	final Set<String> flags;
+
+	@Nullable String mergedInto;
+
+	/** Identifiers with the instant each was first seen, for limits with a window. */
+	final Map<Identifier, Instant> identifiers;
+
+	/** Channel use added by this batch: channel → [first, last, count]. */
+	final Map<String, ChannelUse> channelUse = new HashMap<>();
+
+	boolean dirty;
+
+	ProfileState(String id, boolean isNew, Instant createdAt, @Nullable Instant firstSeen, @Nullable Instant lastSeen,
+			ObjectNode traits, ObjectNode traitSources, ObjectNode eventCounts, ObjectNode consent, int mergeCount,
+			Set<String> flags, Map<Identifier, Instant> identifiers) {
+		this.id = id;
+		this.isNew = isNew;
+		this.createdAt = createdAt;
+		this.firstSeen = firstSeen;
+		this.lastSeen = lastSeen;
+		this.traits = traits;
+		this.traitSources = traitSources;
+		this.eventCounts = eventCounts;
+		this.consent = consent;
+		this.mergeCount = mergeCount;
+		this.flags = new LinkedHashSet<>(flags);
+		this.identifiers = identifiers;
+	}
+
+	static ProfileState fresh(String id, Instant now) {
+		JsonNodeFactory nodes = JsonNodeFactory.instance;
+		return new ProfileState(id, true, now, null, null, nodes.objectNode(), nodes.objectNode(), nodes.objectNode(),
+				nodes.objectNode(), 0, Set.of(), new HashMap<>());
+	}
+
+	/**
+	 * Folds an event into the profile: when and where she was seen, what she did, and
+	 * (for identify) her traits, last write by event time.
+	 */
+	void record(CollectedEvent event) {
+		seen(event.occurredAt(), event.channelId(), !event.consentOnly());
+		if (event.consentOnly()) {
+			return;
+		}
+		count(event.event() == null ? event.type() : "track:" + event.event());
+		if ("identify".equals(event.type())) {
+			for (JsonNode source : List.of(event.payload().path("context").path("traits"),
+					event.payload().path("traits"))) {
+				for (String name : source.propertyNames()) {
+					trait(RESERVED_SNAKE.getOrDefault(name, name), source.get(name), event.occurredAt(),
+							event.channelId(), event.messageId());
+				}
+			}
+		}
+	}
+
+	/**
+	 * Records activity at a time in a channel; {@code event} says whether it counts as an
+	 * event (a consent-only message does not).
+	 */
+	void seen(Instant at, String channelId, boolean event) {
+		firstSeen = firstSeen == null || at.isBefore(firstSeen) ? at : firstSeen;
+		lastSeen = lastSeen == null || at.isAfter(lastSeen) ? at : lastSeen;
+		channelUse.computeIfAbsent(channelId, c -> new ChannelUse(at)).add(at, event ? 1 : 0);
+		dirty = true;
+	}
+
+	void count(String key) {
+		if (eventCounts.has(key) || eventCounts.size() < MAX_COUNTERS) {
+			eventCounts.put(key, eventCounts.path(key).asLong(0) + 1);
+			dirty = true;
+		}
+	}
+
+	/**
+	 * Sets a trait unless a value from a later event is already there (last write by
+	 * event time).
+	 */
+	void trait(String name, JsonNode value, Instant at, String channelId, String messageId) {
+		JsonNode source = traitSources.get(name);
+		Instant known = source == null ? null : Instant.parse(source.path("at").asString("1970-01-01T00:00:00Z"));
+		if (known != null && known.isAfter(at)) {
+			return;
+		}
+		if (!traits.has(name) && traits.size() >= MAX_TRAITS) {
+			flags.add("trait-cap");
+			return;
+		}
+		traits.set(name, value);
+		ObjectNode meta = traitSources.putObject(name);
+		meta.put("at", at.toString());
+		meta.put("channel", channelId);
+		meta.put("message", messageId);
+		dirty = true;
+	}
+
+	@Nullable String searchName() {
+		String name = traits.path("name").isString() ? traits.get("name").stringValue()
+				: (traits.path("firstName").asString("") + " " + traits.path("lastName").asString("")).strip();
+		return name == null || name.isBlank() ? null : name.toLowerCase(java.util.Locale.ROOT);
+	}
+
+	List<Identifier> identifierList() {
+		return new ArrayList<>(identifiers.keySet());
+	}
+
+	/**
+	 * What a batch adds to a profile's use of one channel.
+	 */
+	static final class ChannelUse {
+
+		Instant first;
+
+		Instant last;
+
+		long events;
+
+		ChannelUse(Instant at) {
+			this.first = at;
+			this.last = at;
+		}
+
+		void add(Instant at, long count) {
+			first = at.isBefore(first) ? at : first;
+			last = at.isAfter(last) ? at : last;
+			events += count;
+		}
+
+		void absorb(ChannelUse other) {
+			add(other.first, 0);
+			add(other.last, other.events);
+		}
+
+	}
+
+}

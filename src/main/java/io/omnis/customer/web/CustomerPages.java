@@ -1,0 +1,111 @@
+package io.omnis.customer.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.omnis.channel.Channel;
+import io.omnis.channel.Channels;
+import io.omnis.customer.Identifier;
+import io.omnis.customer.Profile;
+import io.omnis.customer.Profiles;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.security.Permission;
+import io.omnis.kernel.web.NavigationItem;
+
+/**
+ * The console's customer pages: search, and the customer 360 with identifiers and where
+ * they came from, traits, consent, channels, timeline and merge history with undo.
+ */
+@Controller
+@RequestMapping("/console/customers")
+class CustomerPages {
+
+	private final Profiles profiles;
+
+	private final Channels channels;
+
+	CustomerPages(Profiles profiles, Channels channels) {
+		this.profiles = profiles;
+		this.channels = channels;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAuthority('profiles:read')")
+	String search(@RequestParam(defaultValue = "") String q, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("results", q.isBlank() ? java.util.List.of() : profiles.search(q, 50));
+		model.addAttribute("flagged", profiles.flagged(20));
+		return "customer/customers";
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAuthority('profiles:read')")
+	String profile(@PathVariable String id, Model model, Authentication user) {
+		Profile profile = profiles.get(id);
+		if (!profile.id().equals(id)) {
+			return "redirect:/console/customers/" + profile.id();
+		}
+		model.addAttribute("profile", profile);
+		model.addAttribute("timeline", profiles.timeline(id, null, 50, null, null));
+		model.addAttribute("merges", profiles.merges(id, 50));
+		model.addAttribute("decisions", profiles.decisions(id, 20));
+		model.addAttribute("consentLedger", profiles.consentLedger(id, 50));
+		model.addAttribute("channelNames", channelNames());
+		model.addAttribute("canUndo",
+				user.getAuthorities()
+					.stream()
+					.anyMatch(a -> Permission.PROFILES_MERGE.authority().equals(a.getAuthority())));
+		return "customer/profile";
+	}
+
+	@GetMapping("/{id}/timeline")
+	@PreAuthorize("hasAuthority('profiles:read')")
+	String timelinePage(@PathVariable String id, @RequestParam(required = false) @Nullable String cursor, Model model) {
+		model.addAttribute("profile", profiles.get(id));
+		model.addAttribute("timeline", profiles.timeline(id, cursor, 50, null, null));
+		model.addAttribute("channelNames", channelNames());
+		return "customer/profile :: timelineRows";
+	}
+
+	@PostMapping("/{id}/identifiers/remove")
+	@PreAuthorize("hasAuthority('profiles:merge')")
+	String removeIdentifier(@PathVariable String id, @RequestParam String identifier) {
+		Identifier parsed = Identifier.parse(identifier)
+			.orElseThrow(() -> ProblemException.invalidField("identifier", "must be type:value"));
+		Profile splitOff = profiles.removeIdentifier(id, parsed);
+		return "redirect:/console/customers/" + splitOff.id();
+	}
+
+	private Map<String, String> channelNames() {
+		Map<String, String> names = new HashMap<>();
+		String cursor = null;
+		do {
+			var page = channels.page(cursor, 200, null, null);
+			for (Channel channel : page.data()) {
+				names.put(channel.id().value(), channel.name());
+			}
+			cursor = page.nextCursor();
+		}
+		while (cursor != null && names.size() < 5000);
+		return names;
+	}
+
+	@Bean
+	static NavigationItem customersNavigation() {
+		return new NavigationItem("Customers", "/console/customers", 20, Permission.PROFILES_READ.authority());
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.omnis.tracking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.omnis.tracking.internal.EventLog;
+
+/**
+ * The collected events as other modules use them: identity resolution claims unresolved
+ * batches and assigns them to profiles; the customer timeline reads them back.
+ */
+@Service
+public class CollectedEvents {
+
+	private final EventLog log;
+
+	CollectedEvents(EventLog log) {
+		this.log = log;
+	}
+
+	/**
+	 * Up to {@code limit} unresolved events in acceptance order, locked until the
+	 * caller's transaction ends; events locked by another node are skipped, so several
+	 * nodes can resolve at once.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<CollectedEvent> claimUnresolved(int limit) {
+		return log.claimUnresolved(limit);
+	}
+
+	/**
+	 * Records the profile each event was resolved to, with the identifiers promoted from
+	 * it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void assign(List<Assignment> assignments) {
+		int n = assignments.size();
+		long[] seqs = new long[n];
+		String[] profiles = new String[n];
+		String[] identifiers = new String[n];
+		for (int i = 0; i < n; i++) {
+			seqs[i] = assignments.get(i).seq();
+			profiles[i] = assignments.get(i).profileId();
+			identifiers[i] = String.join("\u001f", assignments.get(i).identifiers());
+		}
+		log.assign(seqs, profiles, identifiers);
+	}
+
+	/** Moves every event of a profile to another one (a merge). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int reassign(String fromProfile, String toProfile) {
+		return log.reassign(fromProfile, toProfile);
+	}
+
+	/**
+	 * Moves the events of a profile that carried an identifier to another profile (a
+	 * split).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int reassignCarrying(String profileId, String identifier, String toProfile) {
+		return log.reassignCarrying(profileId, identifier, toProfile);
+	}
+
+	/**
+	 * The identifiers that, among a profile's events, only ever came together with the
+	 * given one: they leave with it when it is split off.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<String> identifiersOnlyWith(String profileId, String identifier) {
+		return log.identifiersOnlyWith(profileId, identifier);
+	}
+
+	/**
+	 * A profile's events in event-time order, at most {@code limit} (to rebuild its
+	 * traits).
+	 */
+	public List<CollectedEvent> ofProfile(String profileId, int limit) {
+		return log.ofProfile(profileId, limit);
+	}
+
+	/**
+	 * A page of the events of the given profiles, newest first, before the given
+	 * position.
+	 */
+	public List<CollectedEvent> timeline(Collection<String> profileIds, @Nullable Instant beforeAt, long beforeSeq,
+			int limit, @Nullable String channelId, @Nullable String type) {
+		return log.page(profileIds, beforeAt, beforeSeq, limit, channelId, type);
+	}
+
+	public List<CollectedEvent> recent(String channelId, int limit) {
+		return log.recent(channelId, limit);
+	}
+
+	/** The accepted and dropped counts of a source per day and outcome since a day. */
+	public List<Map<String, Object>> counters(String channelId, LocalDate since) {
+		return log.counters(channelId, since);
+	}
+
+	/**
+	 * The profile an event belongs to and the identifiers ("type:value") promoted from
+	 * it.
+	 */
+	public record Assignment(long seq, @Nullable String profileId, List<String> identifiers) {
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.omnis.tracking.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.omnis.tracking.DropReason;
+import io.omnis.tracking.TrackingProperties;
+
+/**
+ * Stores the messages of one collection request: checks each, drops what must be dropped
+ * (counted per source and reason), and commits the rest in one statement before the
+ * request is answered, so that an accepted message survives a crash.
+ */
+@Service
+public class Collector {
+
+	private final EventLog log;
+
+	private final TrackingProperties limits;
+
+	private final JsonMapper json;
+
+	private final TransactionTemplate transactions;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final Map<String, LongAdder> acceptedSinceFlush = new ConcurrentHashMap<>();
+
+	Collector(EventLog log, TrackingProperties limits, JsonMapper json, TransactionTemplate transactions,
+			MeterRegistry meters, Clock clock) {
+		this.log = log;
+		this.limits = limits;
+		this.json = json;
+		this.transactions = transactions;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	/**
+	 * The outcome of a request: how many messages were stored and how many dropped.
+	 */
+	public record Result(int accepted, int dropped) {
+	}
+
+	public Result collect(String channelId, Envelope envelope, @Nullable String endpointType) {
+		Instant receivedAt = clock.instant();
+		List<Messages.Row> rows = new ArrayList<>(envelope.messages().size());
+		Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+		Map<DropReason, String> samples = new EnumMap<>(DropReason.class);
+		Set<String> seen = new HashSet<>();
+		for (JsonNode node : envelope.messages()) {
+			Messages.Outcome outcome = Messages.check(node, endpointType, envelope, receivedAt, limits, json);
+			if (outcome instanceof Messages.Row row && seen.add(row.messageId())) {
+				rows.add(row);
+				if (row.consentOnly()) {
+					drops.merge(DropReason.CONSENT_DENIED, 1L, Long::sum);
+				}
+			}
+			else if (outcome instanceof Messages.Drop drop) {
+				drops.merge(drop.reason(), 1L, Long::sum);
+				samples.put(drop.reason(), drop.sample());
+			}
+			else {
+				drops.merge(DropReason.DUPLICATE, 1L, Long::sum);
+			}
+		}
+		int stored = transactions.execute(status -> {
+			Set<String> inserted = log.insert(channelId, rows, receivedAt);
+			long duplicates = rows.size() - inserted.size();
+			if (duplicates > 0) {
+				drops.merge(DropReason.DUPLICATE, duplicates, Long::sum);
+			}
+			if (!drops.isEmpty()) {
+				log.countDrops(channelId, drops, samples, receivedAt);
+			}
+			return inserted.size();
+		});
+		int consentOnly = drops.getOrDefault(DropReason.CONSENT_DENIED, 0L).intValue();
+		int accepted = stored - consentOnly;
+		acceptedSinceFlush.computeIfAbsent(channelId, id -> new LongAdder()).add(accepted);
+		meters.counter("omnis.tracking.accepted", "channel", channelId).increment(accepted);
+		drops.forEach((reason, count) -> meters
+			.counter("omnis.tracking.dropped", "channel", channelId, "reason", reason.code())
+			.increment(count));
+		int dropped = drops.values().stream().mapToInt(Long::intValue).sum();
+		return new Result(accepted, dropped);
+	}
+
+	/**
+	 * Writes the per-source accepted counts every few seconds rather than on every
+	 * request, so that busy sources do not all queue on one counter row.
+	 */
+	@Scheduled(fixedDelay = 5000)
+	void flushCounters() {
+		Instant now = clock.instant();
+		LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		acceptedSinceFlush.forEach((channel, adder) -> {
+			long count = adder.sumThenReset();
+			if (count > 0) {
+				log.countAccepted(channel, day, count, now);
+			}
+		});
+	}
+
+}

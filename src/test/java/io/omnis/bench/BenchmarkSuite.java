@@ -1,0 +1,295 @@
+package io.omnis.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import com.sun.management.OperatingSystemMXBean;
+import ch.qos.logback.classic.Level;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.FileSystemUtils;
+
+import io.omnis.bench.Results.Row;
+import io.omnis.kernel.database.EmbeddedPostgresServer;
+
+/**
+ * The benchmark suite: starts a fresh PostgreSQL and an Omnis on it, loads each
+ * workload's data, measures each workload over HTTP and its baseline over JDBC, prints
+ * one row per workload, writes the run as JSON and stops everything it started.
+ * <p>
+ * {@code ./omnis bench [quick|full|replay] [--only name,...] [--data dir]}.
+ */
+public final class BenchmarkSuite {
+
+	private static final String WORKLOADS = "io.omnis.bench.workload";
+
+	private final Mode mode;
+
+	private final Path out;
+
+	private final Omnis.Launcher launcher;
+
+	private final Set<String> only;
+
+	private final PrintStream log;
+
+	BenchmarkSuite(Mode mode, Path out, Omnis.Launcher launcher, Set<String> only, PrintStream log) {
+		this.mode = mode;
+		this.out = out;
+		this.launcher = launcher;
+		this.only = only;
+		this.log = log;
+	}
+
+	public static void main(String[] args) {
+		// The suite prints its own progress; the embedded PostgreSQL's INFO lines are
+		// noise
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(Level.WARN);
+		int status;
+		try {
+			status = run(List.of(args));
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		System.exit(status);
+	}
+
+	private static int run(List<String> args) throws Exception {
+		String mode = "quick";
+		Path data = Path.of("..", "shared", "data");
+		Path jar = Path.of("target", "omnis.jar");
+		Set<String> only = Set.of();
+		for (int i = 0; i < args.size(); i++) {
+			switch (args.get(i)) {
+				case "--data" -> data = Path.of(args.get(++i));
+				case "--jar" -> jar = Path.of(args.get(++i));
+				case "--only" -> only = Set.of(args.get(++i).split(","));
+				default -> mode = args.get(i);
+			}
+		}
+		if (mode.equals("replay")) {
+			return Replay.run(data, System.out);
+		}
+		new BenchmarkSuite(Mode.of(mode), Path.of("target", "bench"), OmnisProcess.jar(jar), only, System.out).run();
+		return 0;
+	}
+
+	/** Runs the suite and returns the JSON file it wrote. */
+	Path run() throws Exception {
+		List<Workload> workloads = workloads();
+		if (workloads.isEmpty()) {
+			throw new IllegalArgumentException("No workload is called " + only);
+		}
+		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Files.createDirectories(out);
+		Cleanup cleanup = new Cleanup();
+		Thread hook = new Thread(cleanup::close, "bench-cleanup");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try (LoadAverage load = cleanup.push(LoadAverage.start())) {
+			Double loadBefore = LoadAverage.now();
+			Results.Settings settings = Results.Settings.of(mode);
+			say("%s mode: %d workloads (%s), each %.1f s warm-up, then up to %.1f s or %,d operations; "
+					+ "baselines up to %.1f s", mode.name(), workloads.size(),
+					String.join(", ", workloads.stream().map(Workload::name).toList()), settings.warmUpSeconds(),
+					settings.measureSeconds(), mode.maxOps(), settings.baselineSeconds());
+			Path dataDir = out.resolve("pg-" + stamp).toAbsolutePath();
+			cleanup.push(() -> FileSystemUtils.deleteRecursively(dataDir));
+			EmbeddedPostgresServer postgres = cleanup.push(EmbeddedPostgresServer.start(dataDir, 0));
+			DataSource database = database(postgres.port());
+			say("PostgreSQL on 127.0.0.1:%d, data in %s; starting Omnis", postgres.port(), dataDir);
+			long starting = System.nanoTime();
+			String password = "bench-" + UUID.randomUUID();
+			Omnis omnis = cleanup.push(launcher.start("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+					password, out.resolve("omnis-" + stamp + ".log").toAbsolutePath()));
+			say("Omnis ready at %s after %.1f s: %s", omnis.baseUri(), (System.nanoTime() - starting) / 1e9,
+					omnis.launch());
+			Api api = cleanup.push(new Api(omnis.baseUri()));
+			Bench bench = new Bench(api, database, mode);
+			CpuMeter cpu = new CpuMeter(omnis.process(), postmaster(dataDir));
+			api.authenticateWith(AdminSession.issueBenchKey(api, password));
+			List<Row> rows = new ArrayList<>();
+			for (Workload workload : workloads) {
+				rows.add(measure(workload, bench, cpu, load, omnis.process().isPresent()));
+			}
+			Results results = new Results("omnis-bench", 1, mode.name(), started.toString(),
+					Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+					machine(database, omnis, loadBefore, load, started), settings, rows, pending());
+			Path file = out.resolve("results-" + stamp + ".json").toAbsolutePath();
+			Report.write(results, file);
+			Report.print(results, file, log);
+			return file;
+		}
+		finally {
+			say("stopping Omnis and PostgreSQL");
+			cleanup.close();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the hook is running or has run
+			}
+		}
+	}
+
+	private Row measure(Workload workload, Bench bench, CpuMeter cpu, LoadAverage load, boolean ownProcess)
+			throws Exception {
+		String name = workload.name();
+		say("%s: setting up", name);
+		long setUpStart = System.nanoTime();
+		workload.setUp(bench);
+		double setUp = Measurement.round((System.nanoTime() - setUpStart) / 1e9);
+		say("%s: set up in %.1f s; warming up, then measuring at concurrency %d", name, setUp, workload.concurrency());
+		AtomicLong sequence = new AtomicLong();
+		Load.Workers http = index -> n -> workload.run(bench, n);
+		Load.run(workload.concurrency(), mode.maxOps(), mode.warmUp(), sequence, http, cpu);
+		long from = System.currentTimeMillis();
+		Measurement measured = Load.run(workload.concurrency(), mode.maxOps(), mode.measure(), sequence, http, cpu);
+		LoadAverage.Stats during = load.between(from, System.currentTimeMillis());
+		java.util.Map<String, String> facts = workload.afterMeasure(bench);
+
+		Baseline baseline = workload.baseline(bench);
+		try (Connection connection = bench.database().getConnection()) {
+			baseline.setUp(connection);
+		}
+		AtomicLong baselineSequence = new AtomicLong();
+		Load.Workers jdbc = index -> {
+			Connection connection = bench.database().getConnection();
+			return new Load.Worker() {
+
+				@Override
+				public void run(long n) throws Exception {
+					baseline.run(connection, n);
+				}
+
+				@Override
+				public void close() throws SQLException {
+					connection.close();
+				}
+
+			};
+		};
+		Load.run(workload.concurrency(), mode.maxOps(), mode.warmUp().dividedBy(3), baselineSequence, jdbc, cpu);
+		Measurement base = Load.run(workload.concurrency(), mode.maxOps(), mode.baseline(), baselineSequence, jdbc,
+				cpu);
+
+		Double ratio = base.throughput() > 0 ? Measurement.round(measured.throughput() / base.throughput()) : null;
+		boolean saturated = ownProcess && measured.cpu().client() != null && measured.cpu().client() > Report.SATURATED;
+		say("%s: %,.1f ops/s (p99 %.2f ms, %d errors); baseline %,.1f ops/s", name, measured.throughput(),
+				measured.p99Ms(), measured.errors(), base.throughput());
+		return new Row(name, workload.operation(), workload.concurrency(), setUp, measured, baseline.description(),
+				base, ratio, during, saturated, workload.itemsPerOperation(), facts);
+	}
+
+	/**
+	 * The workloads in {@code io.omnis.bench.workload}, by name (only the asked ones).
+	 */
+	List<Workload> workloads() {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AssignableTypeFilter(Workload.class));
+		return scanner.findCandidateComponents(WORKLOADS)
+			.stream()
+			.map(candidate -> (Workload) BeanUtils.instantiateClass(
+					ClassUtils.resolveClassName(candidate.getBeanClassName(), getClass().getClassLoader())))
+			.filter(workload -> only.isEmpty() || only.contains(workload.name()))
+			.sorted(Comparator.comparing(Workload::name))
+			.toList();
+	}
+
+	private List<Results.Pending> pending() {
+		Set<String> built = Set.copyOf(workloads().stream().map(Workload::name).toList());
+		return Arrays.stream(Planned.ALL)
+			.filter(planned -> !built.contains(planned.name()))
+			.map(planned -> new Results.Pending(planned.name(), planned.module(), planned.operation(),
+					planned.baseline(), planned.status()))
+			.toList();
+	}
+
+	private Results.Machine machine(DataSource database, Omnis omnis, Double loadBefore, LoadAverage load,
+			Instant started) throws SQLException {
+		String postgres;
+		try (Connection connection = database.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet version = statement.executeQuery("select version()")) {
+			version.next();
+			postgres = version.getString(1);
+		}
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		String jvm = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+				+ System.getProperty("java.vendor") + ")";
+		Results.LoadAverages loadAverage = new Results.LoadAverages(loadBefore,
+				load.between(started.toEpochMilli(), System.currentTimeMillis()), LoadAverage.now(), load.samples());
+		return new Results.Machine(Runtime.getRuntime().availableProcessors(),
+				System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+						+ System.getProperty("os.arch"),
+				os.getTotalMemorySize() / (1024 * 1024), jvm, omnis.launch() + ", same JDK", postgres, commit(),
+				loadAverage);
+	}
+
+	private static DataSource database(int port) {
+		PGSimpleDataSource database = new PGSimpleDataSource();
+		database.setServerNames(new String[] { "127.0.0.1" });
+		database.setPortNumbers(new int[] { port });
+		database.setDatabaseName("postgres");
+		database.setUser("postgres");
+		database.setApplicationName("omnis-bench");
+		return database;
+	}
+
+	private static Optional<ProcessHandle> postmaster(Path dataDir) {
+		try {
+			return ProcessHandle.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst()));
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String commit() {
+		try {
+			Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true)
+				.start();
+			String described = new String(git.getInputStream().readAllBytes()).trim();
+			return git.waitFor(5, TimeUnit.SECONDS) && git.exitValue() == 0 ? described : "unknown";
+		}
+		catch (IOException | InterruptedException ex) {
+			return "unknown";
+		}
+	}
+
+	private void say(String format, Object... args) {
+		log.printf("[bench %s] %s%n", LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
+				String.format(format, args));
+	}
+
+}

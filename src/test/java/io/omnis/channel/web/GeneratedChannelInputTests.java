@@ -1,0 +1,109 @@
+package io.omnis.channel.web;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import io.omnis.Answer;
+import io.omnis.Caller;
+import io.omnis.ChunkedBody;
+import io.omnis.RunningOmnis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bodies generated from fixed seeds, sent to every channel endpoint that reads one: none
+ * may cause a server error, every refusal is a problem detail, and a refused request
+ * changes nothing.
+ */
+class GeneratedChannelInputTests extends RunningOmnis {
+
+	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
+			"application/json;charset=ISO-8859-1", "application/json; charset=klingon", "application/json;;",
+			"application/json; charset=\"utf-16\"", "application/*", "APPLICATION/JSON");
+
+	static IntStream seeds() {
+		return IntStream.rangeClosed(1, Integer.getInteger("omnis.generated-inputs", 50));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void noGeneratedBodyCausesAServerErrorAndARefusedOneChangesNothing(int seed) {
+		Random random = new Random(seed);
+		GarbageJson garbage = new GarbageJson(random);
+		Caller caller = manager();
+		JsonNode created = caller.post("/api/v1/channels", """
+				{"type": "WEB", "name": "%s"}""".formatted(unique("Target"))).expect(201);
+		String id = created.path("channel").path("id").asString();
+		String keyId = created.path("issuedKeys").get(1).path("key").path("id").asString();
+
+		String method = "POST";
+		String path;
+		Map<String, Object> template = new LinkedHashMap<>();
+		switch (random.nextInt(4)) {
+			case 0 -> {
+				path = "/api/v1/channels";
+				template.put("type", "STORE");
+				template.put("name", "Generated " + seed + " " + UUID.randomUUID());
+				template.put("description", "A store");
+				template.put("secretKeyScopes", List.of("channels:read"));
+			}
+			case 1 -> {
+				method = "PATCH";
+				path = "/api/v1/channels/" + id;
+				template.put("name", "Renamed " + seed + " " + UUID.randomUUID());
+				template.put("description", "Renamed");
+			}
+			case 2 -> {
+				path = "/api/v1/channels/" + id + "/keys";
+				template.put("kind", "SECRET");
+				template.put("label", "till");
+				template.put("scopes", List.of("channels:read"));
+			}
+			default -> {
+				path = "/api/v1/channels/" + id + "/keys/" + keyId + "/rotate";
+				template.put("graceSeconds", 60);
+			}
+		}
+		byte[] body = garbage.mutate(template);
+		String contentType = random.nextInt(4) == 0 ? CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size()))
+				: "application/json";
+		boolean chunked = random.nextInt(4) == 0;
+		boolean idempotent = "POST".equals(method) && random.nextBoolean();
+		long channelsBefore = channelCount();
+		JsonNode channelBefore = caller.get("/api/v1/channels/" + id).expect(200);
+
+		String[] headers = idempotent
+				? new String[] { "Content-Type", contentType, "Idempotency-Key", UUID.randomUUID().toString() }
+				: new String[] { "Content-Type", contentType };
+
+		Answer answer = caller.send(method, path, chunked ? ChunkedBody.of(body) : BodyPublishers.ofByteArray(body),
+				headers);
+
+		String request = "%s %s (%s, %d bytes%s): %s".formatted(method, path, contentType, body.length,
+				chunked ? ", chunked" : "", abbreviate(body));
+		assertThat(answer.status()).as("status of %s with answer %s", request, abbreviate(answer.body()))
+			.isLessThan(500);
+		if (answer.status() >= 400) {
+			answer.expectClientProblem();
+			assertThat(channelCount()).as("channels after refusing %s", request).isEqualTo(channelsBefore);
+			assertThat(caller.get("/api/v1/channels/" + id).expect(200)).as("channel after refusing %s", request)
+				.isEqualTo(channelBefore);
+		}
+	}
+
+	private static String abbreviate(byte[] bytes) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		return text.length() <= 300 ? text : text.substring(0, 300) + "… (" + text.length() + " chars)";
+	}
+
+}
