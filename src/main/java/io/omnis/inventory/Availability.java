@@ -2,6 +2,7 @@ package io.omnis.inventory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class Availability {
 		for (LocationAvailability row : rows) {
 			network.merge(row.sku(), row.available(), Integer::sum);
 			if (row.available() >= cart.get(row.sku())) {
-				filled.computeIfAbsent(row.locationId(), id -> new java.util.HashSet<>()).add(row.sku());
+				filled.computeIfAbsent(row.locationId(), id -> new HashSet<>()).add(row.sku());
 			}
 		}
 		List<CartAvailability.Line> lines = new ArrayList<>();

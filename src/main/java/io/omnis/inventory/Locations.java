@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -162,7 +163,7 @@ public class Locations {
 						"appears twice; give one opening per weekday");
 			}
 		}
-		return openings.stream().sorted(java.util.Comparator.comparing(Opening::day)).toList();
+		return openings.stream().sorted(Comparator.comparing(Opening::day)).toList();
 	}
 
 	@SuppressWarnings("NullAway")

@@ -10,7 +10,9 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -98,8 +100,8 @@ public class LocationStore {
 			.single();
 	}
 
-	private static java.util.Map<String, @Nullable Object> params(Location location) {
-		java.util.Map<String, @Nullable Object> params = new java.util.HashMap<>();
+	private static Map<String, @Nullable Object> params(Location location) {
+		Map<String, @Nullable Object> params = new HashMap<>();
 		Address address = location.address();
 		params.put("id", location.id().value());
 		params.put("name", location.name());

@@ -37,6 +37,7 @@ import io.omnis.inventory.web.InventoryJson.MovementsView;
 import io.omnis.inventory.web.InventoryJson.NetworkStockView;
 import io.omnis.inventory.web.InventoryJson.SafetyStockBody;
 import io.omnis.inventory.web.InventoryJson.StockView;
+import io.omnis.kernel.Ids;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.web.Page;
@@ -144,7 +145,7 @@ class InventoryController {
 			description = "Requires `inventory:manage`. No other channel can reserve held units.")
 	AllocationView allocate(@RequestBody AllocationBody body) {
 		String channelId = Requests.required(body.channelId(), "channelId");
-		if (!io.omnis.kernel.Ids.isValid(ChannelId.PREFIX, channelId)) {
+		if (!Ids.isValid(ChannelId.PREFIX, channelId)) {
 			throw ProblemException.invalidField("channelId", "is not a known channel");
 		}
 		return AllocationView.of(allocations.allocate(Requests.sku(body.sku(), "sku"),

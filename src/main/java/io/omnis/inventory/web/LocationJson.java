@@ -10,7 +10,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.omnis.channel.ChannelId;
-import io.omnis.kernel.Ids;
 import io.omnis.inventory.Address;
 import io.omnis.inventory.Capability;
 import io.omnis.inventory.Coordinates;
@@ -18,6 +17,7 @@ import io.omnis.inventory.Location;
 import io.omnis.inventory.LocationType;
 import io.omnis.inventory.Locations;
 import io.omnis.inventory.Opening;
+import io.omnis.kernel.Ids;
 import io.omnis.kernel.problem.ProblemException;
 
 /**
