@@ -4,7 +4,7 @@
  * system at once.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "kernel", "channel", "staff" })
+@ApplicationModule(allowedDependencies = { "kernel", "channel", "staff", "inventory" })
 package io.omnis.demo;
 
 import org.jspecify.annotations.NullMarked;
