@@ -44,7 +44,9 @@ public record Identifier(String type, String value) {
 				return Optional.empty();
 			}
 		}
-		return TYPE.matcher(t).matches() ? Optional.of(new Identifier(t, value)) : Optional.empty();
+		// Lower-casing can lengthen a value ("İ" becomes two characters)
+		return TYPE.matcher(t).matches() && value.length() <= 255 ? Optional.of(new Identifier(t, value))
+				: Optional.empty();
 	}
 
 	/** Parses {@code type:value}, normalising the value. */

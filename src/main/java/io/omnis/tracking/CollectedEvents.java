@@ -2,6 +2,7 @@ package io.omnis.tracking;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,11 @@ public class CollectedEvents {
 		int n = assignments.size();
 		long[] seqs = new long[n];
 		String[] profiles = new String[n];
-		String[] identifiers = new String[n];
+		List<List<String>> identifiers = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			seqs[i] = assignments.get(i).seq();
 			profiles[i] = assignments.get(i).profileId();
-			identifiers[i] = String.join("\u001f", assignments.get(i).identifiers());
+			identifiers.add(assignments.get(i).identifiers());
 		}
 		log.assign(seqs, profiles, identifiers);
 	}

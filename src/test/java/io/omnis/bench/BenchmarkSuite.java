@@ -98,7 +98,7 @@ public final class BenchmarkSuite {
 			}
 		}
 		if (mode.equals("replay")) {
-			return Replay.run(data, System.out);
+			return replay(data, OmnisProcess.jar(jar), System.out);
 		}
 		new BenchmarkSuite(Mode.of(mode), Path.of("target", "bench"), OmnisProcess.jar(jar), only, System.out).run();
 		return 0;
@@ -123,21 +123,11 @@ public final class BenchmarkSuite {
 					+ "baselines up to %.1f s", mode.name(), workloads.size(),
 					String.join(", ", workloads.stream().map(Workload::name).toList()), settings.warmUpSeconds(),
 					settings.measureSeconds(), mode.maxOps(), settings.baselineSeconds());
-			Path dataDir = out.resolve("pg-" + stamp).toAbsolutePath();
-			cleanup.push(() -> FileSystemUtils.deleteRecursively(dataDir));
-			EmbeddedPostgresServer postgres = cleanup.push(EmbeddedPostgresServer.start(dataDir, 0));
-			DataSource database = database(postgres.port());
-			say("PostgreSQL on 127.0.0.1:%d, data in %s; starting Omnis", postgres.port(), dataDir);
-			long starting = System.nanoTime();
-			String password = "bench-" + UUID.randomUUID();
-			Omnis omnis = cleanup.push(launcher.start("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
-					password, out.resolve("omnis-" + stamp + ".log").toAbsolutePath()));
-			say("Omnis ready at %s after %.1f s: %s", omnis.baseUri(), (System.nanoTime() - starting) / 1e9,
-					omnis.launch());
-			Api api = cleanup.push(new Api(omnis.baseUri()));
-			Bench bench = new Bench(api, database, mode);
-			CpuMeter cpu = new CpuMeter(omnis.process(), postmaster(dataDir));
-			api.authenticateWith(AdminSession.issueBenchKey(api, password));
+			Started ready = start(cleanup, stamp);
+			Bench bench = ready.bench();
+			Omnis omnis = ready.omnis();
+			DataSource database = bench.database();
+			CpuMeter cpu = ready.cpu();
 			List<Row> rows = new ArrayList<>();
 			for (Workload workload : workloads) {
 				rows.add(measure(workload, bench, cpu, load, omnis.process().isPresent()));
@@ -160,6 +150,49 @@ public final class BenchmarkSuite {
 				// the hook is running or has run
 			}
 		}
+	}
+
+	/**
+	 * A fresh PostgreSQL and Omnis on it, with the bench's key; both stopped by the
+	 * cleanup.
+	 */
+	private Started start(Cleanup cleanup, String stamp) throws Exception {
+		Path dataDir = out.resolve("pg-" + stamp).toAbsolutePath();
+		cleanup.push(() -> FileSystemUtils.deleteRecursively(dataDir));
+		EmbeddedPostgresServer postgres = cleanup.push(EmbeddedPostgresServer.start(dataDir, 0));
+		DataSource database = database(postgres.port());
+		say("PostgreSQL on 127.0.0.1:%d, data in %s; starting Omnis", postgres.port(), dataDir);
+		long starting = System.nanoTime();
+		String password = "bench-" + UUID.randomUUID();
+		Omnis omnis = cleanup.push(launcher.start("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+				password, out.resolve("omnis-" + stamp + ".log").toAbsolutePath()));
+		say("Omnis ready at %s after %.1f s: %s", omnis.baseUri(), (System.nanoTime() - starting) / 1e9,
+				omnis.launch());
+		Api api = cleanup.push(new Api(omnis.baseUri()));
+		api.authenticateWith(AdminSession.issueBenchKey(api, password));
+		return new Started(new Bench(api, database, mode), omnis, new CpuMeter(omnis.process(), postmaster(dataDir)));
+	}
+
+	private record Started(Bench bench, Omnis omnis, CpuMeter cpu) {
+	}
+
+	/**
+	 * Replays the real data through the collection API on a fresh Omnis, after checking
+	 * the folder.
+	 */
+	static int replay(Path data, Omnis.Launcher launcher, PrintStream log) throws Exception {
+		int status = Replay.run(data, log);
+		if (status != 0 || !Files.isDirectory(data)) {
+			return status;
+		}
+		BenchmarkSuite suite = new BenchmarkSuite(Mode.QUICK, Path.of("target", "bench"), launcher, Set.of(), log);
+		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		try (Cleanup cleanup = new Cleanup(); LoadAverage load = LoadAverage.start()) {
+			Started started = suite.start(cleanup, stamp);
+			Replay.events(started.bench(), data, log);
+			log.printf("load average (1 min) during the replay: %s%n", LoadAverage.now());
+		}
+		return 0;
 	}
 
 	private Row measure(Workload workload, Bench bench, CpuMeter cpu, LoadAverage load, boolean ownProcess)

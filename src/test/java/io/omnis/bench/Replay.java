@@ -19,9 +19,11 @@ import java.util.zip.GZIPInputStream;
  * into it) through the public APIs: store baskets as till sales with loyalty cards,
  * online invoices as web orders and events, cancellations as returns.
  * <p>
- * The APIs it feeds (orders, tracking, returns) are not built yet, so for now it checks
- * the folder, counts what it would send and says which modules it waits for. It reports
- * no rates until it can measure them.
+ * Today it replays what the collection API can take: every store basket as an "Order
+ * Completed" event from that store's till channel with the household's loyalty card,
+ * every online invoice as an "Order Completed" event from the web shop (guests
+ * anonymous), and every cancellation as "Order Refunded". Orders and returns proper wait
+ * for the order module.
  */
 final class Replay {
 
@@ -72,10 +74,192 @@ final class Replay {
 				invoices.sales.size());
 		out.printf("    would send %,d cancellations as returns%n", invoices.cancellations.size());
 		List<String> absent = NEEDS.stream().filter(module -> !moduleExists(module)).toList();
-		out.println("replay: not run, no rates reported: it needs the "
-				+ (absent.isEmpty() ? String.join(", ", NEEDS) + " modules' replay, which is not written yet"
-						: String.join(", ", absent) + " modules, which are not built yet"));
+		out.println("replay: orders and returns are not replayed: they need the "
+				+ String.join(", ", absent.isEmpty() ? NEEDS : absent)
+				+ " module(s); the purchases are replayed as events:");
 		return 0;
+	}
+
+	/**
+	 * Sends the data set's purchases as tracking events through {@code /v1/batch} and
+	 * reports the rate and how identity resolution kept up.
+	 */
+	static void events(Bench bench, Path data, PrintStream out) throws Exception {
+		Path folder = data.toAbsolutePath().normalize();
+		List<String> messages = new ArrayList<>();
+		java.util.Map<String, String> storeKeys = new java.util.HashMap<>();
+		java.util.Map<String, List<List<String>>> baskets = new java.util.LinkedHashMap<>();
+		read(folder.resolve(TRANSACTIONS), row -> baskets.computeIfAbsent(row.get(2), b -> new ArrayList<>()).add(row));
+		for (List<List<String>> lines : baskets.values()) {
+			List<String> first = lines.get(0);
+			String store = first.get(1);
+			if (!storeKeys.containsKey(store)) {
+				storeKeys.put(store, "");
+			}
+			messages.add(store + "\t" + basket(lines));
+		}
+		for (String store : storeKeys.keySet()) {
+			storeKeys.put(store, writeKey(bench, "STORE", "Complete Journey store " + store));
+		}
+		String web = writeKey(bench, "WEB", "UCI online shop");
+		java.util.Map<String, List<List<String>>> invoices = new java.util.LinkedHashMap<>();
+		read(folder.resolve(ONLINE_RETAIL),
+				row -> invoices.computeIfAbsent(row.get(0), i -> new ArrayList<>()).add(row));
+		for (List<List<String>> lines : invoices.values()) {
+			messages.add("web\t" + invoice(lines));
+		}
+		storeKeys.put("web", web);
+
+		// Batches per source, at most 500 messages or 400 KB each
+		java.util.Map<String, List<String>> bySource = new java.util.LinkedHashMap<>();
+		for (String message : messages) {
+			int tab = message.indexOf('\t');
+			bySource.computeIfAbsent(message.substring(0, tab), s -> new ArrayList<>()).add(message.substring(tab + 1));
+		}
+		List<String[]> batches = new ArrayList<>();
+		bySource.forEach((source, list) -> {
+			StringBuilder batch = new StringBuilder();
+			int count = 0;
+			for (String message : list) {
+				if (count == 500 || batch.length() + message.length() > 400_000) {
+					batches.add(new String[] { storeKeys.get(source), batch.append("]}").toString() });
+					batch.setLength(0);
+					count = 0;
+				}
+				batch.append(count == 0 ? "{\"batch\":[" : ",").append(message);
+				count++;
+			}
+			if (count > 0) {
+				batches.add(new String[] { storeKeys.get(source), batch.append("]}").toString() });
+			}
+		});
+		java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+		java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		long start = System.nanoTime();
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<?>> senders = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				senders.add(executor.submit(() -> {
+					for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+						var answer = Api.json(bench.api().collect("/v1/batch", batches.get(i)[1], batches.get(i)[0]));
+						accepted.addAndGet(answer.get("accepted").asLong());
+						dropped.addAndGet(answer.get("dropped").asLong());
+					}
+					return null;
+				}));
+			}
+			for (var sender : senders) {
+				sender.get();
+			}
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		out.printf(java.util.Locale.ROOT,
+				"replay: %,d events (%,d store baskets from %,d till channels, %,d online invoices and cancellations) "
+						+ "in %,d batches: %.1f s, %,.0f events/s; accepted %,d, dropped %,d%n",
+				messages.size(), baskets.size(), storeKeys.size() - 1, invoices.size(), batches.size(), seconds,
+				messages.size() / seconds, accepted.get(), dropped.get());
+		long drained = System.nanoTime();
+		try (var connection = bench.database().getConnection(); var statement = connection.createStatement()) {
+			while (System.nanoTime() - drained < 300_000_000_000L) {
+				try (var rs = statement.executeQuery("select count(*) from tracked_event where resolved_at is null")) {
+					rs.next();
+					if (rs.getLong(1) == 0) {
+						break;
+					}
+				}
+				Thread.sleep(100);
+			}
+			try (var rs = statement.executeQuery("""
+					select (select count(*) from profile where merged_into is null),
+					       (select count(*) from identifier where type = 'loyalty_card'),
+					       (select count(*) from identifier where type = 'user_id'),
+					       (select count(*) from tracked_event where resolved_at is null)""")) {
+				rs.next();
+				out.printf(java.util.Locale.ROOT,
+						"replay: identity resolution finished %.1f s after the last batch (%,d still waiting): "
+								+ "%,d profiles, %,d loyalty cards, %,d online customers%n",
+						(System.nanoTime() - drained) / 1e9, rs.getLong(4), rs.getLong(1), rs.getLong(2),
+						rs.getLong(3));
+			}
+		}
+		out.println("replay: data from 84.51° The Complete Journey (CC0) and the UCI Online Retail data set "
+				+ "(Chen, Sain and Guo 2012, CC BY 4.0)");
+	}
+
+	private static String writeKey(Bench bench, String type, String name) throws Exception {
+		var created = Api.json(bench.api().post("/api/v1/channels", """
+				{"type":"%s","name":"%s"}""".formatted(type, name), null));
+		for (var issued : created.get("issuedKeys")) {
+			if ("WRITE".equals(issued.get("key").get("kind").asString())) {
+				return issued.get("secret").asString();
+			}
+		}
+		throw new IllegalStateException("no write key issued");
+	}
+
+	/**
+	 * household_id, store_id, basket_id, product_id, quantity, sales_value, ...,
+	 * transaction_timestamp
+	 */
+	private static String basket(List<List<String>> lines) {
+		List<String> first = lines.get(0);
+		String timestamp = first.get(10).replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2");
+		StringBuilder products = new StringBuilder();
+		double total = 0;
+		for (List<String> line : lines.subList(0, Math.min(lines.size(), 50))) {
+			products.append(products.isEmpty() ? "" : ",")
+				.append("{\"product_id\":\"")
+				.append(line.get(3))
+				.append("\",\"quantity\":")
+				.append(line.get(4))
+				.append(",\"price\":")
+				.append(line.get(5))
+				.append('}');
+		}
+		for (List<String> line : lines) {
+			total += Double.parseDouble(line.get(5));
+		}
+		return """
+				{"type":"track","event":"Order Completed","messageId":"cj-%s","anonymousId":"card-%s",\
+				"timestamp":"%s","properties":{"order_id":"%s","store_id":"%s","total":%s,"currency":"USD",\
+				"products":[%s]},"context":{"externalIds":[{"id":"%s","type":"loyalty_card","collection":"users",\
+				"encoding":"none"}]}}""".formatted(first.get(2), first.get(0), timestamp, first.get(2), first.get(1),
+				String.format(java.util.Locale.ROOT, "%.2f", total), products, first.get(0));
+	}
+
+	/**
+	 * InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID,
+	 * Country
+	 */
+	private static String invoice(List<List<String>> lines) {
+		List<String> first = lines.get(0);
+		boolean cancellation = first.get(0).startsWith("C");
+		String who = first.get(6).isBlank() ? "\"anonymousId\":\"guest-" + first.get(0) + "\""
+				: "\"userId\":\"uci-" + first.get(6) + "\"";
+		StringBuilder products = new StringBuilder();
+		double total = 0;
+		for (List<String> line : lines) {
+			total += Double.parseDouble(line.get(3)) * Double.parseDouble(line.get(5));
+		}
+		for (List<String> line : lines.subList(0, Math.min(lines.size(), 50))) {
+			products.append(products.isEmpty() ? "" : ",")
+				.append("{\"sku\":")
+				.append(Api.JSON.writeValueAsString(line.get(1)))
+				.append(",\"name\":")
+				.append(Api.JSON.writeValueAsString(line.get(2)))
+				.append(",\"quantity\":")
+				.append(line.get(3))
+				.append(",\"price\":")
+				.append(line.get(5))
+				.append('}');
+		}
+		return """
+				{"type":"track","event":"%s","messageId":"uci-%s",%s,"timestamp":"%sZ",\
+				"properties":{"order_id":"%s","total":%s,"currency":"GBP","country":%s,"line_count":%d,\
+				"products":[%s]}}""".formatted(cancellation ? "Order Refunded" : "Order Completed", first.get(0), who,
+				first.get(4), first.get(0), String.format(java.util.Locale.ROOT, "%.2f", total),
+				Api.JSON.writeValueAsString(first.get(7)), lines.size(), products);
 	}
 
 	static boolean moduleExists(String module) {

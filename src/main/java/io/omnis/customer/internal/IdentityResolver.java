@@ -137,12 +137,14 @@ public class IdentityResolver {
 			for (int i = 0; i < batch.size(); i++) {
 				CollectedEvent event = batch.get(i);
 				IdentifierExtractor.Extracted found = extracted.get(i);
+				int firstDecision = decisions.size();
 				found.blocked()
 					.forEach(blocked -> decide(null, event, blocked, "blocked-value",
 							"The value is on the blocked list and is never an identifier"));
 				List<String> kept = new ArrayList<>();
 				ProfileState profile = resolve(event, found.identifiers(), kept);
 				if (profile != null) {
+					attribute(firstDecision, profile);
 					apply(profile, event);
 					assigned.put(event.seq(), profile.id);
 					promoted.put(event.seq(), kept);
@@ -378,6 +380,24 @@ public class IdentityResolver {
 				state = profiles.get(current);
 			}
 			return state;
+		}
+
+		/**
+		 * Records the decisions made about a message on the profile it went to as well,
+		 * so that a profile shows why it did not take an identifier (a blocked value, a
+		 * limit, the cap it was flagged for) and not only the profile it was kept from.
+		 */
+		private void attribute(int firstDecision, ProfileState profile) {
+			int end = decisions.size();
+			for (int i = firstDecision; i < end; i++) {
+				ProfileStore.Decision decision = decisions.get(i);
+				if (decision.profileId() == null) {
+					decisions.set(i, decision.on(profile.id));
+				}
+				else if (!decision.profileId().equals(profile.id)) {
+					decisions.add(decision.on(profile.id));
+				}
+			}
 		}
 
 		private void decide(@Nullable String profileId, CollectedEvent event, Identifier identifier, String rule,

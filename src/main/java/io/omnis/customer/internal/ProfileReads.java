@@ -27,6 +27,18 @@ import io.omnis.customer.ProfileHistory;
 @Repository
 public class ProfileReads {
 
+	/**
+	 * A profile and every profile merged into it: what was recorded on a merged profile
+	 * (its consent statements, identity decisions) stays part of the survivor's history,
+	 * while the ledger itself is never rewritten.
+	 */
+	private static final String ABSORBED = """
+			with recursive absorbed(id) as (
+			    select cast(:id as text)
+			    union
+			    select p.id from profile p join absorbed a on p.merged_into = a.id)
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -110,8 +122,9 @@ public class ProfileReads {
 	}
 
 	public List<ProfileHistory.Decision> decisions(String profileId, int limit) {
-		return jdbc
-			.sql("select * from resolution_decision where profile_id = :id order by at desc, id desc limit :limit")
+		return jdbc.sql(ABSORBED + """
+				select * from resolution_decision where profile_id in (select id from absorbed)
+				 order by at desc, id desc limit :limit""")
 			.param("id", profileId)
 			.param("limit", limit)
 			.query((rs, n) -> new ProfileHistory.Decision(rs.getString("message_id"), rs.getString("channel_id"),
@@ -121,8 +134,9 @@ public class ProfileReads {
 	}
 
 	public List<ProfileHistory.ConsentStatement> consentLedger(String profileId, int limit) {
-		return jdbc.sql("""
-				select * from consent_entry where profile_id = :id order by stated_at desc, id desc limit :limit""")
+		return jdbc.sql(ABSORBED + """
+				select * from consent_entry where profile_id in (select id from absorbed)
+				 order by stated_at desc, id desc limit :limit""")
 			.param("id", profileId)
 			.param("limit", limit)
 			.query((rs, n) -> new ProfileHistory.ConsentStatement(rs.getString("purpose"), rs.getBoolean("granted"),

@@ -343,6 +343,11 @@ public class ProfileStore {
 
 	record Decision(@Nullable String profileId, String channelId, String messageId, String identifier, String rule,
 			String detail, Instant at) {
+
+		Decision on(String profile) {
+			return new Decision(profile, channelId, messageId, identifier, rule, detail, at);
+		}
+
 	}
 
 	record ConsentStatement(String profileId, String purpose, boolean granted, Instant statedAt,

@@ -73,9 +73,6 @@ public class Collector {
 			Messages.Outcome outcome = Messages.check(node, endpointType, envelope, receivedAt, limits, json);
 			if (outcome instanceof Messages.Row row && seen.add(row.messageId())) {
 				rows.add(row);
-				if (row.consentOnly()) {
-					drops.merge(DropReason.CONSENT_DENIED, 1L, Long::sum);
-				}
 			}
 			else if (outcome instanceof Messages.Drop drop) {
 				drops.merge(drop.reason(), 1L, Long::sum);
@@ -90,6 +87,13 @@ public class Collector {
 			long duplicates = rows.size() - inserted.size();
 			if (duplicates > 0) {
 				drops.merge(DropReason.DUPLICATE, duplicates, Long::sum);
+			}
+			// A consent-only row that was a duplicate is counted once, as a duplicate
+			long consentOnly = rows.stream()
+				.filter(row -> row.consentOnly() && inserted.contains(row.messageId()))
+				.count();
+			if (consentOnly > 0) {
+				drops.merge(DropReason.CONSENT_DENIED, consentOnly, Long::sum);
 			}
 			if (!drops.isEmpty()) {
 				log.countDrops(channelId, drops, samples, receivedAt);

@@ -140,15 +140,19 @@ public class EventLog {
 				 order by seq limit :limit for update skip locked""").param("limit", limit).query(this::event).list();
 	}
 
-	public void assign(long[] seqs, String[] profileIds, String[] identifiers) {
+	public void assign(long[] seqs, String[] profileIds, List<List<String>> identifiers) {
+		// Each event's identifiers travel as a JSON array: a value may hold any
+		// character,
+		// so no separator is safe
 		jdbc.sql("""
 				update tracked_event e
-				   set profile_id = x.p, identifiers = string_to_array(x.i, E'\\x1f'), resolved_at = now()
+				   set profile_id = x.p, identifiers = array(select jsonb_array_elements_text(x.i::jsonb)),
+				       resolved_at = now()
 				  from unnest(:seqs::bigint[], :profiles::text[], :identifiers::text[]) as x(s, p, i)
 				 where e.seq = x.s""")
 			.param("seqs", Arrays.stream(seqs).boxed().toArray(Long[]::new))
 			.param("profiles", profileIds)
-			.param("identifiers", identifiers)
+			.param("identifiers", identifiers.stream().map(json::writeValueAsString).toArray(String[]::new))
 			.update();
 	}
 

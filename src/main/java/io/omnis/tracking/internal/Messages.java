@@ -1,5 +1,6 @@
 package io.omnis.tracking.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +27,10 @@ final class Messages {
 	static final Set<String> TYPES = Set.of("identify", "track", "page", "screen", "group", "alias");
 
 	private static final int MAX_ID = 255;
+
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
 	private Messages() {
 	}
@@ -149,12 +154,23 @@ final class Messages {
 
 		Sanitizer.clean(message);
 		String payload = json.writeValueAsString(message);
-		if (payload.length() > limits.maxMessage().toBytes()) {
+		if (isLarger(payload, limits.maxMessage().toBytes())) {
 			return new Drop(DropReason.MESSAGE_TOO_LARGE, messageId, payload.substring(0, 1024));
 		}
 		return new Row(Sanitizer.text(messageId), type, event == null ? null : Sanitizer.text(event),
 				userId == null ? null : Sanitizer.text(userId),
 				anonymousId == null ? null : Sanitizer.text(anonymousId), occurredAt, payload, consentOnly);
+	}
+
+	/**
+	 * Whether a payload is over a limit in UTF-8 bytes, as the limit is meant; only a
+	 * payload that could be over it is encoded to find out.
+	 */
+	static boolean isLarger(String payload, long limit) {
+		if (payload.length() > limit) {
+			return true;
+		}
+		return payload.length() * 3L > limit && payload.getBytes(StandardCharsets.UTF_8).length > limit;
 	}
 
 	static boolean analyticsDenied(ObjectNode context) {
@@ -203,7 +219,8 @@ final class Messages {
 			return timestamp;
 		}
 		try {
-			return receivedAt.minus(Duration.between(timestamp, sentAt));
+			Instant corrected = receivedAt.minus(Duration.between(timestamp, sentAt));
+			return isStorable(corrected) ? corrected : receivedAt;
 		}
 		catch (ArithmeticException | java.time.DateTimeException ex) {
 			return receivedAt;
@@ -214,17 +231,27 @@ final class Messages {
 		if (node == null || !node.isString() || node.stringValue().length() > 40) {
 			return null;
 		}
+		Instant instant;
 		try {
-			return OffsetDateTime.parse(node.stringValue()).toInstant();
+			instant = OffsetDateTime.parse(node.stringValue()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return Instant.parse(node.stringValue());
+				instant = Instant.parse(node.stringValue());
 			}
 			catch (DateTimeParseException again) {
 				return null;
 			}
 		}
+		return isStorable(instant) ? instant : null;
+	}
+
+	/**
+	 * Whether PostgreSQL can store the instant: a time outside years 1 to 9999 is taken
+	 * as no time at all rather than failing the whole request.
+	 */
+	private static boolean isStorable(Instant instant) {
+		return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
 	}
 
 	/** A string or integral number id, or null when absent, blank or of another type. */

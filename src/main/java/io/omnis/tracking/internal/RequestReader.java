@@ -2,6 +2,10 @@ package io.omnis.tracking.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,6 +69,21 @@ public class RequestReader {
 	public record Parsed(Envelope envelope) {
 	}
 
+	/**
+	 * The body as text, refusing bytes that are not UTF-8. JSON is parsed from text
+	 * because Jackson's byte parser refuses an unpaired surrogate escaped in a property
+	 * name, which browsers' {@code JSON.stringify} writes (a truncated emoji), and would
+	 * fail the whole batch; the {@link Sanitizer} makes it storable.
+	 */
+	private static String text(byte[] body) throws CharacterCodingException {
+		String text = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(ByteBuffer.wrap(body))
+			.toString();
+		return text.startsWith("\uFEFF") ? text.substring(1) : text;
+	}
+
 	public Parsed read(HttpServletRequest request, boolean batch) throws Refused {
 		long max = limits.maxRequest().toBytes();
 		if (request.getContentLengthLong() > max) {
@@ -82,9 +101,9 @@ public class RequestReader {
 		}
 		JsonNode root;
 		try {
-			root = json.readTree(body);
+			root = json.readTree(text(body));
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | CharacterCodingException ex) {
 			throw new Refused(ProblemType.MALFORMED_BODY, "The body is not valid JSON in UTF-8");
 		}
 		if (!(root instanceof ObjectNode object)) {

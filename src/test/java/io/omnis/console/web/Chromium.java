@@ -11,22 +11,22 @@ import com.microsoft.playwright.Playwright;
 /**
  * Debian's Chromium driven by Playwright, which must never download a browser of its own.
  */
-final class Chromium {
+public final class Chromium {
 
 	static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
 	private Chromium() {
 	}
 
-	static Playwright playwright(Map<String, String> environment) {
+	public static Playwright playwright(Map<String, String> environment) {
 		return Playwright.create(new Playwright.CreateOptions().setEnv(environment));
 	}
 
-	static Playwright playwright() {
+	public static Playwright playwright() {
 		return playwright(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
 	}
 
-	static Browser launch(Playwright playwright) {
+	public static Browser launch(Playwright playwright) {
 		return playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
 				.setHeadless(true)

@@ -1,0 +1,174 @@
+package io.omnis.customer.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.omnis.RunningOmnis;
+import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
+import io.omnis.channel.IssuedKey;
+import io.omnis.channel.KeyKind;
+import io.omnis.console.web.Chromium;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An agent finds a customer who used the web shop and a store, reads her 360 and undoes a
+ * merge, in a real browser.
+ */
+class CustomerBrowserTests extends RunningOmnis {
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@BeforeAll
+	static void startChromium() {
+		playwright = Chromium.playwright();
+		browser = Chromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void stopChromium() {
+		browser.close();
+		playwright.close();
+	}
+
+	@Test
+	void anAgentFindsACustomerSeesHerWholeJourneyAndSplitsOffAMergedVisitor() throws Exception {
+		// She logs in on her laptop, shows her loyalty card in a store, then browses and
+		// logs in on her phone
+		String suffix = unique("c").replaceAll("[^a-z0-9]", "");
+		String web = writeKey(channels.create(ChannelType.WEB, unique("Browser web shop"), null, Set.of()));
+		String store = writeKey(channels.create(ChannelType.STORE, unique("Browser store"), null, Set.of()));
+		String email = "marta-" + suffix + "@example.com";
+		collect(web,
+				message(suffix, "identify", "laptop", "2026-11-20T10:05:00Z",
+						"\"userId\":\"marta-" + suffix + "\",\"traits\":{\"email\":\"" + email
+								+ "\",\"firstName\":\"Marta\",\"lastName\":\"<script>window.__xss=1</script>Costa\"}"));
+		collect(store,
+				message(suffix, "track", null, "2026-11-21T16:00:00Z", "\"userId\":\"marta-" + suffix
+						+ "\",\"event\":\"Order Completed\",\"context\":{\"externalIds\":[{\"id\":\"LC-" + suffix
+						+ "\",\"type\":\"loyalty_card\",\"collection\":\"users\",\"encoding\":\"none\"}]}"));
+		String profileId = awaitProfileHolding("loyalty_card", "LC-" + suffix);
+		collect(web, message(suffix, "page", "phone", "2026-11-22T09:00:00Z", "\"name\":\"Lamps\""));
+		String phoneVisitor = awaitProfileHolding("anonymous_id", "phone-" + suffix);
+		assertThat(phoneVisitor).isNotEqualTo(profileId);
+		collect(web,
+				message(suffix, "identify", "phone", "2026-11-22T09:02:00Z", "\"userId\":\"marta-" + suffix + "\""));
+		assertThat(awaitProfileHolding("anonymous_id", "phone-" + suffix)).isEqualTo(profileId);
+
+		BrowserContext context = browser.newContext();
+		Page page = context.newPage();
+		signIn(page);
+		page.navigate(url("/console/customers"));
+		page.locator("input[name=q]").fill(email);
+		page.locator("input[name=q]").press("Enter");
+		page.locator("#results a").first().click();
+
+		assertThat(page).hasURL(url("/console/customers/" + profileId));
+		assertThat(page.locator("#customer-name")).containsText("Marta");
+		assertThat(page.locator("#identifiers")).containsText(email);
+		assertThat(page.locator("#identifiers")).containsText("LC-" + suffix);
+		assertThat(page.locator("#timeline tbody tr")).hasCount(4);
+		assertThat(page.locator("#timeline tbody tr").nth(2)).containsText("Order Completed");
+		assertThat(page.locator("#channels-used li")).hasCount(2);
+		assertThat(page.locator("#merges")).containsText("MERGE");
+		// Traits are text on the page, never markup
+		assertThat(page.locator("#traits")).containsText("<script>window.__xss=1</script>Costa");
+		assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-360.png"))
+			.setFullPage(true));
+
+		page.locator("#identifiers tr", new Page.LocatorOptions().setHasText("phone-" + suffix))
+			.locator("button")
+			.click();
+
+		assertThat(page.locator("#identifiers")).containsText("phone-" + suffix);
+		assertThat(page.locator("#identifiers")).not().containsText(email);
+		assertThat(page.locator("#timeline tbody tr")).hasCount(2);
+		assertThat(page.locator("#merges")).containsText("SPLIT");
+		String splitOff = page.url().substring(page.url().lastIndexOf('/') + 1);
+		assertThat(splitOff).startsWith("cus_").isNotEqualTo(profileId);
+		page.navigate(url("/console/customers/" + profileId));
+		assertThat(page.locator("#identifiers")).containsText(email);
+		assertThat(page.locator("#identifiers")).not().containsText("phone-" + suffix);
+		assertThat(page.locator("#timeline tbody tr")).hasCount(2);
+		context.close();
+	}
+
+	private static String message(String suffix, String type, String device, String timestamp, String fields) {
+		String anonymous = device == null ? "" : "\"anonymousId\":\"" + device + "-" + suffix + "\",";
+		return "{\"batch\":[{\"type\":\"" + type + "\"," + anonymous + "\"messageId\":\"" + type + "-" + device + "-"
+				+ suffix + "\",\"timestamp\":\"" + timestamp + "\"," + fields + "}]}";
+	}
+
+	private void signIn(Page page) {
+		page.navigate(url("/console"));
+		page.locator("input[name=username]").fill("admin");
+		page.locator("input[name=password]").fill(ADMIN_PASSWORD);
+		page.locator("button[type=submit]").click();
+		assertThat(page).hasURL(url("/console"));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static String writeKey(Channels.Created created) {
+		return created.keys()
+			.stream()
+			.filter(issued -> issued.key().kind() == KeyKind.WRITE)
+			.map(IssuedKey::secret)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private void collect(String writeKey, String body) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/batch"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).contains("\"dropped\":0");
+	}
+
+	private String awaitProfileHolding(String type, String value) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline) {
+			Optional<String> owner = jdbc.sql("select profile_id from identifier where type = :type and value = :value")
+				.param("type", type)
+				.param("value", value)
+				.query(String.class)
+				.optional();
+			if (owner.isPresent() && jdbc.sql("select count(*) from tracked_event where resolved_at is null")
+				.query(Long.class)
+				.single() == 0) {
+				return owner.get();
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no profile holds " + type + ":" + value + " after 20 s");
+	}
+
+}
