@@ -4,7 +4,7 @@
  * system at once.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "kernel", "channel", "staff", "tracking" })
+@ApplicationModule(allowedDependencies = { "kernel", "channel", "staff", "tracking", "inventory" })
 package io.omnis.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,8 @@
 package io.omnis.kernel.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure that is the client's to fix, answered as an RFC 9457 problem detail.
@@ -13,6 +15,8 @@ public class ProblemException extends RuntimeException {
 	private final ProblemType type;
 
 	private final List<FieldError> errors;
+
+	private final Map<String, Object> properties = new LinkedHashMap<>();
 
 	public ProblemException(ProblemType type, String detail) {
 		this(type, detail, List.of());
@@ -36,12 +40,25 @@ public class ProblemException extends RuntimeException {
 		return new ProblemException(ProblemType.CONFLICT, detail);
 	}
 
+	/**
+	 * Adds a member to the problem detail that a client can act on (the quantity still
+	 * available, say).
+	 */
+	public ProblemException with(String name, Object value) {
+		properties.put(name, value);
+		return this;
+	}
+
 	public ProblemType type() {
 		return type;
 	}
 
 	public List<FieldError> errors() {
 		return errors;
+	}
+
+	public Map<String, Object> properties() {
+		return java.util.Collections.unmodifiableMap(properties);
 	}
 
 }

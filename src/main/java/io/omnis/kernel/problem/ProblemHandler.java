@@ -55,8 +55,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
-		return respond(
-				Problems.of(ex.type(), Objects.requireNonNullElse(ex.getMessage(), ex.type().title()), ex.errors()));
+		ProblemDetail problem = Problems.of(ex.type(), Objects.requireNonNullElse(ex.getMessage(), ex.type().title()),
+				ex.errors());
+		ex.properties().forEach(problem::setProperty);
+		return respond(problem);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

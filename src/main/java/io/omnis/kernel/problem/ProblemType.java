@@ -31,6 +31,8 @@ public enum ProblemType {
 
 	CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
 
+	INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock"),
+
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
 			"Idempotency key reused with a different request"),
 

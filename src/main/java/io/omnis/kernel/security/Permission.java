@@ -32,7 +32,21 @@ public enum Permission {
 	EVENTS_WRITE("events:write"),
 
 	/** Read the Prometheus metrics. */
-	METRICS_READ("metrics:read");
+	METRICS_READ("metrics:read"),
+
+	/** See locations, stock, its ledger, allocations, availability and reservations. */
+	INVENTORY_READ("inventory:read"),
+
+	/**
+	 * Record stock movements (receipts, sales, counts, transfers) and set safety stock.
+	 */
+	INVENTORY_WRITE("inventory:write"),
+
+	/** Create and change locations; ring-fence stock for channels. */
+	INVENTORY_MANAGE("inventory:manage"),
+
+	/** Hold, adjust, release and consume reservations of stock. */
+	RESERVATIONS_WRITE("reservations:write");
 
 	private final String authority;
 

@@ -10,14 +10,16 @@ public enum Role {
 
 	ADMINISTRATOR(EnumSet.allOf(Permission.class)),
 
-	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.PROFILES_WRITE)),
+	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.PROFILES_WRITE,
+			Permission.INVENTORY_READ, Permission.RESERVATIONS_WRITE)),
 
-	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ)),
+	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.INVENTORY_READ,
+			Permission.INVENTORY_WRITE, Permission.RESERVATIONS_WRITE)),
 
 	MARKETER(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.TRACKING_READ)),
 
 	ANALYST(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.TRACKING_READ,
-			Permission.METRICS_READ));
+			Permission.METRICS_READ, Permission.INVENTORY_READ));
 
 	private final Set<Permission> permissions;
 

@@ -1,0 +1,89 @@
+package io.omnis.inventory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.omnis.channel.ChannelId;
+import io.omnis.inventory.internal.AvailabilityQueries;
+import io.omnis.kernel.problem.ProblemException;
+
+/**
+ * What a channel can promise now: a SKU across the network, a whole cart, or the nearest
+ * locations to collect from. It is read from the same rows reservations decide on, so
+ * "available" never means "maybe"; only a reservation makes it a promise.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Availability {
+
+	public static final int MAX_CART_LINES = 100;
+
+	public static final double MAX_RADIUS_KM = 1000;
+
+	private final AvailabilityQueries queries;
+
+	Availability(AvailabilityQueries queries) {
+		this.queries = queries;
+	}
+
+	/** The SKU at every location that stocks it. */
+	public List<LocationAvailability> of(Sku sku, ChannelId channel) {
+		return queries.of(List.of(sku), channel);
+	}
+
+	/** Each cart line across the network, and the locations that could fill it all. */
+	public CartAvailability ofCart(Map<Sku, Integer> cart, ChannelId channel) {
+		if (cart.isEmpty() || cart.size() > MAX_CART_LINES) {
+			throw ProblemException.invalidField("lines", "must hold 1 to " + MAX_CART_LINES + " lines");
+		}
+		List<LocationAvailability> rows = queries.of(List.copyOf(cart.keySet()), channel);
+		Map<Sku, Integer> network = new HashMap<>();
+		Map<LocationId, Set<Sku>> filled = new LinkedHashMap<>();
+		for (LocationAvailability row : rows) {
+			network.merge(row.sku(), row.available(), Integer::sum);
+			if (row.available() >= cart.get(row.sku())) {
+				filled.computeIfAbsent(row.locationId(), id -> new HashSet<>()).add(row.sku());
+			}
+		}
+		List<CartAvailability.Line> lines = new ArrayList<>();
+		cart.forEach((sku, quantity) -> {
+			int available = network.getOrDefault(sku, 0);
+			lines.add(new CartAvailability.Line(sku, quantity, available, available >= quantity));
+		});
+		List<LocationId> everything = filled.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().size() == cart.size())
+			.map(Map.Entry::getKey)
+			.sorted()
+			.collect(Collectors.toList());
+		return new CartAvailability(lines.stream().allMatch(CartAvailability.Line::satisfied), lines, everything);
+	}
+
+	/**
+	 * The nearest locations with the capability (PICKUP for click and collect) that can
+	 * promise the quantity, within the radius, nearest first.
+	 */
+	public List<LocationAvailability> nearby(Sku sku, int quantity, Coordinates point, double radiusKm,
+			Capability capability, ChannelId channel, int limit) {
+		if (quantity < 1 || quantity > Inventory.MAX_QUANTITY) {
+			throw ProblemException.invalidField("quantity", "must be between 1 and " + Inventory.MAX_QUANTITY);
+		}
+		if (!(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) {
+			throw ProblemException.invalidField("radiusKm", "must be more than 0 and at most " + MAX_RADIUS_KM);
+		}
+		if (limit < 1 || limit > 50) {
+			throw ProblemException.invalidField("limit", "must be between 1 and 50");
+		}
+		return queries.nearby(sku, quantity, channel, point.latitude(), point.longitude(), radiusKm, capability, limit);
+	}
+
+}

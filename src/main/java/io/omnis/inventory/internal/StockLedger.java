@@ -1,0 +1,190 @@
+package io.omnis.inventory.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import io.omnis.channel.ChannelId;
+import io.omnis.inventory.Allocation;
+import io.omnis.inventory.LocationId;
+import io.omnis.inventory.Movement;
+import io.omnis.inventory.MovementType;
+import io.omnis.inventory.Sku;
+import io.omnis.inventory.Stock;
+import io.omnis.inventory.StockLow;
+import io.omnis.inventory.StockOut;
+import io.omnis.kernel.Ids;
+import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.problem.ProblemType;
+
+/**
+ * Changes stock and writes the ledger entry of each change in the same transaction, and
+ * tells the other modules when a location runs low or out. The callers' transaction
+ * decides what commits; a refused change throws before anything is written.
+ */
+@Component
+public class StockLedger {
+
+	private final StockStore stock;
+
+	private final AllocationStore allocations;
+
+	private final LedgerStore ledger;
+
+	private final ApplicationEventPublisher events;
+
+	private final InventoryProperties properties;
+
+	private final Clock clock;
+
+	StockLedger(StockStore stock, AllocationStore allocations, LedgerStore ledger, ApplicationEventPublisher events,
+			InventoryProperties properties, Clock clock) {
+		this.stock = stock;
+		this.allocations = allocations;
+		this.ledger = ledger;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Adds to or takes from on hand.
+	 * @param field the request field to blame when on hand cannot cover the change
+	 */
+	public Movement move(MovementType type, Sku sku, LocationId location, int delta, @Nullable String reason,
+			@Nullable String reference, @Nullable ChannelId channel, String actor, String field) {
+		Instant now = clock.instant();
+		if (delta > 0) {
+			stock.ensure(sku, location, now);
+		}
+		Stock after = stock.addOnHand(sku, location, delta, now)
+			.orElseThrow(() -> notEnoughOnHand(sku, location, -delta, field));
+		return record(type, after, delta, 0, reason, reference, channel, actor, now);
+	}
+
+	/** Sets on hand to what was counted; reservations stay as they are. */
+	public Movement count(Sku sku, LocationId location, int counted, @Nullable String reason,
+			@Nullable String reference, @Nullable ChannelId channel, String actor, String field) {
+		Instant now = clock.instant();
+		stock.ensure(sku, location, now);
+		Stock before = stock.lock(sku, location).orElseThrow();
+		if (counted < before.reserved()) {
+			throw new ProblemException(ProblemType.CONFLICT,
+					"Counted " + counted + " of SKU '" + sku + "' at " + location + " but " + before.reserved()
+							+ " are reserved; release or consume reservations first",
+					List.of(new FieldError(field, "is less than the " + before.reserved() + " units reserved")))
+				.with("sku", sku.value())
+				.with("locationId", location.value())
+				.with("reserved", before.reserved());
+		}
+		Stock after = stock.setOnHand(sku, location, counted, now).orElseThrow();
+		return record(MovementType.COUNT, after, counted - before.onHand(), 0, reason, reference, channel, actor, now);
+	}
+
+	/**
+	 * Holds units for a channel: first what its allocation still holds for it, the rest
+	 * from the units no channel holds. The stock row decides, in one conditional UPDATE.
+	 * @return how many came from the channel's allocation
+	 */
+	public int hold(Sku sku, LocationId location, int quantity, ChannelId channel, String reference, String actor,
+			String field) {
+		Instant now = clock.instant();
+		Optional<Allocation> allocation = allocations.lock(sku, location, channel);
+		int held = allocation.map(Allocation::remaining).orElse(0);
+		int fromAllocation = Math.min(quantity, held);
+		if (fromAllocation > 0) {
+			allocations.change(sku, location, channel, 0, fromAllocation, now);
+		}
+		Stock after = stock.hold(sku, location, quantity, fromAllocation, now)
+			.orElseThrow(() -> insufficient(sku, location, quantity, held, field));
+		record(MovementType.RESERVE, after, 0, quantity, null, reference, channel, actor, now);
+		return fromAllocation;
+	}
+
+	/**
+	 * Lets held units go; those that came from the channel's allocation go back to it.
+	 */
+	public void release(Sku sku, LocationId location, int quantity, int toAllocation, ChannelId channel, String reason,
+			String reference, String actor) {
+		Instant now = clock.instant();
+		if (toAllocation > 0) {
+			allocations.lock(sku, location, channel);
+			allocations.change(sku, location, channel, 0, -toAllocation, now);
+		}
+		Stock after = stock.release(sku, location, quantity, toAllocation, now)
+			.orElseThrow(() -> new IllegalStateException("Fewer units reserved than released of " + sku));
+		record(MovementType.RELEASE, after, 0, -quantity, reason, reference, channel, actor, now);
+	}
+
+	/** Sells held units at the location that holds them. */
+	public void consume(Sku sku, LocationId location, int quantity, int fromAllocation, ChannelId channel,
+			String reference, String actor) {
+		Instant now = clock.instant();
+		if (fromAllocation > 0) {
+			allocations.lock(sku, location, channel);
+			allocations.change(sku, location, channel, -fromAllocation, -fromAllocation, now);
+		}
+		Stock after = stock.consume(sku, location, quantity, now)
+			.orElseThrow(() -> new IllegalStateException("Fewer units reserved than consumed of " + sku));
+		record(MovementType.CONSUME, after, -quantity, -quantity, null, reference, channel, actor, now);
+	}
+
+	private Movement record(MovementType type, Stock after, int onHandDelta, int reservedDelta, @Nullable String reason,
+			@Nullable String reference, @Nullable ChannelId channel, String actor, Instant now) {
+		Movement movement = new Movement(Ids.next("mov"), after.sku(), after.locationId(), type, onHandDelta,
+				reservedDelta, after.onHand(), after.reserved(), reason, reference, channel, actor, now);
+		ledger.append(movement);
+		signal(after, onHandDelta, reservedDelta);
+		return movement;
+	}
+
+	/** Publishes StockLow or StockOut when this change crossed the threshold. */
+	private void signal(Stock after, int onHandDelta, int reservedDelta) {
+		int before = Math.max(0,
+				after.onHand() - onHandDelta - (after.reserved() - reservedDelta) - after.safetyStock());
+		int now = after.free();
+		int threshold = properties.lowStockThreshold();
+		if (now == 0 && before > 0) {
+			events.publishEvent(new StockOut(after.sku(), after.locationId()));
+		}
+		else if (now > 0 && now <= threshold && before > threshold) {
+			events.publishEvent(new StockLow(after.sku(), after.locationId(), now, threshold));
+		}
+	}
+
+	private ProblemException notEnoughOnHand(Sku sku, LocationId location, int wanted, String field) {
+		Stock current = stock.find(sku, location).orElse(null);
+		int onHand = current == null ? 0 : current.onHand();
+		int reserved = current == null ? 0 : current.reserved();
+		return new ProblemException(ProblemType.INSUFFICIENT_STOCK,
+				"Cannot take " + wanted + " of SKU '" + sku + "' from " + location + ": " + onHand + " on hand, "
+						+ reserved + " of them reserved",
+				List.of(new FieldError(field,
+						"exceeds the " + Math.max(0, onHand - reserved) + " unreserved units on hand")))
+			.with("sku", sku.value())
+			.with("locationId", location.value())
+			.with("onHand", onHand)
+			.with("reserved", reserved);
+	}
+
+	private ProblemException insufficient(Sku sku, LocationId location, int requested, int heldForChannel,
+			String field) {
+		int available = stock.find(sku, location).map(s -> s.availableTo(heldForChannel)).orElse(0);
+		return new ProblemException(ProblemType.INSUFFICIENT_STOCK,
+				"Only " + available + " of SKU '" + sku + "' available at " + location + ", " + requested
+						+ " requested",
+				List.of(new FieldError(field, "exceeds the " + available + " available")))
+			.with("sku", sku.value())
+			.with("locationId", location.value())
+			.with("requested", requested)
+			.with("available", available);
+	}
+
+}
