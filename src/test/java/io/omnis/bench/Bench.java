@@ -27,10 +27,34 @@ public final class Bench {
 
 	private final Mode mode;
 
-	Bench(Api api, DataSource database, Mode mode) {
+	private final SecondNode secondNode;
+
+	private Api second;
+
+	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode) {
 		this.api = api;
 		this.database = database;
 		this.mode = mode;
+		this.secondNode = secondNode;
+	}
+
+	/**
+	 * A second Omnis on the same PostgreSQL, started on first use (with the same key),
+	 * for workloads whose claim is about several nodes; stopped with the first.
+	 */
+	public synchronized Api secondNode() throws Exception {
+		if (second == null) {
+			second = secondNode.start();
+		}
+		return second;
+	}
+
+	/** Starts another Omnis on the bench's database. */
+	@FunctionalInterface
+	interface SecondNode {
+
+		Api start() throws Exception;
+
 	}
 
 	public Api api() {

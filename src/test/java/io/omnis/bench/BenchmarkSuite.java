@@ -169,8 +169,18 @@ public final class BenchmarkSuite {
 		say("Omnis ready at %s after %.1f s: %s", omnis.baseUri(), (System.nanoTime() - starting) / 1e9,
 				omnis.launch());
 		Api api = cleanup.push(new Api(omnis.baseUri()));
-		api.authenticateWith(AdminSession.issueBenchKey(api, password));
-		return new Started(new Bench(api, database, mode), omnis, new CpuMeter(omnis.process(), postmaster(dataDir)));
+		String key = AdminSession.issueBenchKey(api, password);
+		api.authenticateWith(key);
+		Bench.SecondNode second = () -> {
+			Omnis node = cleanup.push(launcher.start("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+					password, out.resolve("omnis-" + stamp + "-node2.log").toAbsolutePath()));
+			say("second Omnis node ready at %s", node.baseUri());
+			Api nodeApi = cleanup.push(new Api(node.baseUri()));
+			nodeApi.authenticateWith(key);
+			return nodeApi;
+		};
+		return new Started(new Bench(api, database, mode, second), omnis,
+				new CpuMeter(omnis.process(), postmaster(dataDir)));
 	}
 
 	private record Started(Bench bench, Omnis omnis, CpuMeter cpu) {
