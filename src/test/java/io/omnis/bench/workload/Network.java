@@ -13,6 +13,8 @@ final class Network {
 
 	private static Network built;
 
+	private static Bench builtFor;
+
 	final String[] locations;
 
 	final int skus;
@@ -23,8 +25,9 @@ final class Network {
 	}
 
 	static synchronized Network of(Bench bench) throws Exception {
-		if (built == null || built.skus != bench.mode().scale() / 10) {
+		if (builtFor != bench) {
 			built = build(bench);
+			builtFor = bench;
 		}
 		return built;
 	}
