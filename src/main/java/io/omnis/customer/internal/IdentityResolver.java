@@ -1,7 +1,6 @@
 package io.omnis.customer.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.customer.Identifier;
-import io.omnis.customer.IdentityProperties;
 import io.omnis.customer.ProfileEvents.ProfilesMerged;
 import io.omnis.kernel.Ids;
 import io.omnis.tracking.CollectedEvent;
@@ -50,7 +47,7 @@ public class IdentityResolver {
 
 	private final IdentifierExtractor extractor;
 
-	private final IdentityProperties rules;
+	private final IdentityRules identityRules;
 
 	private final TransactionTemplate transactions;
 
@@ -59,12 +56,12 @@ public class IdentityResolver {
 	private final Clock clock;
 
 	IdentityResolver(CollectedEvents events, ProfileStore store, IdentifierExtractor extractor,
-			IdentityProperties rules, TransactionTemplate transactions, ApplicationEventPublisher publisher,
+			IdentityRules identityRules, TransactionTemplate transactions, ApplicationEventPublisher publisher,
 			Clock clock) {
 		this.events = events;
 		this.store = store;
 		this.extractor = extractor;
-		this.rules = rules;
+		this.identityRules = identityRules;
 		this.transactions = transactions;
 		this.publisher = publisher;
 		this.clock = clock;
@@ -168,7 +165,7 @@ public class IdentityResolver {
 						kept.add(identifier.toString());
 						continue;
 					}
-					String broken = mergeBreaks(match, profile, joining);
+					String broken = identityRules.mergeBreaks(match, profile, joining, now);
 					if (broken == null) {
 						if (!match.isEmpty() && mergeCause == null) {
 							mergeCause = identifier;
@@ -187,7 +184,7 @@ public class IdentityResolver {
 					}
 				}
 				else {
-					String broken = joinBreaks(match, joining, identifier, event.receivedAt());
+					String broken = identityRules.joinBreaks(match, joining, identifier, event.receivedAt(), now);
 					if (broken == null) {
 						joining.put(identifier, event.receivedAt());
 						kept.add(identifier.toString());
@@ -225,99 +222,14 @@ public class IdentityResolver {
 			return survivor;
 		}
 
-		/**
-		 * The rule that merging {@code candidate} into the match would break, or null.
-		 */
-		private @Nullable String mergeBreaks(List<ProfileState> match, ProfileState candidate,
-				Map<Identifier, Instant> joining) {
-			// The match so far (profiles and new identifiers) plus the candidate, taken
-			// as one profile
-			int merges = match.isEmpty() ? 0 : candidate.mergeCount + match.size();
-			int identifiers = candidate.identifiers.size() + joining.size();
-			Map<Identifier, Instant> combined = new HashMap<>(candidate.identifiers);
-			combined.putAll(joining);
-			for (ProfileState profile : match) {
-				merges += profile.mergeCount;
-				identifiers += profile.identifiers.size();
-				combined.putAll(profile.identifiers);
-			}
-			if (merges > rules.maxMerges()) {
-				return "merge-cap";
-			}
-			if (identifiers > rules.maxIdentifiers()) {
-				return "identifier-cap";
-			}
-			return limitBroken(combined);
-		}
-
-		/** The rule that adding a new identifier to the match would break, or null. */
-		private @Nullable String joinBreaks(List<ProfileState> match, Map<Identifier, Instant> joining,
-				Identifier identifier, Instant at) {
-			Map<Identifier, Instant> combined = new HashMap<>(joining);
-			match.forEach(profile -> combined.putAll(profile.identifiers));
-			if (combined.size() + 1 > rules.maxIdentifiers()) {
-				return "identifier-cap";
-			}
-			combined.put(identifier, at);
-			return limitBroken(combined);
-		}
-
-		private @Nullable String limitBroken(Map<Identifier, Instant> identifiers) {
-			Map<String, Integer> counts = new HashMap<>();
-			for (Map.Entry<Identifier, Instant> entry : identifiers.entrySet()) {
-				IdentityProperties.TypeRule rule = rules.rule(entry.getKey().type());
-				Duration window = rule.window();
-				if (window == null || entry.getValue().isAfter(now.minus(window))) {
-					int count = counts.merge(entry.getKey().type(), 1, Integer::sum);
-					if (count > rule.limit()) {
-						return entry.getKey().type() + "-limit";
-					}
-				}
-			}
-			return null;
-		}
-
 		private void merge(ProfileState other, ProfileState survivor, CollectedEvent event,
 				@Nullable Identifier cause) {
-			other.identifiers.forEach((identifier, at) -> {
-				survivor.identifiers.put(identifier, at);
-				owners.put(identifier, survivor.id);
-			});
-			other.identifiers.clear();
-			for (String name : other.traits.propertyNames()) {
-				JsonNode source = other.traitSources.path(name);
-				Instant at = Instant.parse(source.path("at").asString("1970-01-01T00:00:00Z"));
-				survivor.trait(name, other.traits.get(name), at, source.path("channel").asString(""),
-						source.path("message").asString(""));
-			}
-			for (String key : other.eventCounts.propertyNames()) {
-				long count = other.eventCounts.get(key).asLong();
-				if (survivor.eventCounts.has(key) || survivor.eventCounts.size() < ProfileState.MAX_COUNTERS) {
-					survivor.eventCounts.put(key, survivor.eventCounts.path(key).asLong(0) + count);
-				}
-			}
-			if (other.firstSeen != null) {
-				survivor.firstSeen = survivor.firstSeen == null || other.firstSeen.isBefore(survivor.firstSeen)
-						? other.firstSeen : survivor.firstSeen;
-			}
-			if (other.lastSeen != null) {
-				survivor.lastSeen = survivor.lastSeen == null || other.lastSeen.isAfter(survivor.lastSeen)
-						? other.lastSeen : survivor.lastSeen;
-			}
-			for (String purpose : Consents.mostRestrictive(survivor.consent, other.consent, event.occurredAt())) {
+			other.identifiers.keySet().forEach(identifier -> owners.put(identifier, survivor.id));
+			for (String purpose : survivor.absorb(other, event.occurredAt())) {
 				consent.add(new ProfileStore.ConsentStatement(survivor.id, purpose,
 						survivor.consent.path(purpose).path("granted").asBoolean(), event.occurredAt(),
 						event.channelId(), "merge", event.messageId(), "system"));
 			}
-			other.channelUse.forEach((channel, use) -> survivor.channelUse
-				.computeIfAbsent(channel, c -> new ProfileState.ChannelUse(use.first))
-				.absorb(use));
-			other.channelUse.clear();
-			survivor.mergeCount += other.mergeCount + 1;
-			survivor.flags.addAll(other.flags);
-			survivor.dirty = true;
-			other.mergedInto = survivor.id;
-			other.dirty = true;
 			mergedInto.put(other.id, survivor.id);
 			merges.add(new Merge(survivor.id, other.id, cause, event));
 		}

@@ -86,6 +86,43 @@ final class ProfileState {
 	}
 
 	/**
+	 * Takes in a profile found to be the same person: its identifiers, traits (the later
+	 * value of each wins), counts, first and last seen, channels, flags and, purpose by
+	 * purpose, the more restrictive consent. The other profile is left empty and marked
+	 * as merged into this one.
+	 * @return the consent purposes whose state changed here
+	 */
+	List<String> absorb(ProfileState other, Instant at) {
+		identifiers.putAll(other.identifiers);
+		other.identifiers.clear();
+		for (String name : other.traits.propertyNames()) {
+			JsonNode source = other.traitSources.path(name);
+			trait(name, other.traits.get(name), Instant.parse(source.path("at").asString("1970-01-01T00:00:00Z")),
+					source.path("channel").asString(""), source.path("message").asString(""));
+		}
+		for (String key : other.eventCounts.propertyNames()) {
+			if (eventCounts.has(key) || eventCounts.size() < MAX_COUNTERS) {
+				eventCounts.put(key, eventCounts.path(key).asLong(0) + other.eventCounts.get(key).asLong());
+			}
+		}
+		if (other.firstSeen != null && (firstSeen == null || other.firstSeen.isBefore(firstSeen))) {
+			firstSeen = other.firstSeen;
+		}
+		if (other.lastSeen != null && (lastSeen == null || other.lastSeen.isAfter(lastSeen))) {
+			lastSeen = other.lastSeen;
+		}
+		other.channelUse
+			.forEach((channel, use) -> channelUse.computeIfAbsent(channel, c -> new ChannelUse(use.first)).absorb(use));
+		other.channelUse.clear();
+		mergeCount += other.mergeCount + 1;
+		flags.addAll(other.flags);
+		other.mergedInto = id;
+		other.dirty = true;
+		dirty = true;
+		return Consents.mostRestrictive(consent, other.consent, at);
+	}
+
+	/**
 	 * Folds an event into the profile: when and where she was seen, what she did, and
 	 * (for identify) her traits, last write by event time.
 	 */
