@@ -13,14 +13,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxTraits a message with this many traits or more is dropped (Segment: 300)
  * @param maxConcurrentRequests collection requests handled at once per node; more wait
  * briefly, then 429
- * @param maxBacklog unresolved events above which collection answers 429 until resolution
- * catches up
+ * @param maxResolutionLag how long the oldest event may wait for identity resolution
+ * before collection answers 429 until resolution catches up
  * @param consentDenied what happens to a message whose consent denies analytics
  */
 @ConfigurationProperties("omnis.tracking")
 public record TrackingProperties(@DefaultValue("32KB") DataSize maxMessage, @DefaultValue("500KB") DataSize maxRequest,
 		@DefaultValue("2500") int maxBatch, @DefaultValue("300") int maxTraits,
-		@DefaultValue("32") int maxConcurrentRequests, @DefaultValue("2000000") long maxBacklog,
+		@DefaultValue("32") int maxConcurrentRequests, @DefaultValue("5s") java.time.Duration maxResolutionLag,
 		@DefaultValue("DROP") ConsentDenied consentDenied) {
 
 	/**

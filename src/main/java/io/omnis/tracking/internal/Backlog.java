@@ -8,30 +8,32 @@ import org.springframework.stereotype.Component;
 import io.omnis.tracking.TrackingProperties;
 
 /**
- * Watches how many collected events wait for identity resolution, so that collection
- * pushes back (429) instead of letting the lag grow without bound.
+ * Watches how far identity resolution lags behind collection (the age of the oldest event
+ * still waiting), so that collection pushes back with 429 and {@code Retry-After} instead
+ * of accepting more than can be resolved in time: clients retry, and a profile stays at
+ * most a few seconds behind.
  */
 @Component
 public class Backlog {
 
 	private final EventLog log;
 
-	private final long limit;
+	private final java.time.Duration limit;
 
 	private final AtomicBoolean overloaded = new AtomicBoolean();
 
 	Backlog(EventLog log, TrackingProperties limits) {
 		this.log = log;
-		this.limit = limits.maxBacklog();
+		this.limit = limits.maxResolutionLag();
 	}
 
 	public boolean isOverloaded() {
 		return overloaded.get();
 	}
 
-	@Scheduled(fixedDelay = 2000)
+	@Scheduled(fixedDelay = 500)
 	void measure() {
-		overloaded.set(log.backlog() > limit);
+		overloaded.set(log.oldestUnresolvedAge().compareTo(limit) > 0);
 	}
 
 }

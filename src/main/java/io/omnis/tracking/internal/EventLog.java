@@ -124,14 +124,17 @@ public class EventLog {
 			.update();
 	}
 
-	long backlog() {
-		// The distance from the oldest unresolved event to the newest: two index lookups,
-		// whatever the size
+	/**
+	 * How long the oldest event waiting for resolution has waited: one step down a
+	 * partial index.
+	 */
+	java.time.Duration oldestUnresolvedAge() {
 		return jdbc.sql("""
-				select coalesce((select max(seq) from tracked_event)
-				              - (select min(seq) from tracked_event where resolved_at is null) + 1, 0)""")
-			.query(Long.class)
-			.single();
+				select received_at from tracked_event where resolved_at is null order by seq limit 1""")
+			.query(Timestamp.class)
+			.optional()
+			.map(oldest -> java.time.Duration.between(oldest.toInstant(), Instant.now()))
+			.orElse(java.time.Duration.ZERO);
 	}
 
 	public List<CollectedEvent> claimUnresolved(int limit) {
