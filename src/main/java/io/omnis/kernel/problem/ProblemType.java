@@ -31,6 +31,8 @@ public enum ProblemType {
 
 	CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
 
+	NOT_SELLABLE("not-sellable", HttpStatus.UNPROCESSABLE_CONTENT, "Not sellable"),
+
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
 			"Idempotency key reused with a different request"),
 

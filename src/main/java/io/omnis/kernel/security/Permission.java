@@ -32,7 +32,13 @@ public enum Permission {
 	EVENTS_WRITE("events:write"),
 
 	/** Read the Prometheus metrics. */
-	METRICS_READ("metrics:read");
+	METRICS_READ("metrics:read"),
+
+	/** See products, variants, prices, tax rates, assortment and content; export them. */
+	CATALOG_READ("catalog:read"),
+
+	/** Change products, prices, tax rates, assortment and content; import them. */
+	CATALOG_WRITE("catalog:write");
 
 	private final String authority;
 
