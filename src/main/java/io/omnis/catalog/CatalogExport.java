@@ -97,7 +97,7 @@ public class CatalogExport {
 			.stream()
 			.allMatch(e -> e.getValue() instanceof String value && safe(value) && safe((String) e.getKey()));
 		if (!plain) {
-			return json;
+			return JSON.writeValueAsString(values);
 		}
 		return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
 	}

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,10 @@ public class CatalogImport {
 	/** How many bad rows an answer lists (it counts them all). */
 	static final int MAX_REPORTED = 100;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Reads the array one row at a time: a row is never the whole input. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
 
 	private final BulkImport bulk;
 
@@ -66,14 +70,20 @@ public class CatalogImport {
 			}
 			Map<Column, Integer> header = ImportRows.header(names);
 			Rows rows = new Rows(EnumSet.copyOf(header.keySet()), list, true, line -> "line[" + line + "]");
-			for (List<String> values = csv.next(); values != null; values = csv.next()) {
-				int line = csv.recordLine();
-				if (values.size() != names.size()) {
-					rows.refuse(line, new FieldError("line[" + line + "]",
-							"has " + values.size() + " fields; the header has " + names.size()));
-					continue;
+			try {
+				for (List<String> values = csv.next(); values != null; values = csv.next()) {
+					int line = csv.recordLine();
+					if (values.size() != names.size()) {
+						rows.refuse(line, new FieldError("line[" + line + "]",
+								"has " + values.size() + " fields; the header has " + names.size()));
+						continue;
+					}
+					rows.add(ImportRows.csv(header, values), line);
 				}
-				rows.add(ImportRows.csv(header, values), line);
+			}
+			catch (IOException | RuntimeException ex) {
+				rows.abort();
+				throw ex;
 			}
 			return rows.finish();
 		}
@@ -89,28 +99,40 @@ public class CatalogImport {
 	/** Imports a JSON array of row objects, with the fields of {@link Column}. */
 	public ImportResult json(InputStream in, @Nullable String priceListId) {
 		PriceList list = priceListId == null ? null : priceLists.get(priceListId);
-		Rows rows = new Rows(EnumSet.allOf(Column.class), list, false, index -> "[" + index + "]");
 		try (JsonParser parser = JSON.createParser(in)) {
 			if (parser.nextToken() != JsonToken.START_ARRAY) {
 				throw new ProblemException(ProblemType.MALFORMED_BODY, "The body must be a JSON array of rows");
 			}
+			Rows rows = new Rows(EnumSet.allOf(Column.class), list, false, index -> "[" + index + "]");
 			int index = 0;
-			while (parser.nextToken() != JsonToken.END_ARRAY) {
-				JsonNode row = JSON.readTree(parser);
-				int at = index++;
-				try {
-					rows.add(ImportRows.json(row), at);
+			try {
+				while (parser.nextToken() != JsonToken.END_ARRAY) {
+					JsonNode row = JSON.readTree(parser);
+					int at = index++;
+					try {
+						rows.add(ImportRows.json(row), at);
+					}
+					catch (ProblemException ex) {
+						rows.refuse(at, ex);
+					}
 				}
-				catch (ProblemException ex) {
-					rows.refuse(at, ex);
-				}
+			}
+			catch (RuntimeException ex) {
+				rows.abort();
+				throw ex;
 			}
 			return rows.finish();
 		}
 		catch (JacksonException ex) {
-			throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not valid JSON"
-					+ (ex.getLocation() == null ? "" : " near line " + ex.getLocation().getLineNr()));
+			throw new ProblemException(ProblemType.MALFORMED_BODY,
+					"The body is not valid JSON"
+							+ (ex.getLocation() == null ? "" : " near line " + ex.getLocation().getLineNr()) + ": "
+							+ abbreviate(ex.getOriginalMessage()));
 		}
+	}
+
+	private static String abbreviate(@Nullable String text) {
+		return text == null ? "" : text.length() <= 200 ? text : text.substring(0, 200) + "…";
 	}
 
 	/** The rows of one import on their way in, and the refusals so far. */
@@ -162,6 +184,10 @@ public class CatalogImport {
 			if (errors.size() < MAX_REPORTED) {
 				errors.add(error);
 			}
+		}
+
+		void abort() {
+			load.cancel();
 		}
 
 		ImportResult finish() {

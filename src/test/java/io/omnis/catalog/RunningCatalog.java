@@ -48,6 +48,18 @@ abstract class RunningCatalog extends RunningOmnis {
 			.expect(201);
 	}
 
+	/** Portugal's 23 % on the standard and clothing categories. */
+	protected static void portugueseRates(Caller caller) {
+		for (String category : new String[] { "standard", "clothing" }) {
+			caller
+				.send("PUT", "/api/v1/catalog/tax-rates",
+						java.net.http.HttpRequest.BodyPublishers.ofString(
+								"{\"country\": \"PT\", \"category\": \"%s\", \"rate\": 0.23}".formatted(category)),
+						"Content-Type", "application/json")
+				.expect(200);
+		}
+	}
+
 	protected String channel(String name) {
 		return channels
 			.create(io.omnis.channel.ChannelType.WEB, unique(name), null, java.util.Set.of(Permission.CHANNELS_READ))

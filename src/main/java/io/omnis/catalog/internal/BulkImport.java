@@ -103,8 +103,15 @@ public class BulkImport {
 			}
 		}
 
-		/** Drops what was loaded: nothing of it is written to the catalog. */
+		/**
+		 * Drops what was loaded: nothing of it is written to the catalog. The connection
+		 * cannot be used, nor the transaction rolled back, while a COPY is open, so every
+		 * failure must come through here.
+		 */
 		public void cancel() {
+			if (!copy.isActive()) {
+				return;
+			}
 			try {
 				copy.cancelCopy();
 			}
