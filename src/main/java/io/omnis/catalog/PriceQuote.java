@@ -1,6 +1,5 @@
 package io.omnis.catalog;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;

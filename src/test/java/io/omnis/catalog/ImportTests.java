@@ -244,6 +244,24 @@ class ImportTests extends RunningCatalog {
 			.expectProblem(413, "payload-too-large");
 	}
 
+	@Test
+	void aRetriedImportWithTheSameIdempotencyKeyIsAnsweredOnceAndImportsOnce() {
+		Caller caller = merchandiser();
+		String csv = "handle,title,sku\n%s,Once,%s\n".formatted(handle("once"), sku("ONCE"));
+		String key = unique("import").replace(' ', '-');
+
+		Answer first = caller.send("POST", "/api/v1/catalog/import", BodyPublishers.ofString(csv), "Content-Type",
+				"text/csv", "Idempotency-Key", key);
+		long products = count("product");
+		Answer retry = caller.send("POST", "/api/v1/catalog/import", BodyPublishers.ofString(csv), "Content-Type",
+				"text/csv", "Idempotency-Key", key);
+
+		assertThat(first.expect(200).path("productsCreated").asLong()).isEqualTo(1);
+		assertThat(retry.expect(200)).isEqualTo(first.json());
+		assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(count("product")).isEqualTo(products);
+	}
+
 	private String priceList(Caller caller) {
 		return caller.post("/api/v1/catalog/price-lists", """
 				{"name": "%s", "currency": "EUR", "taxInclusive": true}""".formatted(unique("Import")))

@@ -23,7 +23,6 @@ import io.omnis.channel.ChannelId;
 import io.omnis.channel.Channels;
 import io.omnis.kernel.security.Permission;
 import io.omnis.kernel.web.NavigationItem;
-import io.omnis.kernel.web.Page;
 
 /**
  * The console's catalog pages: search by words, SKU or barcode, and a product with its
