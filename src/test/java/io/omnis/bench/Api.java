@@ -69,6 +69,18 @@ public final class Api implements AutoCloseable {
 	}
 
 	/**
+	 * POSTs a body of any type, allowing it {@code timeout} (a bulk upload takes longer
+	 * than the usual ten seconds).
+	 */
+	public HttpResponse<byte[]> post(String path, String contentType, byte[] body, Duration timeout)
+			throws IOException, InterruptedException {
+		return ok(send(request(path).timeout(timeout)
+			.header("Content-Type", contentType)
+			.POST(BodyPublishers.ofByteArray(body))
+			.build()));
+	}
+
+	/**
 	 * POSTs a body as a collection client does: the write key as Basic user, any content
 	 * type.
 	 */

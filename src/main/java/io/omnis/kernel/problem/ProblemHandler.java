@@ -178,6 +178,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (cause instanceof PayloadTooLargeException tooLarge) {
 			return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
 		}
+		// A value Jackson could not convert (an instant that does not parse) has the
+		// JDK's exception as its cause: the Jackson exception around it knows the field
+		for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof JacksonException) {
+				cause = t;
+				break;
+			}
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			String field = path(unknown);
 			return invalid(field, "is not a known field");

@@ -33,6 +33,8 @@ public enum ProblemType {
 
 	INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock"),
 
+	NOT_SELLABLE("not-sellable", HttpStatus.UNPROCESSABLE_CONTENT, "Not sellable"),
+
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
 			"Idempotency key reused with a different request"),
 

@@ -46,7 +46,13 @@ public enum Permission {
 	INVENTORY_MANAGE("inventory:manage"),
 
 	/** Hold, adjust, release and consume reservations of stock. */
-	RESERVATIONS_WRITE("reservations:write");
+	RESERVATIONS_WRITE("reservations:write"),
+
+	/** See products, variants, prices, tax rates, assortment and content; export them. */
+	CATALOG_READ("catalog:read"),
+
+	/** Change products, prices, tax rates, assortment and content; import them. */
+	CATALOG_WRITE("catalog:write");
 
 	private final String authority;
 

@@ -11,15 +11,17 @@ public enum Role {
 	ADMINISTRATOR(EnumSet.allOf(Permission.class)),
 
 	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.PROFILES_WRITE,
-			Permission.INVENTORY_READ, Permission.RESERVATIONS_WRITE)),
+			Permission.INVENTORY_READ, Permission.RESERVATIONS_WRITE, Permission.CATALOG_READ)),
 
 	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.INVENTORY_READ,
-			Permission.INVENTORY_WRITE, Permission.RESERVATIONS_WRITE)),
+			Permission.INVENTORY_WRITE, Permission.RESERVATIONS_WRITE, Permission.CATALOG_READ)),
 
-	MARKETER(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.TRACKING_READ)),
+	/** Merchandisers too: they write the catalog's content, prices and assortment. */
+	MARKETER(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.TRACKING_READ,
+			Permission.CATALOG_READ, Permission.CATALOG_WRITE)),
 
 	ANALYST(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.TRACKING_READ,
-			Permission.METRICS_READ, Permission.INVENTORY_READ));
+			Permission.METRICS_READ, Permission.INVENTORY_READ, Permission.CATALOG_READ));
 
 	private final Set<Permission> permissions;
 

@@ -1,6 +1,8 @@
 package io.omnis.kernel.web;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,7 +25,8 @@ import io.omnis.kernel.problem.Problems;
 
 /**
  * Refuses API request bodies over the configured size with a 413 problem, before anything
- * reads them; bodies without a declared length are cut off while they are read.
+ * reads them; bodies without a declared length are cut off while they are read. A few
+ * paths that take bulk uploads (the catalog import) have a larger limit of their own.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -31,8 +34,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
+	private final Map<String, Long> limitsByPath;
+
 	RequestSizeLimitFilter(Limits limits) {
 		this.limit = limits.maxBody().toBytes();
+		this.limitsByPath = limits.maxBodyByPath()
+			.entrySet()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().toBytes()));
 	}
 
 	@Override
@@ -43,6 +52,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = limitsByPath.getOrDefault(request.getRequestURI(), this.limit);
 		if (request.getContentLengthLong() > limit) {
 			Problems.write(response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE,
 					"The request body is larger than the limit of " + limit + " bytes"));
@@ -52,14 +62,18 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The size limits of API requests.
+	 * The size limits of API requests: one for all, and larger ones for the exact paths
+	 * named in {@code maxBodyByPath}.
 	 */
 	@ConfigurationProperties("omnis.api")
-	record Limits(DataSize maxBody) {
+	record Limits(DataSize maxBody, Map<String, DataSize> maxBodyByPath) {
 
 		Limits {
 			if (maxBody == null) {
 				maxBody = DataSize.ofMegabytes(1);
+			}
+			if (maxBodyByPath == null) {
+				maxBodyByPath = Map.of();
 			}
 		}
 
