@@ -10,7 +10,8 @@ public enum Role {
 
 	ADMINISTRATOR(EnumSet.allOf(Permission.class)),
 
-	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.PROFILES_WRITE)),
+	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.PROFILES_WRITE,
+			Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_WRITE)),
 
 	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ)),
 
