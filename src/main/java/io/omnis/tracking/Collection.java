@@ -14,7 +14,7 @@ import io.omnis.tracking.internal.Envelope;
  * e-mail): their messages take the same path, checks and identity rules as those sent to
  * the Tracking API.
  */
-@Service
+@Service("trackingCollection")
 public class Collection {
 
 	private final Collector collector;

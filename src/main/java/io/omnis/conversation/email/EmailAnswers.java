@@ -26,9 +26,9 @@ import io.omnis.conversation.internal.ConversationStore.OutgoingEmail;
  * threading headers that keep it in the customer's thread in any mail client.
  */
 @Component
-class MailSender {
+class EmailAnswers {
 
-	private static final Logger log = LoggerFactory.getLogger(MailSender.class);
+	private static final Logger log = LoggerFactory.getLogger(EmailAnswers.class);
 
 	private final ObjectProvider<JavaMailSender> smtp;
 
@@ -36,7 +36,7 @@ class MailSender {
 
 	private final ConversationProperties.Email settings;
 
-	MailSender(ObjectProvider<JavaMailSender> smtp, ConversationStore store, ConversationProperties properties) {
+	EmailAnswers(ObjectProvider<JavaMailSender> smtp, ConversationStore store, ConversationProperties properties) {
 		this.smtp = smtp;
 		this.store = store;
 		this.settings = properties.email();
