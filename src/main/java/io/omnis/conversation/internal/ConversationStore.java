@@ -144,7 +144,7 @@ public class ConversationStore {
 	public void status(ConversationId id, Status status, Instant at) {
 		jdbc.sql("""
 				update conversation set status = :status, updated_at = :at,
-				       resolved_at = case when :status = 'RESOLVED' then :at else null end
+				       resolved_at = case when :status = 'RESOLVED' then cast(:at as timestamptz) end
 				 where id = :id""")
 			.param("id", id.value())
 			.param("status", status.name())
