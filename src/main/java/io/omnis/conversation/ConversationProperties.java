@@ -18,6 +18,8 @@ import io.omnis.channel.ChannelType;
  *
  * @param threading one thread in progress per customer across every channel, or one per
  * channel
+ * @param reopenWithin a customer who writes again within this time after her thread was
+ * resolved reopens it, rather than starting a new one
  * @param maxMessage the longest message body, in characters
  * @param capacity how many conversations in progress an agent takes at once per channel
  * type, unless set for her
@@ -26,8 +28,9 @@ import io.omnis.channel.ChannelType;
  */
 @ConfigurationProperties("omnis.conversation")
 public record ConversationProperties(@DefaultValue("per-customer") Threading threading,
-		@DefaultValue("10000") int maxMessage, @Nullable Map<ChannelType, Integer> capacity,
-		@DefaultValue Attachments attachments, @DefaultValue Email email) {
+		@DefaultValue("7d") Duration reopenWithin, @DefaultValue("10000") int maxMessage,
+		@Nullable Map<ChannelType, Integer> capacity, @DefaultValue Attachments attachments,
+		@DefaultValue Email email) {
 
 	public ConversationProperties {
 		Map<ChannelType, Integer> merged = new EnumMap<>(ChannelType.class);

@@ -73,6 +73,19 @@ public class ConversationStore {
 			.optional();
 	}
 
+	/** Her thread resolved most recently, if that was after the given time. */
+	public Optional<Conversation> resolvedSince(String profileId, String threadKey, Instant since) {
+		return jdbc.sql("""
+				select * from conversation
+				 where profile_id = :profile and thread_key = :key and status = 'RESOLVED' and resolved_at > :since
+				 order by resolved_at desc limit 1 for update""")
+			.param("profile", profileId)
+			.param("key", threadKey)
+			.param("since", Timestamp.from(since))
+			.query(this::conversation)
+			.optional();
+	}
+
 	public Optional<Conversation> find(ConversationId id, boolean lock) {
 		return jdbc.sql("select * from conversation where id = :id" + (lock ? " for update" : ""))
 			.param("id", id.value())

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,7 +94,14 @@ public class Intake {
 		String messageId = Ids.next("msg");
 		Profile profile = senders.resolve(inbound.channelId(), messageId, inbound.sender())
 			.orElseThrow(() -> ProblemException.invalidField("from", "carries no identifier Omnis accepts"));
-		return Optional.ofNullable(transactions.execute(status -> store(inbound, body, messageId, profile.id())));
+		try {
+			return Optional.ofNullable(transactions.execute(status -> store(inbound, body, messageId, profile.id())));
+		}
+		catch (DuplicateKeyException ex) {
+			// Another message of hers opened or reopened a thread at the same moment (or
+			// the same e-mail arrived twice): the second look finds what it did
+			return Optional.ofNullable(transactions.execute(status -> store(inbound, body, messageId, profile.id())));
+		}
 	}
 
 	private @Nullable Received store(Inbound inbound, String body, String messageId, String profileId) {
@@ -113,6 +121,10 @@ public class Intake {
 		}
 		if (conversation == null) {
 			conversation = store.findInProgress(profileId, key).orElse(null);
+		}
+		if (conversation == null && !inbound.automated()) {
+			conversation = store.resolvedSince(profileId, key, now.minus(properties.reopenWithin())).orElse(null);
+			reopened = conversation != null;
 		}
 		if (conversation == null) {
 			if (inbound.automated()) {
