@@ -66,7 +66,12 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 	}
 
 	@BeforeEach
-	void onlyThisTestsAgentIsOnline() {
+	void onlyThisTestsAgentIsOnlineAndTheQueueIsEmpty() {
+		// The database is shared with the other test classes: what they left waiting
+		// would
+		// be routed to this agent as soon as she comes online
+		jdbc.sql("update conversation set status = 'RESOLVED', resolved_at = now() where status <> 'RESOLVED'")
+			.update();
 		jdbc.sql("update agent set presence = 'OFFLINE'").update();
 	}
 
