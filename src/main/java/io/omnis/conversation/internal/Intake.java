@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.omnis.conversation.Author;
 import io.omnis.conversation.AuthorKind;
 import io.omnis.conversation.Conversation;
+import io.omnis.conversation.ConversationEvents.ConversationAssigned;
 import io.omnis.conversation.ConversationEvents.ConversationOpened;
 import io.omnis.conversation.ConversationEvents.ConversationReopened;
 import io.omnis.conversation.ConversationEvents.MessageReceived;
@@ -23,6 +24,7 @@ import io.omnis.conversation.ConversationId;
 import io.omnis.conversation.ConversationProperties;
 import io.omnis.conversation.Direction;
 import io.omnis.conversation.Message;
+import io.omnis.conversation.Presence;
 import io.omnis.conversation.Priority;
 import io.omnis.conversation.Status;
 import io.omnis.customer.Profile;
@@ -51,6 +53,8 @@ public class Intake {
 
 	private final ConversationProperties properties;
 
+	private final AgentStore agents;
+
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
@@ -58,8 +62,9 @@ public class Intake {
 	private final Clock clock;
 
 	Intake(ConversationStore store, Senders senders, Profiles profiles, AttachmentRules attachmentRules,
-			ConversationProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Clock clock) {
+			ConversationProperties properties, AgentStore agents, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.agents = agents;
 		this.store = store;
 		this.senders = senders;
 		this.profiles = profiles;
@@ -154,6 +159,7 @@ public class Intake {
 		store.received(conversation.id(), inbound.medium(), inbound.channelId(), reopened, inbound.automated(), now);
 		if (reopened) {
 			store.status(conversation.id(), Status.OPEN, now);
+			releaseIfAway(conversation, now);
 		}
 		if (opened) {
 			events.publishEvent(new ConversationOpened(conversation.id(), profileId, inbound.medium()));
@@ -169,6 +175,20 @@ public class Intake {
 						message.channelId(), message.author(), body, false, message.automated(),
 						message.emailMessageId(), null, now, List.copyOf(stored)),
 				opened);
+	}
+
+	/**
+	 * A reopened thread stays with its agent only while she is online; otherwise it goes
+	 * back to the queue at once, in the same transaction, so it is never in progress with
+	 * someone who is away.
+	 */
+	private void releaseIfAway(Conversation conversation, Instant now) {
+		String assignee = conversation.assigneeId();
+		// Read, not locked: see Router.reopened
+		if (assignee != null && agents.find(assignee).map(a -> a.presence()).orElse(null) != Presence.ONLINE) {
+			store.assignee(conversation.id(), null, now);
+			events.publishEvent(new ConversationAssigned(conversation.id(), null, assignee, "reopened"));
+		}
 	}
 
 	/** The newest thread of hers that the e-mail's In-Reply-To or References name. */

@@ -40,6 +40,9 @@ class ThreadingSettingTests extends RunningOmnis {
 	AttachmentRules attachmentRules;
 
 	@Autowired
+	AgentStore agents;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Autowired
@@ -77,7 +80,7 @@ class ThreadingSettingTests extends RunningOmnis {
 		ConversationProperties properties = new Binder(
 				new MapConfigurationPropertySource(java.util.Map.of("omnis.conversation.threading", threading)))
 			.bindOrCreate("omnis.conversation", Bindable.of(ConversationProperties.class));
-		return new Intake(store, senders, profiles, attachmentRules, properties, transactions, events, clock);
+		return new Intake(store, senders, profiles, attachmentRules, properties, agents, transactions, events, clock);
 	}
 
 	private static Inbound message(String channel, ChannelType medium, String email) {
