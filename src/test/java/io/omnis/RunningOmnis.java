@@ -64,6 +64,16 @@ public abstract class RunningOmnis {
 	static void database(DynamicPropertyRegistry registry) throws IOException {
 		forgetStoppedDatabases(DATA_DIR.getParent());
 		registry.add("omnis.database.embedded.data-dir", DATA_DIR::toString);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMail::smtpPort);
+		registry.add("omnis.conversation.email.from", () -> TestMail.SUPPORT);
+		registry.add("omnis.conversation.email.domain", () -> TestMail.DOMAIN);
+		registry.add("omnis.conversation.email.imap.host", () -> "127.0.0.1");
+		registry.add("omnis.conversation.email.imap.port", TestMail::imapPort);
+		registry.add("omnis.conversation.email.imap.ssl", () -> "false");
+		registry.add("omnis.conversation.email.imap.username", () -> TestMail.SUPPORT);
+		registry.add("omnis.conversation.email.imap.password", () -> TestMail.SUPPORT_PASSWORD);
+		registry.add("omnis.conversation.email.imap.poll-interval", () -> "300ms");
 	}
 
 	/** Deletes the databases of earlier runs, once their PostgreSQL has stopped. */

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.customer.ProfileHistory.TimelineEntry;
 import io.omnis.customer.internal.ConsentRecorder;
+import io.omnis.customer.internal.IdentityResolver;
 import io.omnis.customer.internal.ProfileReads;
 import io.omnis.customer.internal.ProfileSplitter;
 import io.omnis.customer.internal.TimelineEntries;
@@ -41,9 +42,12 @@ public class Profiles {
 
 	private final TimelineEntries entries;
 
+	private final IdentityResolver resolver;
+
 	Profiles(ProfileReads reads, CollectedEvents events, ProfileSplitter splitter, ConsentRecorder consent,
-			TimelineEntries entries) {
+			TimelineEntries entries, IdentityResolver resolver) {
 		this.reads = reads;
+		this.resolver = resolver;
 		this.events = events;
 		this.splitter = splitter;
 		this.consent = consent;
@@ -65,6 +69,15 @@ public class Profiles {
 	/** The profile holding an identifier such as {@code email:ana@example.com}. */
 	public Optional<Profile> lookup(Identifier identifier) {
 		return reads.findByIdentifier(identifier);
+	}
+
+	/**
+	 * The profile of a message just recorded through event collection, resolving it now
+	 * if identity resolution has not reached it yet: the sender of a chat message or an
+	 * e-mail is attached under the same rules as every other event.
+	 */
+	public Optional<Profile> resolveNow(String channelId, String messageId) {
+		return resolver.resolveNow(channelId, messageId).flatMap(reads::find);
 	}
 
 	public List<Profile> search(String query, int limit) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,20 @@ public class CollectedEvents {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<CollectedEvent> claimUnresolved(int limit) {
 		return log.claimUnresolved(limit);
+	}
+
+	/**
+	 * One message of a channel if it is still unresolved, locked until the caller's
+	 * transaction ends (to resolve it out of turn).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<CollectedEvent> claimUnresolved(String channelId, String messageId) {
+		return log.claimUnresolved(channelId, messageId);
+	}
+
+	/** One message of a channel, resolved or not. */
+	public Optional<CollectedEvent> find(String channelId, String messageId) {
+		return log.find(channelId, messageId);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.omnis.tracking;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Service;
 
@@ -29,6 +30,15 @@ public class Collection {
 	 */
 	public Collected record(String channelId, List<? extends JsonNode> messages) {
 		return collector.collect(channelId, new Envelope(null, List.copyOf(messages), null, null, null), null);
+	}
+
+	/**
+	 * Stores one Segment-spec message as received through a channel.
+	 * @return whether it was stored now: false when it was dropped, or was a duplicate of
+	 * a message already stored (its {@code messageId} from the same channel)
+	 */
+	public boolean record(String channelId, ObjectNode message) {
+		return record(channelId, List.of(message)).accepted() == 1;
 	}
 
 }

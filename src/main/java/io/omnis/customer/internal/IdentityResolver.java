@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -83,6 +84,22 @@ public class IdentityResolver {
 			return batch.size();
 		});
 		return resolved == null ? 0 : resolved;
+	}
+
+	/**
+	 * Resolves one message now, out of turn, for a caller that needs its profile before
+	 * it can go on (a conversation attaching a sender). The rules are those of a batch;
+	 * only the order differs from acceptance order, for this one message.
+	 * @return the profile the message went to (perhaps merged since); empty when the
+	 * message is unknown or carried no usable identifier
+	 */
+	public Optional<String> resolveNow(String channelId, String messageId) {
+		transactions.executeWithoutResult(status -> {
+			store.lockGraph();
+			events.claimUnresolved(channelId, messageId)
+				.ifPresent(event -> new Batch(clock.instant()).resolve(List.of(event)));
+		});
+		return events.find(channelId, messageId).map(CollectedEvent::profileId);
 	}
 
 	/**

@@ -31,6 +31,17 @@ public enum Permission {
 	/** Send customer events (the public write keys of browsers and apps). */
 	EVENTS_WRITE("events:write"),
 
+	/** See conversations, their messages and the agents' presence. */
+	CONVERSATIONS_READ("conversations:read"),
+
+	/**
+	 * Answer customers, write private notes, assign, resolve and reopen conversations.
+	 */
+	CONVERSATIONS_WRITE("conversations:write"),
+
+	/** Set agents' capacities and take agents offline. */
+	CONVERSATIONS_MANAGE("conversations:manage"),
+
 	/** Read the Prometheus metrics. */
 	METRICS_READ("metrics:read"),
 

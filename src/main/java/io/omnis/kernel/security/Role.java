@@ -11,7 +11,8 @@ public enum Role {
 	ADMINISTRATOR(EnumSet.allOf(Permission.class)),
 
 	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.PROFILES_WRITE,
-			Permission.INVENTORY_READ, Permission.RESERVATIONS_WRITE, Permission.CATALOG_READ)),
+			Permission.INVENTORY_READ, Permission.RESERVATIONS_WRITE, Permission.CATALOG_READ,
+			Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_WRITE)),
 
 	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.INVENTORY_READ,
 			Permission.INVENTORY_WRITE, Permission.RESERVATIONS_WRITE, Permission.CATALOG_READ)),

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -141,6 +142,24 @@ public class EventLog {
 		return jdbc.sql("""
 				select * from tracked_event where resolved_at is null
 				 order by seq limit :limit for update skip locked""").param("limit", limit).query(this::event).list();
+	}
+
+	public Optional<CollectedEvent> claimUnresolved(String channelId, String messageId) {
+		return jdbc.sql("""
+				select * from tracked_event
+				 where channel_id = :channel and message_id = :message and resolved_at is null for update""")
+			.param("channel", channelId)
+			.param("message", messageId)
+			.query(this::event)
+			.optional();
+	}
+
+	public Optional<CollectedEvent> find(String channelId, String messageId) {
+		return jdbc.sql("select * from tracked_event where channel_id = :channel and message_id = :message")
+			.param("channel", channelId)
+			.param("message", messageId)
+			.query(this::event)
+			.optional();
 	}
 
 	public void assign(long[] seqs, String[] profileIds, List<List<String>> identifiers) {

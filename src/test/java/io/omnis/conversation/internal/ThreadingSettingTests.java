@@ -1,0 +1,90 @@
+package io.omnis.conversation.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.omnis.RunningOmnis;
+import io.omnis.channel.ChannelType;
+import io.omnis.conversation.ConversationProperties;
+import io.omnis.customer.Profiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The organisation decides whether a customer has one thread across every channel or one
+ * per channel ({@code omnis.conversation.threading}).
+ */
+class ThreadingSettingTests extends RunningOmnis {
+
+	@Autowired
+	ConversationStore store;
+
+	@Autowired
+	Senders senders;
+
+	@Autowired
+	Profiles profiles;
+
+	@Autowired
+	AttachmentRules attachmentRules;
+
+	@Autowired
+	AgentStore agents;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void perCustomerKeepsOneThreadAcrossChannelsAndPerChannelOnePerChannel() {
+		String web = channels.create(ChannelType.WEB, unique("Threading web"), null, Set.of()).channel().id().value();
+		String email = channels.create(ChannelType.EMAIL, unique("Threading mail"), null, Set.of())
+			.channel()
+			.id()
+			.value();
+
+		Intake perCustomer = intake("per-customer");
+		String ana = "ana-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		var chat = perCustomer.receive(message(web, ChannelType.CHAT, ana)).orElseThrow();
+		var mail = perCustomer.receive(message(email, ChannelType.EMAIL, ana)).orElseThrow();
+		assertThat(mail.conversation().id()).isEqualTo(chat.conversation().id());
+		assertThat(mail.opened()).isFalse();
+
+		Intake perChannel = intake("per-channel");
+		String bea = "bea-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		var chatted = perChannel.receive(message(web, ChannelType.CHAT, bea)).orElseThrow();
+		var mailed = perChannel.receive(message(email, ChannelType.EMAIL, bea)).orElseThrow();
+		var chattedAgain = perChannel.receive(message(web, ChannelType.CHAT, bea)).orElseThrow();
+		assertThat(mailed.conversation().id()).isNotEqualTo(chatted.conversation().id());
+		assertThat(mailed.conversation().profileId()).isEqualTo(chatted.conversation().profileId());
+		assertThat(chattedAgain.conversation().id()).isEqualTo(chatted.conversation().id());
+	}
+
+	private Intake intake(String threading) {
+		ConversationProperties properties = new Binder(
+				new MapConfigurationPropertySource(java.util.Map.of("omnis.conversation.threading", threading)))
+			.bindOrCreate("omnis.conversation", Bindable.of(ConversationProperties.class));
+		return new Intake(store, senders, profiles, attachmentRules, properties, agents, transactions, events, clock);
+	}
+
+	private static Inbound message(String channel, ChannelType medium, String email) {
+		return new Inbound(channel, medium, Sender.email(email, null), "Hello from " + medium, false, null, List.of());
+	}
+
+}
