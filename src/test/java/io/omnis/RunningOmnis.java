@@ -120,9 +120,21 @@ public abstract class RunningOmnis {
 	}
 
 	protected static String secretOf(Channels.Created created) {
+		return keyOf(created, KeyKind.SECRET);
+	}
+
+	/**
+	 * The public write key of a channel just created, for event collection and the chat
+	 * widget.
+	 */
+	protected static String writeKeyOf(Channels.Created created) {
+		return keyOf(created, KeyKind.WRITE);
+	}
+
+	private static String keyOf(Channels.Created created, KeyKind kind) {
 		return created.keys()
 			.stream()
-			.filter(issued -> issued.key().kind() == KeyKind.SECRET)
+			.filter(issued -> issued.key().kind() == kind)
 			.map(IssuedKey::secret)
 			.findFirst()
 			.orElseThrow();

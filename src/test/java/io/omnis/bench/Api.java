@@ -37,6 +37,10 @@ public final class Api implements AutoCloseable {
 
 	private final URI base;
 
+	private static final int MAX_THROTTLED_RETRIES = 120;
+
+	private final java.util.concurrent.atomic.AtomicLong throttled = new java.util.concurrent.atomic.AtomicLong();
+
 	private volatile String secretKey = "";
 
 	Api(URI base) {
@@ -87,10 +91,24 @@ public final class Api implements AutoCloseable {
 	public HttpResponse<byte[]> collect(String path, String body, String writeKey)
 			throws IOException, InterruptedException {
 		String basic = java.util.Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-		return ok(send(unauthenticated(path).header("Authorization", "Basic " + basic)
+		HttpRequest request = unauthenticated(path).header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(body))
-			.build()));
+			.build();
+		// As the Segment clients do: a 429 is retried after Retry-After, up to a bound
+		for (int attempt = 1;; attempt++) {
+			HttpResponse<byte[]> response = send(request);
+			if (response.statusCode() != 429 || attempt == MAX_THROTTLED_RETRIES) {
+				return ok(response);
+			}
+			throttled.incrementAndGet();
+			Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
+		}
+	}
+
+	/** How many collection requests were answered 429 (and retried) so far. */
+	public long throttled() {
+		return throttled.get();
 	}
 
 	public static JsonNode json(HttpResponse<byte[]> response) {

@@ -62,6 +62,8 @@ public class EventCollection implements Workload {
 	@Override
 	public Map<String, String> afterMeasure(Bench bench) throws Exception {
 		Map<String, String> facts = new LinkedHashMap<>();
+		facts.put("requests answered 429 (resolution lag over the limit) and retried after Retry-After",
+				String.format(Locale.ROOT, "%,d", bench.api().throttled()));
 		long stopped = System.nanoTime();
 		try (Connection connection = bench.database().getConnection()) {
 			long waiting = -1;

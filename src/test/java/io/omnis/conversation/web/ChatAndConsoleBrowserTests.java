@@ -22,9 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
-import io.omnis.channel.Channels;
-import io.omnis.channel.IssuedKey;
-import io.omnis.channel.KeyKind;
 import io.omnis.console.web.Chromium;
 import io.omnis.customer.Identifier;
 import io.omnis.customer.Profiles;
@@ -79,7 +76,7 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 	void aVisitorAndAnAgentTalkLiveInTheirOwnBrowsers() {
 		String username = "lia-" + UUID.randomUUID().toString().substring(0, 8);
 		staff.create(username, "Lia Agent", Role.AGENT, "lia-agent-password");
-		String writeKey = writeKey(
+		String writeKey = writeKeyOf(
 				channels.create(ChannelType.WEB, unique("Shop with chat"), null, java.util.Set.of()));
 
 		BrowserContext agentBrowser = browser.newContext();
@@ -171,15 +168,6 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private static String writeKey(Channels.Created created) {
-		return created.keys()
-			.stream()
-			.filter(issued -> issued.key().kind() == KeyKind.WRITE)
-			.map(IssuedKey::secret)
-			.findFirst()
-			.orElseThrow();
 	}
 
 }

@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
-import io.omnis.channel.Channels;
-import io.omnis.channel.IssuedKey;
-import io.omnis.channel.KeyKind;
 import io.omnis.console.web.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -56,8 +53,8 @@ class CustomerBrowserTests extends RunningOmnis {
 		// She logs in on her laptop, shows her loyalty card in a store, then browses and
 		// logs in on her phone
 		String suffix = unique("c").replaceAll("[^a-z0-9]", "");
-		String web = writeKey(channels.create(ChannelType.WEB, unique("Browser web shop"), null, Set.of()));
-		String store = writeKey(channels.create(ChannelType.STORE, unique("Browser store"), null, Set.of()));
+		String web = writeKeyOf(channels.create(ChannelType.WEB, unique("Browser web shop"), null, Set.of()));
+		String store = writeKeyOf(channels.create(ChannelType.STORE, unique("Browser store"), null, Set.of()));
 		String email = "marta-" + suffix + "@example.com";
 		collect(web,
 				message(suffix, "identify", "laptop", "2026-11-20T10:05:00Z",
@@ -130,15 +127,6 @@ class CustomerBrowserTests extends RunningOmnis {
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private static String writeKey(Channels.Created created) {
-		return created.keys()
-			.stream()
-			.filter(issued -> issued.key().kind() == KeyKind.WRITE)
-			.map(IssuedKey::secret)
-			.findFirst()
-			.orElseThrow();
 	}
 
 	private void collect(String writeKey, String body) throws Exception {
