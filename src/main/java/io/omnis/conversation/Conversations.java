@@ -19,6 +19,7 @@ import io.omnis.conversation.ConversationEvents.ConversationResolved;
 import io.omnis.conversation.ConversationEvents.MessageSent;
 import io.omnis.conversation.internal.AgentStore;
 import io.omnis.conversation.internal.ConversationStore;
+import io.omnis.conversation.internal.MessageStore;
 import io.omnis.conversation.internal.MessageText;
 import io.omnis.conversation.internal.Outbound;
 import io.omnis.kernel.Ids;
@@ -37,6 +38,8 @@ public class Conversations {
 
 	private final ConversationStore store;
 
+	private final MessageStore messageStore;
+
 	private final AgentStore agents;
 
 	private final Outbound outbound;
@@ -47,9 +50,10 @@ public class Conversations {
 
 	private final Clock clock;
 
-	Conversations(ConversationStore store, AgentStore agents, Outbound outbound, ConversationProperties properties,
-			ApplicationEventPublisher events, Clock clock) {
+	Conversations(ConversationStore store, MessageStore messageStore, AgentStore agents, Outbound outbound,
+			ConversationProperties properties, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.messageStore = messageStore;
 		this.agents = agents;
 		this.outbound = outbound;
 		this.properties = properties;
@@ -86,8 +90,8 @@ public class Conversations {
 			@Nullable Integer limit) {
 		Conversation conversation = get(id);
 		int size = Cursor.limit(limit);
-		return Page.of(store.messages(conversation.id(), withPrivateNotes, Cursor.decode(cursor), size + 1), size,
-				Message::id);
+		return Page.of(messageStore.messages(conversation.id(), withPrivateNotes, Cursor.decode(cursor), size + 1),
+				size, Message::id);
 	}
 
 	/**
@@ -103,7 +107,7 @@ public class Conversations {
 				conversation.lastInboundChannelId(), author, body, privateNote, false, null,
 				privateNote ? null : "PENDING", now, List.of());
 		if (privateNote) {
-			store.insertMessage(message, null);
+			messageStore.insertMessage(message, null);
 			store.touch(conversation.id(), now);
 		}
 		else {
@@ -113,7 +117,7 @@ public class Conversations {
 		}
 		events
 			.publishEvent(new MessageSent(conversation.id(), message.id(), conversation.profileId(), via, privateNote));
-		return store.message(message.id()).orElseThrow();
+		return messageStore.message(message.id()).orElseThrow();
 	}
 
 	/**
@@ -140,7 +144,7 @@ public class Conversations {
 		String target = staffId == null ? "the queue" : agents.find(staffId).map(Agent::displayName).orElse(staffId);
 		String text = "Assigned to " + target + " by " + by.name()
 				+ (note == null || note.isBlank() ? "" : ": " + MessageText.checked(note, 2000, "note"));
-		store.insertMessage(new Message(Ids.next("msg"), conversation.id(), Direction.OUT, conversation.medium(),
+		messageStore.insertMessage(new Message(Ids.next("msg"), conversation.id(), Direction.OUT, conversation.medium(),
 				conversation.lastInboundChannelId(), Author.SYSTEM, text, true, false, null, null, now, List.of()),
 				null);
 		events.publishEvent(new ConversationAssigned(conversation.id(), staffId, previous, by.name()));
@@ -189,7 +193,7 @@ public class Conversations {
 	/** A file of a message of the conversation. */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public AttachmentFile attachment(String id, String attachmentId) {
-		return store.attachment(get(id).id(), attachmentId)
+		return messageStore.attachment(get(id).id(), attachmentId)
 			.orElseThrow(() -> new NotFoundException("attachment", attachmentId));
 	}
 

@@ -17,8 +17,8 @@ import io.omnis.channel.ChannelType;
 import io.omnis.conversation.AuthorKind;
 import io.omnis.conversation.ConversationEvents.MessageSent;
 import io.omnis.conversation.ConversationProperties;
-import io.omnis.conversation.internal.ConversationStore;
-import io.omnis.conversation.internal.ConversationStore.OutgoingEmail;
+import io.omnis.conversation.internal.MessageStore;
+import io.omnis.conversation.internal.MessageStore.OutgoingEmail;
 
 /**
  * Sends e-mail answers through the SMTP server of Spring Boot's mail settings
@@ -32,11 +32,11 @@ class EmailAnswers {
 
 	private final ObjectProvider<JavaMailSender> smtp;
 
-	private final ConversationStore store;
+	private final MessageStore store;
 
 	private final ConversationProperties.Email settings;
 
-	EmailAnswers(ObjectProvider<JavaMailSender> smtp, ConversationStore store, ConversationProperties properties) {
+	EmailAnswers(ObjectProvider<JavaMailSender> smtp, MessageStore store, ConversationProperties properties) {
 		this.smtp = smtp;
 		this.store = store;
 		this.settings = properties.email();

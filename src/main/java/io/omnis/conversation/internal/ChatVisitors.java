@@ -22,9 +22,12 @@ public class ChatVisitors {
 
 	private final ConversationStore store;
 
-	ChatVisitors(JdbcClient jdbc, ConversationStore store) {
+	private final MessageStore messageStore;
+
+	ChatVisitors(JdbcClient jdbc, ConversationStore store, MessageStore messageStore) {
 		this.jdbc = jdbc;
 		this.store = store;
+		this.messageStore = messageStore;
 	}
 
 	/** A browser of a channel, known since its first message. */
@@ -90,11 +93,11 @@ public class ChatVisitors {
 			.param("limit", limit)
 			.query(String.class)
 			.list();
-		return ids.reversed().stream().map(store::message).flatMap(Optional::stream).toList();
+		return ids.reversed().stream().map(messageStore::message).flatMap(Optional::stream).toList();
 	}
 
 	public Optional<Message> message(String id) {
-		return store.message(id);
+		return messageStore.message(id);
 	}
 
 	public Optional<String> profileOf(ConversationId id) {

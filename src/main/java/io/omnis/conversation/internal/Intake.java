@@ -45,6 +45,8 @@ public class Intake {
 
 	private final ConversationStore store;
 
+	private final MessageStore messageStore;
+
 	private final Senders senders;
 
 	private final Profiles profiles;
@@ -61,11 +63,12 @@ public class Intake {
 
 	private final Clock clock;
 
-	Intake(ConversationStore store, Senders senders, Profiles profiles, AttachmentRules attachmentRules,
-			ConversationProperties properties, AgentStore agents, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+	Intake(ConversationStore store, MessageStore messageStore, Senders senders, Profiles profiles,
+			AttachmentRules attachmentRules, ConversationProperties properties, AgentStore agents,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.agents = agents;
 		this.store = store;
+		this.messageStore = messageStore;
 		this.senders = senders;
 		this.profiles = profiles;
 		this.attachmentRules = attachmentRules;
@@ -93,7 +96,7 @@ public class Intake {
 	public Optional<Received> receive(Inbound inbound) {
 		String body = MessageText.checked(inbound.body(), properties.maxMessage(), "body");
 		attachmentRules.check(inbound.attachments());
-		if (inbound.email() != null && store.emailSeen(inbound.email().messageId())) {
+		if (inbound.email() != null && messageStore.emailSeen(inbound.email().messageId())) {
 			return Optional.empty();
 		}
 		String messageId = Ids.next("msg");
@@ -142,18 +145,18 @@ public class Intake {
 			// Another message of hers opened one at the same moment: join it
 			conversation = opened ? fresh : store.findInProgress(profileId, key).orElseThrow();
 		}
-		if (inbound.email() != null && store.emailSeen(inbound.email().messageId())) {
+		if (inbound.email() != null && messageStore.emailSeen(inbound.email().messageId())) {
 			return null;
 		}
 		Message message = new Message(messageId, conversation.id(), Direction.IN, inbound.medium(), inbound.channelId(),
 				new Author(AuthorKind.CUSTOMER, profileId, senderName(inbound)), body, false, inbound.automated(),
 				inbound.email() == null ? null : inbound.email().messageId(), null, now, List.of());
-		store.insertMessage(message, headers(inbound.email()));
+		messageStore.insertMessage(message, headers(inbound.email()));
 		List<Message.Attachment> stored = new ArrayList<>();
 		for (NewAttachment file : inbound.attachments()) {
 			Message.Attachment attachment = new Message.Attachment(Ids.next("att"), file.filename(), file.contentType(),
 					file.content().length);
-			store.insertAttachment(messageId, attachment, file.content());
+			messageStore.insertAttachment(messageId, attachment, file.content());
 			stored.add(attachment);
 		}
 		store.received(conversation.id(), inbound.medium(), inbound.channelId(), reopened, inbound.automated(), now);
@@ -197,7 +200,7 @@ public class Intake {
 			return Optional.empty();
 		}
 		List<String> named = new ArrayList<>(inbound.email().references());
-		for (ConversationId id : store.byEmailMessageIds(named)) {
+		for (ConversationId id : messageStore.byEmailMessageIds(named)) {
 			Optional<Conversation> candidate = store.find(id, true);
 			if (candidate.isPresent() && samePersonAs(candidate.get().profileId(), profileId)) {
 				return candidate;
@@ -212,8 +215,8 @@ public class Intake {
 				|| profiles.find(threadProfile).map(p -> p.id().equals(profileId)).orElse(false);
 	}
 
-	private static ConversationStore.@Nullable EmailHeaders headers(Inbound.@Nullable Email email) {
-		return email == null ? null : new ConversationStore.EmailHeaders(email.inReplyTo(), email.references(),
+	private static MessageStore.@Nullable EmailHeaders headers(Inbound.@Nullable Email email) {
+		return email == null ? null : new MessageStore.EmailHeaders(email.inReplyTo(), email.references(),
 				email.address(), email.subject());
 	}
 

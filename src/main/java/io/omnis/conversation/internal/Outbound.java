@@ -20,13 +20,13 @@ import io.omnis.kernel.problem.ProblemException;
 @Component
 public class Outbound {
 
-	private final ConversationStore store;
+	private final MessageStore store;
 
 	private final Profiles profiles;
 
 	private final ConversationProperties properties;
 
-	Outbound(ConversationStore store, Profiles profiles, ConversationProperties properties) {
+	Outbound(MessageStore store, Profiles profiles, ConversationProperties properties) {
 		this.store = store;
 		this.profiles = profiles;
 		this.properties = properties;
@@ -42,15 +42,15 @@ public class Outbound {
 					"must be CHAT or EMAIL: Omnis cannot answer through " + message.medium() + " yet");
 		}
 		var last = store.lastEmail(conversation.id());
-		String address = last.map(ConversationStore.EmailHeaders::address).orElseGet(() -> emailOf(conversation));
-		String subject = last.map(ConversationStore.EmailHeaders::subject)
+		String address = last.map(MessageStore.EmailHeaders::address).orElseGet(() -> emailOf(conversation));
+		String subject = last.map(MessageStore.EmailHeaders::subject)
 			.or(() -> java.util.Optional.ofNullable(conversation.subject()))
 			.map(Outbound::reply)
 			.orElse("Your conversation with us");
 		String messageId = "<" + message.id() + "@" + properties.email().domain() + ">";
 		store.insertMessage(withDelivery(message, "PENDING", messageId),
-				new ConversationStore.EmailHeaders(last.map(ConversationStore.EmailHeaders::inReplyTo).orElse(null),
-						last.map(ConversationStore.EmailHeaders::references).orElse(List.of()), address, subject));
+				new MessageStore.EmailHeaders(last.map(MessageStore.EmailHeaders::inReplyTo).orElse(null),
+						last.map(MessageStore.EmailHeaders::references).orElse(List.of()), address, subject));
 	}
 
 	private String emailOf(Conversation conversation) {

@@ -31,6 +31,9 @@ class ThreadingSettingTests extends RunningOmnis {
 	ConversationStore store;
 
 	@Autowired
+	MessageStore messageStore;
+
+	@Autowired
 	Senders senders;
 
 	@Autowired
@@ -80,7 +83,8 @@ class ThreadingSettingTests extends RunningOmnis {
 		ConversationProperties properties = new Binder(
 				new MapConfigurationPropertySource(java.util.Map.of("omnis.conversation.threading", threading)))
 			.bindOrCreate("omnis.conversation", Bindable.of(ConversationProperties.class));
-		return new Intake(store, senders, profiles, attachmentRules, properties, agents, transactions, events, clock);
+		return new Intake(store, messageStore, senders, profiles, attachmentRules, properties, agents, transactions,
+				events, clock);
 	}
 
 	private static Inbound message(String channel, ChannelType medium, String email) {
