@@ -26,11 +26,8 @@ final class AdminSession {
 		this.api = api;
 	}
 
-	/**
-	 * The secret key ({@code sk_...}) of a new channel with the scopes the workloads
-	 * need.
-	 */
-	static String issueBenchKey(Api api, String password) throws IOException, InterruptedException {
+	/** A console session of the first administrator, signed in through the login form. */
+	static AdminSession signIn(Api api, String password) throws IOException, InterruptedException {
 		AdminSession session = new AdminSession(api);
 		String loginToken = session.csrfTokenOf("/login");
 		String form = "username=admin&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
@@ -42,13 +39,27 @@ final class AdminSession {
 		if (login.statusCode() != 302 || location.contains("error")) {
 			throw new IOException("Could not sign in as admin: HTTP " + login.statusCode() + " to " + location);
 		}
+		return session;
+	}
+
+	/** The session cookie ({@code OMNIS_SESSION=…}) to send with console requests. */
+	String cookie() {
+		return cookie;
+	}
+
+	/**
+	 * The secret key ({@code sk_...}) of a new channel with the scopes the workloads
+	 * need.
+	 */
+	static String issueBenchKey(Api api, String password) throws IOException, InterruptedException {
+		AdminSession session = signIn(api, password);
 		String token = session.csrfTokenOf("/console");
 		HttpResponse<byte[]> created = Api.ok(session.send(api.unauthenticated("/api/v1/channels")
 			.header("Content-Type", "application/json")
 			.header("X-CSRF-TOKEN", token)
 			.POST(BodyPublishers.ofString(
 					"""
-							{"type":"WEB","name":"bench","secretKeyScopes":["channels:read","channels:manage","profiles:read","tracking:read","inventory:read","inventory:write","inventory:manage","reservations:write","catalog:read","catalog:write"]}"""))));
+							{"type":"WEB","name":"bench","secretKeyScopes":["channels:read","channels:manage","profiles:read","tracking:read","inventory:read","inventory:write","inventory:manage","reservations:write","catalog:read","catalog:write","conversations:read","conversations:write"]}"""))));
 		for (JsonNode issued : Api.json(created).get("issuedKeys")) {
 			if ("SECRET".equals(issued.get("key").get("kind").asString())) {
 				return issued.get("secret").asString();

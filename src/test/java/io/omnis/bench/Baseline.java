@@ -23,4 +23,8 @@ public interface Baseline {
 	 */
 	void run(Connection connection, long n) throws SQLException;
 
+	/** Stops what {@link #setUp} started (a listening connection, say). */
+	default void tearDown() throws Exception {
+	}
+
 }

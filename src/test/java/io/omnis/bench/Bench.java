@@ -29,13 +29,32 @@ public final class Bench {
 
 	private final SecondNode secondNode;
 
+	private final ConsoleSignIn console;
+
 	private Api second;
 
-	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode) {
+	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode, ConsoleSignIn console) {
 		this.api = api;
 		this.database = database;
 		this.mode = mode;
 		this.secondNode = secondNode;
+		this.console = console;
+	}
+
+	/**
+	 * A new console session of the first administrator, as the {@code Cookie} header
+	 * value a browser would send, for workloads that watch what an agent sees.
+	 */
+	public String consoleSession() throws Exception {
+		return console.signIn();
+	}
+
+	/** Signs in to the console of the Omnis under test. */
+	@FunctionalInterface
+	interface ConsoleSignIn {
+
+		String signIn() throws Exception;
+
 	}
 
 	/**

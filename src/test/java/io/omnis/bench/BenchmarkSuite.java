@@ -179,8 +179,8 @@ public final class BenchmarkSuite {
 			nodeApi.authenticateWith(key);
 			return nodeApi;
 		};
-		return new Started(new Bench(api, database, mode, second), omnis,
-				new CpuMeter(omnis.process(), postmaster(dataDir)));
+		return new Started(new Bench(api, database, mode, second, () -> AdminSession.signIn(api, password).cookie()),
+				omnis, new CpuMeter(omnis.process(), postmaster(dataDir)));
 	}
 
 	private record Started(Bench bench, Omnis omnis, CpuMeter cpu) {
@@ -242,9 +242,14 @@ public final class BenchmarkSuite {
 
 			};
 		};
-		Load.run(workload.concurrency(), mode.maxOps(), mode.warmUp().dividedBy(3), baselineSequence, jdbc, cpu);
-		Measurement base = Load.run(workload.concurrency(), mode.maxOps(), mode.baseline(), baselineSequence, jdbc,
-				cpu);
+		Measurement base;
+		try {
+			Load.run(workload.concurrency(), mode.maxOps(), mode.warmUp().dividedBy(3), baselineSequence, jdbc, cpu);
+			base = Load.run(workload.concurrency(), mode.maxOps(), mode.baseline(), baselineSequence, jdbc, cpu);
+		}
+		finally {
+			baseline.tearDown();
+		}
 
 		Double ratio = base.throughput() > 0 ? Measurement.round(measured.throughput() / base.throughput()) : null;
 		boolean saturated = ownProcess && measured.cpu().client() != null && measured.cpu().client() > Report.SATURATED;
