@@ -13,6 +13,8 @@ public enum ProblemType {
 
 	MALFORMED_BODY("malformed-body", HttpStatus.BAD_REQUEST, "Malformed request body"),
 
+	MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request"),
+
 	INVALID_FIELD("invalid-field", HttpStatus.BAD_REQUEST, "Invalid field"),
 
 	INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid parameter"),

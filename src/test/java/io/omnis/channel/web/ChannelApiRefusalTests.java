@@ -3,7 +3,6 @@ package io.omnis.channel.web;
 import java.net.http.HttpRequest.BodyPublishers;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -202,11 +201,31 @@ class ChannelApiRefusalTests extends RunningOmnis {
 		assertThat(channelCount()).isEqualTo(before);
 	}
 
-	@Test
-	@Disabled("Tomcat refuses an encoded NUL in the path before the request reaches Omnis, and answers with "
-			+ "its own HTML error report; a problem detail there needs an ErrorReportValve of our own")
-	void aPathWithAnEncodedNulIsRefusedAsAProblem() {
-		caller.get("/api/v1/channels/" + id + "%00").expectProblem(400, "malformed-request");
+	@ParameterizedTest
+	@ValueSource(strings = { "%00", "%C0%AE%C0%AE", "%2e%2e%00" })
+	void aPathTomcatRefusesIsStillAProblem(String suffix) {
+		long before = channelCount();
+		caller.get("/api/v1/channels/" + id + suffix).expectProblem(400, "malformed-request");
+		assertThat(channelCount()).isEqualTo(before);
+	}
+
+	/** Escapes no HTTP client library would send, written on the socket as they are. */
+	@ParameterizedTest
+	@ValueSource(strings = { "%", "%zz", "%0", "/%%%" })
+	void aBrokenEscapeOnTheWireIsAProblemToo(String suffix) throws Exception {
+		try (var socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET /api/v1/channels/" + id + suffix
+						+ " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 400")
+				.containsIgnoringCase("Content-Type: application/problem+json")
+				.contains("\"type\":\"https://omnis.dev/problems/malformed-request\"")
+				.doesNotContain("Tomcat")
+				.doesNotContain("<html");
+		}
 	}
 
 	@Test
