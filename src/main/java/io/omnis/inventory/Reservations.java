@@ -69,17 +69,23 @@ public class Reservations {
 		Instant now = clock.instant();
 		ReservationId id = ReservationId.next();
 		String actor = Actor.current();
+		// Everything of the reservation is written before its first stock row is locked;
+		// a refused line rolls it all back
+		store.insertHeader(new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, List.of(),
+				now.plus(ttl), now, now), actor);
 		List<ReservationLine> held = new ArrayList<>();
 		for (Wanted want : wanted) {
 			ReservationLine line = want.line();
-			int fromAllocation = ledger.hold(line.sku(), line.locationId(), line.quantity(), channel, id.value(), actor,
-					want.field());
-			held.add(new ReservationLine(line.sku(), line.locationId(), line.quantity(), fromAllocation));
+			ledger.hold(line.sku(), line.locationId(), line.quantity(), channel, id.value(), actor, want.field(),
+					fromAllocation -> {
+						ReservationLine holding = new ReservationLine(line.sku(), line.locationId(), line.quantity(),
+								fromAllocation);
+						store.insertLine(id, holding);
+						held.add(holding);
+					});
 		}
-		Reservation reservation = new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, held,
-				now.plus(ttl), now, now);
-		store.insert(reservation, actor);
-		return reservation;
+		return new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, held, now.plus(ttl), now,
+				now);
 	}
 
 	/**
@@ -112,7 +118,8 @@ public class Reservations {
 			int fromAllocation = before.fromAllocation();
 			if (target > before.quantity()) {
 				fromAllocation += ledger.hold(stock.sku(), stock.locationId(), target - before.quantity(),
-						reservation.channelId(), id.value(), actor, want.field());
+						reservation.channelId(), id.value(), actor, want.field(), fromAllocated -> {
+						});
 			}
 			else if (target < before.quantity()) {
 				int surplus = before.quantity() - target;

@@ -263,19 +263,23 @@ public final class BenchmarkSuite {
 	 * The workloads in {@code io.omnis.bench.workload}, by name (only the asked ones).
 	 */
 	List<Workload> workloads() {
+		return allWorkloads().stream().filter(workload -> only.isEmpty() || only.contains(workload.name())).toList();
+	}
+
+	private List<Workload> allWorkloads() {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AssignableTypeFilter(Workload.class));
 		return scanner.findCandidateComponents(WORKLOADS)
 			.stream()
 			.map(candidate -> (Workload) BeanUtils.instantiateClass(
 					ClassUtils.resolveClassName(candidate.getBeanClassName(), getClass().getClassLoader())))
-			.filter(workload -> only.isEmpty() || only.contains(workload.name()))
 			.sorted(Comparator.comparing(Workload::name))
 			.toList();
 	}
 
+	/** The planned workloads not written yet (not those left out by {@code --only}). */
 	private List<Results.Pending> pending() {
-		Set<String> built = Set.copyOf(workloads().stream().map(Workload::name).toList());
+		Set<String> built = Set.copyOf(allWorkloads().stream().map(Workload::name).toList());
 		return Arrays.stream(Planned.ALL)
 			.filter(planned -> !built.contains(planned.name()))
 			.map(planned -> new Results.Pending(planned.name(), planned.module(), planned.operation(),

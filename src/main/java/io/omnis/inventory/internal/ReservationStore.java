@@ -32,6 +32,12 @@ public class ReservationStore {
 	}
 
 	public void insert(Reservation reservation, String actor) {
+		insertHeader(reservation, actor);
+		insertLines(reservation);
+	}
+
+	/** Writes the reservation without its lines, which {@link #insertLine} adds. */
+	public void insertHeader(Reservation reservation, String actor) {
 		jdbc.sql("""
 				insert into reservation (id, channel_id, reference, kind, status, expires_at, actor, created_at,
 				       updated_at)
@@ -46,7 +52,6 @@ public class ReservationStore {
 			.param("createdAt", Timestamp.from(reservation.createdAt()))
 			.param("updatedAt", Timestamp.from(reservation.updatedAt()))
 			.update();
-		insertLines(reservation);
 	}
 
 	/** Writes a changed reservation: its status, expiry and lines. */
@@ -110,17 +115,20 @@ public class ReservationStore {
 	}
 
 	private void insertLines(Reservation reservation) {
-		for (ReservationLine line : reservation.lines()) {
-			jdbc.sql("""
-					insert into reservation_line (reservation_id, sku, location_id, quantity, from_allocation)
-					values (:id, :sku, :location, :quantity, :fromAllocation)""")
-				.param("id", reservation.id().value())
-				.param("sku", line.sku().value())
-				.param("location", line.locationId().value())
-				.param("quantity", line.quantity())
-				.param("fromAllocation", line.fromAllocation())
-				.update();
-		}
+		reservation.lines().forEach(line -> insertLine(reservation.id(), line));
+	}
+
+	/** Adds one line to a reservation written by {@link #insertHeader}. */
+	public void insertLine(ReservationId id, ReservationLine line) {
+		jdbc.sql("""
+				insert into reservation_line (reservation_id, sku, location_id, quantity, from_allocation)
+				values (:id, :sku, :location, :quantity, :fromAllocation)""")
+			.param("id", id.value())
+			.param("sku", line.sku().value())
+			.param("location", line.locationId().value())
+			.param("quantity", line.quantity())
+			.param("fromAllocation", line.fromAllocation())
+			.update();
 	}
 
 	private static Reservation reservation(ResultSet rs, List<ReservationLine> lines) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.omnis.channel.ChannelId;
 import io.omnis.inventory.LocationId;
 import io.omnis.inventory.Sku;
 import io.omnis.inventory.Stock;
@@ -84,19 +85,34 @@ public class StockStore {
 	 * @param fromAllocation how many of them the channel's own allocation gives; the rest
 	 * must come from the units no channel holds
 	 */
-	public Optional<Stock> hold(Sku sku, LocationId location, int quantity, int fromAllocation, Instant now) {
+	public Optional<Stock> hold(Sku sku, LocationId location, int quantity, int fromAllocation, Instant now,
+			String movementId, String reference, ChannelId channel, String actor) {
+		// The row stays locked from this statement to the commit: its movement is written
+		// by the same statement, so that nothing else runs while others wait for the row
 		return jdbc.sql("""
-				update stock
-				   set reserved = reserved + :quantity, allocated = allocated - :fromAllocation, updated_at = :now
-				 where sku = :sku and location_id = :location
-				   and on_hand - reserved - safety_stock >= :quantity
-				   and on_hand - reserved - safety_stock - allocated >= :quantity - :fromAllocation
-				returning *""")
+				with held as (
+				    update stock
+				       set reserved = reserved + :quantity, allocated = allocated - :fromAllocation, updated_at = :now
+				     where sku = :sku and location_id = :location
+				       and on_hand - reserved - safety_stock >= :quantity
+				       and on_hand - reserved - safety_stock - allocated >= :quantity - :fromAllocation
+				    returning *),
+				recorded as (
+				    insert into stock_movement (id, sku, location_id, type, on_hand_delta, reserved_delta,
+				           on_hand_after, reserved_after, reason, reference, channel_id, actor, occurred_at)
+				    select :movementId, sku, location_id, 'RESERVE', 0, :quantity, on_hand, reserved, null, :reference,
+				           :channel, :actor, :now
+				      from held)
+				select * from held""")
 			.param("quantity", quantity)
 			.param("fromAllocation", fromAllocation)
 			.param("sku", sku.value())
 			.param("location", location.value())
 			.param("now", Timestamp.from(now))
+			.param("movementId", movementId)
+			.param("reference", reference)
+			.param("channel", channel.value())
+			.param("actor", actor)
 			.query(StockStore::stock)
 			.optional();
 	}
