@@ -7,3 +7,11 @@ document.addEventListener("htmx:configRequest", (event) => {
 		event.detail.headers[header.content] = token.content;
 	}
 });
+
+// A form with data-confirm asks before it posts (inline handlers are refused by the CSP)
+document.addEventListener("submit", (event) => {
+	const question = event.target.dataset ? event.target.dataset.confirm : null;
+	if (question && !window.confirm(question)) {
+		event.preventDefault();
+	}
+});

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.omnis.channel.Channel;
 import io.omnis.channel.Channels;
+import io.omnis.customer.CustomerPanels;
 import io.omnis.customer.Identifier;
 import io.omnis.customer.Profile;
 import io.omnis.customer.Profiles;
@@ -27,19 +29,25 @@ import io.omnis.kernel.web.NavigationItem;
 
 /**
  * The console's customer pages: search, and the customer 360 with identifiers and where
- * they came from, traits, consent, channels, timeline and merge history with undo.
+ * they came from, traits, consent, channels, what other modules hold of her (orders,
+ * carts, conversations), timeline and merge history with undo.
  */
 @Controller
 @RequestMapping("/console/customers")
 class CustomerPages {
 
+	private static final int PANEL_ROWS = 20;
+
 	private final Profiles profiles;
 
 	private final Channels channels;
 
-	CustomerPages(Profiles profiles, Channels channels) {
+	private final CustomerPanels panels;
+
+	CustomerPages(Profiles profiles, Channels channels, CustomerPanels panels) {
 		this.profiles = profiles;
 		this.channels = channels;
+		this.panels = panels;
 	}
 
 	@GetMapping
@@ -64,6 +72,8 @@ class CustomerPages {
 		model.addAttribute("decisions", profiles.decisions(id, 20));
 		model.addAttribute("consentLedger", profiles.consentLedger(id, 50));
 		model.addAttribute("channelNames", channelNames());
+		model.addAttribute("panels", panels.of(profile,
+				user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(), PANEL_ROWS));
 		model.addAttribute("canUndo",
 				user.getAuthorities()
 					.stream()
