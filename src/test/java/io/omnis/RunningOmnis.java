@@ -73,7 +73,8 @@ public abstract class RunningOmnis {
 		registry.add("omnis.conversation.email.imap.ssl", () -> "false");
 		registry.add("omnis.conversation.email.imap.username", () -> TestMail.SUPPORT);
 		registry.add("omnis.conversation.email.imap.password", () -> TestMail.SUPPORT_PASSWORD);
-		registry.add("omnis.conversation.email.imap.poll-interval", () -> "300ms");
+		// GreenMail offers IMAP IDLE: mail must arrive through it, not by looking again
+		registry.add("omnis.conversation.email.imap.poll-interval", () -> "60s");
 	}
 
 	/** Deletes the databases of earlier runs, once their PostgreSQL has stopped. */

@@ -3,6 +3,7 @@ package io.omnis.conversation.email;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -10,6 +11,9 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +24,16 @@ import io.omnis.conversation.ConversationProperties;
 import io.omnis.kernel.problem.ProblemException;
 
 /**
- * Looks at the support mailbox over IMAP every few seconds
- * ({@code omnis.conversation.email.imap.poll-interval}, 2 s by default) and takes in
- * every unread mail, marking it read once stored. Mail Omnis refuses (not MIME, no
- * sender) is marked read too, so that it cannot block the ones after it; the refusal is
- * logged.
+ * Reads the support mailbox over IMAP and takes in every unread mail, marking it read
+ * once stored. It keeps one connection open and, when the server offers IMAP IDLE (RFC
+ * 2177), waits on it: the server says when a mail arrives, so a customer's mail is taken
+ * in within moments. A server without IDLE is looked at every
+ * {@code omnis.conversation.email.imap.poll-interval} (2 s by default). Mail Omnis
+ * refuses (not MIME, no sender) is marked read too, so that it cannot block the ones
+ * after it; the refusal is logged. A dropped connection is opened again after the poll
+ * interval.
  * <p>
- * Several nodes may poll the same mailbox: a mail two of them fetch is stored once (its
+ * Several nodes may read the same mailbox: a mail two of them fetch is stored once (its
  * Message-ID is unique).
  */
 @Component
@@ -34,11 +41,21 @@ class MailboxPoller implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
+	/**
+	 * How long one IDLE lasts before it is renewed: well within the read timeout, and
+	 * within the 30 minutes after which servers may drop an IDLE (RFC 2177).
+	 */
+	static final Duration IDLE_RENEWAL = Duration.ofSeconds(25);
+
 	private final EmailIntake intake;
 
 	private final ConversationProperties.Imap imap;
 
+	private final AtomicReference<Folder> open = new AtomicReference<>();
+
 	private volatile boolean running;
+
+	private volatile boolean idling;
 
 	private Thread thread;
 
@@ -59,6 +76,11 @@ class MailboxPoller implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		Folder folder = open.get();
+		if (folder != null) {
+			// Ends an IDLE in progress
+			closeQuietly(folder);
+		}
 		if (thread != null) {
 			thread.interrupt();
 		}
@@ -69,53 +91,94 @@ class MailboxPoller implements SmartLifecycle {
 		return running;
 	}
 
+	/** Whether the mailbox is watched with IDLE right now (rather than looked at). */
+	boolean isIdling() {
+		return idling;
+	}
+
 	private void loop() {
 		while (running) {
 			try {
-				poll();
+				watch();
 			}
 			catch (Exception ex) {
 				if (running) {
 					log.warn("Could not read the mailbox {}@{}: {}", imap.username(), imap.host(), ex.toString());
 				}
 			}
-			try {
-				Thread.sleep(imap.pollInterval().isNegative() ? Duration.ofSeconds(2) : imap.pollInterval());
+			finally {
+				idling = false;
 			}
-			catch (InterruptedException ex) {
+			if (!pause()) {
 				return;
 			}
 		}
 	}
 
-	/** Takes in every unread mail of the mailbox. */
-	int poll() throws Exception {
-		Properties settings = new Properties();
-		String protocol = imap.ssl() ? "imaps" : "imap";
-		settings.put("mail.store.protocol", protocol);
-		settings.put("mail." + protocol + ".connectiontimeout", "10000");
-		settings.put("mail." + protocol + ".timeout", "30000");
-		// Reading a mail must not mark it read: only a mail stored (or refused for good)
-		// is, so that one a failure interrupted is read again at the next look
-		settings.put("mail." + protocol + ".peek", "true");
-		Session session = Session.getInstance(settings);
-		int taken = 0;
-		try (Store store = session.getStore(protocol)) {
+	/**
+	 * One connection's life: takes in what is unread, then waits for more (IDLE) or looks
+	 * again after the poll interval, until the connection drops or Omnis stops.
+	 */
+	private void watch() throws Exception {
+		try (Store store = session().getStore(protocol())) {
 			store.connect(imap.host(), imap.port(), imap.username(), imap.password());
 			Folder folder = store.getFolder(imap.folder());
 			folder.open(Folder.READ_WRITE);
+			open.set(folder);
 			try {
-				for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-					if (!running) {
-						break;
+				boolean idle = store instanceof IMAPStore imapStore && imapStore.hasCapability("IDLE")
+						&& folder instanceof IMAPFolder;
+				while (running && folder.isOpen()) {
+					takeUnread(folder);
+					if (idle) {
+						idling = true;
+						idle((IMAPFolder) folder);
 					}
-					take(message);
-					taken++;
+					else if (!pause()) {
+						return;
+					}
 				}
 			}
 			finally {
-				folder.close(false);
+				open.set(null);
+				closeQuietly(folder);
 			}
+		}
+	}
+
+	/**
+	 * Waits until the server reports a change to the folder, or until the renewal is due
+	 * (a NOOP from another thread ends the IDLE).
+	 */
+	private void idle(IMAPFolder folder) throws Exception {
+		Thread renewal = Thread.ofVirtual().name("mailbox-idle-renewal").start(() -> {
+			try {
+				Thread.sleep(IDLE_RENEWAL);
+				folder.getMessageCount();
+			}
+			catch (InterruptedException ex) {
+				// The IDLE ended first
+			}
+			catch (Exception ex) {
+				log.debug("Could not renew the IDLE: {}", ex.toString());
+			}
+		});
+		try {
+			folder.idle(true);
+		}
+		finally {
+			renewal.interrupt();
+		}
+	}
+
+	private int takeUnread(Folder folder) throws Exception {
+		int taken = 0;
+		for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+			if (!running) {
+				break;
+			}
+			take(message);
+			taken++;
 		}
 		return taken;
 	}
@@ -131,6 +194,45 @@ class MailboxPoller implements SmartLifecycle {
 			log.warn("Refused a mail from the mailbox: {}", refused.getMessage());
 		}
 		message.setFlag(Flags.Flag.SEEN, true);
+	}
+
+	private Session session() {
+		Properties settings = new Properties();
+		String protocol = protocol();
+		settings.put("mail.store.protocol", protocol);
+		settings.put("mail." + protocol + ".connectiontimeout", "10000");
+		// An IDLE is renewed before this read timeout ends it
+		settings.put("mail." + protocol + ".timeout", "60000");
+		// Reading a mail must not mark it read: only a mail stored (or refused for good)
+		// is, so that one a failure interrupted is read again at the next look
+		settings.put("mail." + protocol + ".peek", "true");
+		return Session.getInstance(settings);
+	}
+
+	private String protocol() {
+		return imap.ssl() ? "imaps" : "imap";
+	}
+
+	/** Sleeps the poll interval; false when Omnis is stopping. */
+	private boolean pause() {
+		try {
+			Thread.sleep(imap.pollInterval().isNegative() ? Duration.ofSeconds(2) : imap.pollInterval());
+			return running;
+		}
+		catch (InterruptedException ex) {
+			return false;
+		}
+	}
+
+	private static void closeQuietly(Folder folder) {
+		try {
+			if (folder.isOpen()) {
+				folder.close(false);
+			}
+		}
+		catch (Exception ex) {
+			// Closing is best effort: the connection may be gone already
+		}
 	}
 
 }
