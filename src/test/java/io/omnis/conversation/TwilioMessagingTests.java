@@ -173,6 +173,37 @@ class TwilioMessagingTests extends ConversationFixtures {
 	}
 
 	@Test
+	void theSameMessageDeliveredManyTimesAtOnceIsStoredOnce() throws Exception {
+		String phone = phone();
+		Map<String, String> params = sms(phone, "Hello from a flaky network", "SM" + suffix());
+		String signature = sign(hook, params);
+		int threads = 8;
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			answers.add(pool.submit(() -> {
+				start.await();
+				return post(hook, params, signature).status();
+			}));
+		}
+		start.countDown();
+		for (var answer : answers) {
+			assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+		}
+		pool.shutdown();
+		assertThat(storedFor(params.get("MessageSid"))).isOne();
+		assertThat(messagesOf(conversationOf(phone)).size()).isEqualTo(1);
+	}
+
+	@Test
+	void aWebhookBodyLargerThanTheLimitIsRefusedUnread() {
+		Map<String, String> params = sms(phone(), "z".repeat(70_000), "SM" + suffix());
+		post(hook, params, sign(hook, params)).expectProblem(413, "payload-too-large");
+		assertThat(storedFor(params.get("MessageSid"))).isZero();
+	}
+
+	@Test
 	void aPhotoArrivesAsLinksToItsFiles() {
 		String phone = phone();
 		Map<String, String> params = sms(phone, "", "MM" + suffix());
