@@ -54,6 +54,14 @@ public class LiveUpdates implements SmartLifecycle {
 		return register(consoles);
 	}
 
+	/**
+	 * Tells every open console of something other than a conversation change (a phone
+	 * ringing), as an event of that name.
+	 */
+	public void toConsoles(String event, Object data) {
+		sendAll(consoles, emitter -> SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+	}
+
 	/** A stream for the widget of a chat visitor. */
 	public SseEmitter visitor(ChatVisitors.Visitor visitor) {
 		return register(visitors.computeIfAbsent(visitor.key(), key -> ConcurrentHashMap.newKeySet()));

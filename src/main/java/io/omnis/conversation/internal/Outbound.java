@@ -26,16 +26,25 @@ public class Outbound {
 
 	private final ConversationProperties properties;
 
-	Outbound(MessageStore store, Profiles profiles, ConversationProperties properties) {
+	private final List<ChannelReplies> adapters;
+
+	Outbound(MessageStore store, Profiles profiles, ConversationProperties properties, List<ChannelReplies> adapters) {
 		this.store = store;
 		this.profiles = profiles;
 		this.properties = properties;
+		this.adapters = adapters;
 	}
 
 	public void prepare(Conversation conversation, Message message) {
 		if (message.medium() == ChannelType.CHAT) {
 			store.insertMessage(withDelivery(message, "SENT", null), null);
 			return;
+		}
+		for (ChannelReplies adapter : adapters) {
+			if (adapter.handles(message.medium())) {
+				adapter.prepare(conversation, message);
+				return;
+			}
 		}
 		if (message.medium() != ChannelType.EMAIL) {
 			throw ProblemException.invalidField("channel",

@@ -54,7 +54,8 @@ public class Senders {
 		if (sender.anonymousId() == null && sender.userId() == null) {
 			// Collection needs one of the two; a sender known only by address gets a
 			// stable anonymous id derived from it, which the address itself then joins
-			message.put("anonymousId", "conversation:" + (sender.email() != null ? sender.email() : sender.phone()));
+			message.put("anonymousId", "conversation:" + (sender.email() != null ? sender.email()
+					: sender.phone() != null ? sender.phone() : String.valueOf(sender.external())));
 		}
 		if (sender.hasTraits()) {
 			message.put("type", "identify");
@@ -67,7 +68,14 @@ public class Senders {
 			message.put("type", "track");
 			message.put("event", EVENT);
 		}
-		message.putObject("context").putObject("library").put("name", "omnis-conversation");
+		ObjectNode context = message.putObject("context");
+		context.putObject("library").put("name", "omnis-conversation");
+		if (sender.external() != null) {
+			context.putArray("externalIds")
+				.addObject()
+				.put("type", sender.external().type())
+				.put("id", sender.external().value());
+		}
 		collection.record(channelId, message);
 		return profiles.resolveNow(channelId, messageId);
 	}

@@ -102,7 +102,8 @@ class ConversationPages {
 				profile == null ? List.of() : profiles.timeline(profile.id(), null, 10, null, null).data());
 		model.addAttribute("agents", agents.all());
 		model.addAttribute("agentNames", agentNames());
-		model.addAttribute("channelTypes", List.of(ChannelType.CHAT, ChannelType.EMAIL));
+		model.addAttribute("channelTypes",
+				List.of(ChannelType.CHAT, ChannelType.EMAIL, ChannelType.SMS, ChannelType.SOCIAL));
 		model.addAttribute("canWrite", holds(user, Permission.CONVERSATIONS_WRITE));
 		return thread(conversation, model, "conversation/conversation");
 	}
