@@ -21,7 +21,7 @@ import io.omnis.fulfilment.internal.Attempts;
 import io.omnis.fulfilment.internal.CapacityStore;
 import io.omnis.fulfilment.internal.FulfilmentStore;
 import io.omnis.fulfilment.internal.Planner;
-import io.omnis.fulfilment.internal.Router;
+import io.omnis.fulfilment.internal.Decider;
 import io.omnis.fulfilment.internal.Work;
 import io.omnis.inventory.Capability;
 import io.omnis.inventory.Coordinates;
@@ -52,7 +52,7 @@ public class OrderRouter {
 
 	static final int MAX_REFERENCE = 100;
 
-	private final Router router;
+	private final Decider router;
 
 	private final RoutingSettings settings;
 
@@ -74,7 +74,7 @@ public class OrderRouter {
 
 	private final Clock clock;
 
-	OrderRouter(Router router, RoutingSettings settings, Locations locations, CapacityStore capacity,
+	OrderRouter(Decider router, RoutingSettings settings, Locations locations, CapacityStore capacity,
 			Reservations reservations, FulfilmentStore store, Work work, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.router = router;
@@ -112,7 +112,7 @@ public class OrderRouter {
 		}
 		Instant now = clock.instant();
 		RoutingRules rules = settings.rules();
-		Router.Routed routed = decide(request, now);
+		Decider.Routed routed = decide(request, now);
 		Decision decision = routed.decision();
 		for (LocationId location : decision.locations()) {
 			CapacityStore.State state = routed.states().getOrDefault(location, CapacityStore.State.DEFAULT);
@@ -155,7 +155,7 @@ public class OrderRouter {
 		return fulfilment;
 	}
 
-	private Router.Routed decide(FulfilmentRequest request, Instant now) {
+	private Decider.Routed decide(FulfilmentRequest request, Instant now) {
 		RoutingRules rules = settings.rules();
 		checkReference(request.reference());
 		List<Planner.Need> needs = needs(request.lines());
@@ -202,7 +202,7 @@ public class OrderRouter {
 		if (!state.active()) {
 			throw closed(store, "is not active");
 		}
-		if (!Router.isOpen(store, now)) {
+		if (!Decider.isOpen(store, now)) {
 			throw closed(store, "is closed today");
 		}
 		return store;

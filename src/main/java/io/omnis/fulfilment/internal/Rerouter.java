@@ -40,7 +40,7 @@ import io.omnis.kernel.security.Actor;
 @Component
 public class Rerouter {
 
-	private final Router router;
+	private final Decider router;
 
 	private final FulfilmentStore store;
 
@@ -54,7 +54,7 @@ public class Rerouter {
 
 	private final ApplicationEventPublisher events;
 
-	Rerouter(Router router, FulfilmentStore store, CapacityStore capacity, Reservations reservations,
+	Rerouter(Decider router, FulfilmentStore store, CapacityStore capacity, Reservations reservations,
 			Locations locations, Work work, ApplicationEventPublisher events) {
 		this.router = router;
 		this.store = store;
@@ -87,7 +87,7 @@ public class Rerouter {
 		List<Assignment> moved = List.of();
 		Explanation explanation;
 		try {
-			Router.Routed routed = router.decide(fulfilment.channelId(), fulfilment.method(), destination, pickup,
+			Decider.Routed routed = router.decide(fulfilment.channelId(), fulfilment.method(), destination, pickup,
 					List.of(new Planner.Need(allocation.lineNo(), allocation.sku(), quantity)), excluded, paid, rules,
 					now);
 			moved = routed.decision().assignments();

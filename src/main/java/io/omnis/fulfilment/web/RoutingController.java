@@ -17,12 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.omnis.channel.Channels;
-import io.omnis.fulfilment.Decision;
 import io.omnis.fulfilment.Fulfilment;
 import io.omnis.fulfilment.Fulfilments;
-import io.omnis.fulfilment.LocationSettings;
 import io.omnis.fulfilment.OrderRouter;
-import io.omnis.fulfilment.Reroute;
 import io.omnis.fulfilment.RoutingRules;
 import io.omnis.fulfilment.RoutingSettings;
 import io.omnis.fulfilment.web.FulfilmentJson.LocationSettingsBody;
@@ -57,8 +54,8 @@ class RoutingController {
 	@PreAuthorize("hasAuthority('inventory:read')")
 	@Operation(summary = "Decide where each line would be served, without holding anything",
 			description = "Requires `inventory:read`. Same body as POST /api/v1/fulfilments.")
-	Decision quote(@RequestBody FulfilmentJson.RequestBody body, Authentication caller) {
-		return router.quote(FulfilmentJson.request(body, caller, channels));
+	Views.DecisionView quote(@RequestBody FulfilmentJson.RequestBody body, Authentication caller) {
+		return Views.DecisionView.of(router.quote(FulfilmentJson.request(body, caller, channels)));
 	}
 
 	@PostMapping(path = "/api/v1/fulfilments", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -68,17 +65,18 @@ class RoutingController {
 			description = "Requires `reservations:write`. One fulfilment per channel and reference (409 for a "
 					+ "second); 409 `insufficient-stock` when a line cannot be served even split. Accepts an "
 					+ "`Idempotency-Key`.")
-	ResponseEntity<Fulfilment> route(@RequestBody FulfilmentJson.RequestBody body, Authentication caller) {
+	ResponseEntity<Views.FulfilmentView> route(@RequestBody FulfilmentJson.RequestBody body, Authentication caller) {
 		Fulfilment fulfilment = router.route(FulfilmentJson.request(body, caller, channels));
-		return ResponseEntity.created(URI.create("/api/v1/fulfilments/" + fulfilment.id())).body(fulfilment);
+		return ResponseEntity.created(URI.create("/api/v1/fulfilments/" + fulfilment.id()))
+			.body(Views.FulfilmentView.of(fulfilment));
 	}
 
 	@GetMapping(path = "/api/v1/fulfilments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAuthority('inventory:read')")
 	@Operation(summary = "A fulfilment with its decision, explanation and re-routes",
 			description = "Requires `inventory:read`.")
-	Fulfilment get(@PathVariable String id, Authentication caller) {
-		return visible(id, caller);
+	Views.FulfilmentView get(@PathVariable String id, Authentication caller) {
+		return Views.FulfilmentView.of(visible(id, caller));
 	}
 
 	@PostMapping(path = "/api/v1/fulfilments/{id}/rejections", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -87,7 +85,7 @@ class RoutingController {
 	@Operation(summary = "A location cannot serve an allocation: re-route it",
 			description = "Requires `inventory:write`. `reason`: NOT_FOUND, DAMAGED or OTHER; `quantity` defaults "
 					+ "to the whole allocation.")
-	Reroute reject(@PathVariable String id, @RequestBody RejectionBody body, Authentication caller) {
+	Views.RerouteView reject(@PathVariable String id, @RequestBody RejectionBody body, Authentication caller) {
 		visible(id, caller);
 		if (body.allocationId() == null) {
 			throw ProblemException.invalidField("allocationId", "is required");
@@ -95,7 +93,8 @@ class RoutingController {
 		if (body.reason() == null) {
 			throw ProblemException.invalidField("reason", "is required: NOT_FOUND, DAMAGED or OTHER");
 		}
-		return fulfilments.reject(id, body.allocationId(), body.quantity(), body.reason(), body.note());
+		return Views.RerouteView
+			.of(fulfilments.reject(id, body.allocationId(), body.quantity(), body.reason(), body.note()));
 	}
 
 	@GetMapping(path = "/api/v1/fulfilment/rules", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -116,8 +115,8 @@ class RoutingController {
 	@GetMapping(path = "/api/v1/fulfilment/locations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAuthority('inventory:read')")
 	@Operation(summary = "How routing treats a location", description = "Requires `inventory:read`.")
-	LocationSettings location(@PathVariable String id) {
-		return settings.of(id);
+	Views.LocationSettingsView location(@PathVariable String id) {
+		return Views.LocationSettingsView.of(settings.of(id));
 	}
 
 	@PutMapping(path = "/api/v1/fulfilment/locations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -125,11 +124,11 @@ class RoutingController {
 	@PreAuthorize("hasAuthority('inventory:manage')")
 	@Operation(summary = "Activate or deactivate a location for routing, and set its daily capacity",
 			description = "Requires `inventory:manage`. Null capacities use the rules' defaults.")
-	LocationSettings changeLocation(@PathVariable String id, @RequestBody LocationSettingsBody body) {
+	Views.LocationSettingsView changeLocation(@PathVariable String id, @RequestBody LocationSettingsBody body) {
 		if (body.active() == null) {
 			throw ProblemException.invalidField("active", "is required");
 		}
-		return settings.change(id, body.active(), body.dailyOrders(), body.dailyLines());
+		return Views.LocationSettingsView.of(settings.change(id, body.active(), body.dailyOrders(), body.dailyLines()));
 	}
 
 	private Fulfilment visible(String id, Authentication caller) {

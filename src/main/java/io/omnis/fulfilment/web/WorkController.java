@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.omnis.fulfilment.Reroute;
 import io.omnis.fulfilment.WorkQueue;
 import io.omnis.fulfilment.WorkTask;
 import io.omnis.fulfilment.web.FulfilmentJson.MissingBody;
@@ -72,8 +71,8 @@ class WorkController {
 	@PreAuthorize("hasAuthority('inventory:write')")
 	@Operation(summary = "The units of a SKU not picked yet cannot be found or are damaged: re-route them",
 			description = "Requires `inventory:write`.")
-	Reroute missing(@PathVariable String id, @RequestBody MissingBody body) {
-		return queue.missing(id, body.sku(), body.reason(), body.note());
+	Views.RerouteView missing(@PathVariable String id, @RequestBody MissingBody body) {
+		return Views.RerouteView.of(queue.missing(id, body.sku(), body.reason(), body.note()));
 	}
 
 	@PostMapping("/tasks/{id}/complete")

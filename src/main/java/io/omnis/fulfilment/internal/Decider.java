@@ -37,7 +37,7 @@ import io.omnis.kernel.problem.ProblemException;
  * choose.
  */
 @Component
-public class Router {
+public class Decider {
 
 	private final Availability availability;
 
@@ -45,7 +45,7 @@ public class Router {
 
 	private final CapacityStore capacity;
 
-	Router(Availability availability, Locations locations, CapacityStore capacity) {
+	Decider(Availability availability, Locations locations, CapacityStore capacity) {
 		this.availability = availability;
 		this.locations = locations;
 		this.capacity = capacity;
