@@ -93,7 +93,7 @@ class WorkController {
 
 	}
 
-	record TaskPage(List<TaskView> items, @Nullable String nextCursor) {
+	record TaskPage(List<TaskView> data, @Nullable String nextCursor) {
 	}
 
 }
