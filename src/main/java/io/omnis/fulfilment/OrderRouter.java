@@ -93,7 +93,7 @@ public class OrderRouter {
 
 	/** The decision, without holding anything or using any capacity. */
 	public Decision quote(FulfilmentRequest request) {
-		return readOnly.execute(status -> decide(request, clock.instant()).decision());
+		return readOnly.execute(status -> decide(request, settings.rules(), clock.instant()).decision());
 	}
 
 	/**
@@ -112,7 +112,7 @@ public class OrderRouter {
 		}
 		Instant now = clock.instant();
 		RoutingRules rules = settings.rules();
-		Decider.Routed routed = decide(request, now);
+		Decider.Routed routed = decide(request, rules, now);
 		Decision decision = routed.decision();
 		for (LocationId location : decision.locations()) {
 			CapacityStore.State state = routed.states().getOrDefault(location, CapacityStore.State.DEFAULT);
@@ -155,8 +155,7 @@ public class OrderRouter {
 		return fulfilment;
 	}
 
-	private Decider.Routed decide(FulfilmentRequest request, Instant now) {
-		RoutingRules rules = settings.rules();
+	private Decider.Routed decide(FulfilmentRequest request, RoutingRules rules, Instant now) {
 		checkReference(request.reference());
 		List<Planner.Need> needs = needs(request.lines());
 		Location pickup = null;

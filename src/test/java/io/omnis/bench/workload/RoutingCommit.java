@@ -14,8 +14,6 @@ public class RoutingCommit implements Workload {
 
 	private Network network;
 
-	private String channel = "";
-
 	private final String run = Long.toString(System.nanoTime(), 36);
 
 	@Override
@@ -37,13 +35,11 @@ public class RoutingCommit implements Workload {
 	@Override
 	public void setUp(Bench bench) throws Exception {
 		network = Network.of(bench);
-		channel = RoutingQuote.channel(bench, "Bench fulfilment shop");
 	}
 
 	@Override
 	public void run(Bench bench, long n) throws Exception {
-		bench.api()
-			.post("/api/v1/fulfilments", RoutingQuote.body(bench, network, channel, "ord-" + run + "-" + n, n), null);
+		bench.api().post("/api/v1/fulfilments", RoutingQuote.body(bench, network, "ord-" + run + "-" + n, n), null);
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import io.omnis.bench.Api;
 import io.omnis.bench.Baseline;
 import io.omnis.bench.Bench;
 import io.omnis.bench.Workload;
@@ -22,8 +21,6 @@ public class RoutingQuote implements Workload {
 
 	private Network network;
 
-	private String channel = "";
-
 	@Override
 	public String name() {
 		return "routing";
@@ -37,24 +34,18 @@ public class RoutingQuote implements Workload {
 	@Override
 	public void setUp(Bench bench) throws Exception {
 		network = Network.of(bench);
-		channel = channel(bench, "Bench routing shop");
 	}
 
 	@Override
 	public void run(Bench bench, long n) throws Exception {
-		bench.api().post("/api/v1/routing/quote", body(bench, network, channel, "quote-" + n, n), null);
+		bench.api().post("/api/v1/routing/quote", body(bench, network, "quote-" + n, n), null);
 	}
 
-	static String channel(Bench bench, String name) throws Exception {
-		return Api.json(bench.api().post("/api/v1/channels", """
-				{"type":"WEB","name":"%s %d"}""".formatted(name, System.nanoTime()), null))
-			.get("channel")
-			.get("id")
-			.asString();
-	}
-
-	/** A 10-line order of distinct SKUs to a seeded point inside the network's area. */
-	static String body(Bench bench, Network network, String channel, String reference, long n) {
+	/**
+	 * A 10-line order of distinct SKUs to a seeded point inside the network's area, for
+	 * the bench key's own channel.
+	 */
+	static String body(Bench bench, Network network, String reference, long n) {
 		StringBuilder lines = new StringBuilder();
 		java.util.Set<Long> skus = new java.util.LinkedHashSet<>();
 		for (int i = 0; skus.size() < Math.min(LINES, network.skus); i++) {
@@ -69,8 +60,8 @@ public class RoutingQuote implements Workload {
 		double latitude = 38.0 + bench.pick(n * 7, 200) / 100.0;
 		double longitude = -9.5 + bench.pick(n * 11, 60) / 100.0;
 		return """
-				{"channelId":"%s","reference":"%s","method":"SHIP","destination":{"latitude":%.4f,"longitude":%.4f},\
-				"lines":[%s]}""".formatted(channel, reference, latitude, longitude, lines);
+				{"reference":"%s","method":"SHIP","destination":{"latitude":%.4f,"longitude":%.4f},\
+				"lines":[%s]}""".formatted(reference, latitude, longitude, lines);
 	}
 
 	@Override
