@@ -106,6 +106,27 @@ public class WorkQueue {
 	}
 
 	/**
+	 * Picks one unit for the most overdue open pick list of the location that still needs
+	 * the scanned code, as a store's scanner does without choosing a task first.
+	 */
+	public WorkTask scanAt(String locationId, @Nullable String code) {
+		var location = locations.get(locationId);
+		if (code == null || code.isBlank() || code.length() > 128) {
+			throw ProblemException.invalidField("barcode", "must be 1 to 128 characters");
+		}
+		String scanned = code.strip();
+		WorkTask task = tasks.queue(location.id(), null, Cursor.MAX_LIMIT)
+			.stream()
+			.filter(t -> t.kind() == WorkTask.Kind.PICK && t.items()
+				.stream()
+				.anyMatch(i -> (scanned.equals(i.barcode()) || scanned.equals(i.sku())) && i.picked() < i.quantity()))
+			.findFirst()
+			.orElseThrow(() -> ProblemException.invalidField("barcode",
+					"'" + abbreviate(scanned) + "' is not on any open pick list here"));
+		return scan(task.id(), scanned);
+	}
+
+	/**
 	 * The location cannot find (or finds damaged) the units of {@code sku} not picked
 	 * yet: they are re-routed; the pick list keeps what was picked.
 	 */

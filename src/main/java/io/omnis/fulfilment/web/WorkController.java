@@ -83,16 +83,6 @@ class WorkController {
 		return TaskView.of(queue.complete(id), clock.instant());
 	}
 
-	record TaskView(String id, String locationId, String fulfilmentId, WorkTask.Kind kind, WorkTask.Status status,
-			Instant dueAt, boolean late, List<WorkTask.Item> items) {
-
-		static TaskView of(WorkTask task, Instant now) {
-			return new TaskView(task.id(), task.locationId().value(), task.fulfilmentId().value(), task.kind(),
-					task.status(), task.dueAt(), task.lateAt(now), task.items());
-		}
-
-	}
-
 	record TaskPage(List<TaskView> data, @Nullable String nextCursor) {
 	}
 
