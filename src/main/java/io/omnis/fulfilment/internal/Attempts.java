@@ -9,12 +9,12 @@ import io.omnis.kernel.problem.ProblemType;
 
 /**
  * Runs a decision and its commit in one transaction, and again from fresh reads when
- * another request took the stock or capacity it counted on in between (at most three
+ * another request took the stock or capacity it counted on in between (at most five
  * times).
  */
 public final class Attempts {
 
-	static final int MAX = 3;
+	static final int MAX = 5;
 
 	private Attempts() {
 	}
