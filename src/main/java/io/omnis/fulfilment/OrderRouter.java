@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.fulfilment.internal.Attempts;
@@ -45,7 +47,7 @@ import io.omnis.kernel.problem.ProblemType;
  * Decides which location serves each line of a request, and commits the decision: the
  * capacity it uses, a reservation of every line at its location (all or nothing), the
  * pick lists, and {@link FulfilmentRouted}. What the order module calls once an order is
- * placed.
+ * placed; {@link #route} commits in a transaction of its own.
  */
 @Service
 public class OrderRouter {
@@ -85,7 +87,11 @@ public class OrderRouter {
 		this.store = store;
 		this.work = work;
 		this.events = events;
+		// Its own transaction, so that a decision whose stock or capacity was taken can
+		// be
+		// retried even when the caller (an event listener, say) has a transaction open
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
 		this.clock = clock;
@@ -101,7 +107,15 @@ public class OrderRouter {
 	 * fresh reads when another request took the stock or capacity in between.
 	 */
 	public Fulfilment route(FulfilmentRequest request) {
-		return Attempts.run(transactions, () -> commit(request));
+		try {
+			return Attempts.run(transactions, () -> commit(request));
+		}
+		catch (DuplicateKeyException ex) {
+			// The same reference routed by a concurrent request
+			throw new ProblemException(ProblemType.CONFLICT,
+					"Reference '" + request.reference().strip() + "' of this channel is routed already",
+					List.of(new FieldError("reference", "is routed already")));
+		}
 	}
 
 	private Fulfilment commit(FulfilmentRequest request) {
