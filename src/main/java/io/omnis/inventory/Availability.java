@@ -40,6 +40,17 @@ public class Availability {
 		return queries.of(List.of(sku), channel);
 	}
 
+	/**
+	 * Each SKU at every location that stocks it, read in one query (what routing decides
+	 * from).
+	 */
+	public List<LocationAvailability> of(List<Sku> skus, ChannelId channel) {
+		if (skus.isEmpty() || skus.size() > MAX_CART_LINES) {
+			throw ProblemException.invalidField("lines", "must hold 1 to " + MAX_CART_LINES + " lines");
+		}
+		return queries.of(skus, channel);
+	}
+
 	/** Each cart line across the network, and the locations that could fill it all. */
 	public CartAvailability ofCart(Map<Sku, Integer> cart, ChannelId channel) {
 		if (cart.isEmpty() || cart.size() > MAX_CART_LINES) {

@@ -103,6 +103,12 @@ public class Locations {
 		return store.existing(ids);
 	}
 
+	/** The locations with the given ids, read at once; unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public List<Location> all(Set<LocationId> ids) {
+		return store.all(ids);
+	}
+
 	private Location checked(LocationId id, Draft draft, Instant createdAt, Instant now) {
 		String name = text(draft.name(), "name", MAX_NAME, true);
 		if (store.nameTaken(name, id)) {

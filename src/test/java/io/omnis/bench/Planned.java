@@ -23,7 +23,8 @@ record Planned(String name, String module, String operation, String baseline) {
 					"the same rows inserted in one transaction"),
 			new Planned("reservation-contention", "inventory", "reserving one SKU from two Omnis nodes at once",
 					"conditional single-row UPDATE"),
-			new Planned("routing", "order", "routing decision for an order", "indexed SELECT of candidate locations"),
+			new Planned("routing", "fulfilment", "routing decision for an order",
+					"indexed SELECT of candidate locations"),
 			new Planned("inbox-delivery", "conversation",
 					"latency from an inbound message to an agent's open connection", "INSERT plus NOTIFY/LISTEN") };
 

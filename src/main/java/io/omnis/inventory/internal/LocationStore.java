@@ -92,6 +92,17 @@ public class LocationStore {
 			.list());
 	}
 
+	/** The locations with the given ids, in one query. */
+	public List<Location> all(Collection<LocationId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from location where id = any(:ids)")
+			.param("ids", ids.stream().map(LocationId::value).toArray(String[]::new))
+			.query(LocationStore::location)
+			.list();
+	}
+
 	public boolean nameTaken(String name, @Nullable LocationId except) {
 		return jdbc.sql("select exists (select 1 from location where lower(name) = lower(:name) and id <> :except)")
 			.param("name", name)

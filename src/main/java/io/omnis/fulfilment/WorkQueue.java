@@ -1,0 +1,218 @@
+package io.omnis.fulfilment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.omnis.fulfilment.internal.Attempts;
+import io.omnis.fulfilment.internal.FulfilmentStore;
+import io.omnis.fulfilment.internal.Rerouter;
+import io.omnis.fulfilment.internal.TaskStore;
+import io.omnis.fulfilment.internal.Work;
+import io.omnis.inventory.Locations;
+import io.omnis.inventory.Reservation;
+import io.omnis.inventory.ReservationStatus;
+import io.omnis.inventory.Reservations;
+import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.NotFoundException;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.problem.ProblemType;
+import io.omnis.kernel.web.Cursor;
+import io.omnis.kernel.web.Page;
+
+/**
+ * Each location's work: pick lists confirmed by scanning, missing items flagged (and
+ * re-routed), packing and handing over. When the last task of a fulfilment is done, its
+ * reservation is consumed: the units leave stock at the very locations that held them.
+ */
+@Service
+public class WorkQueue {
+
+	private final TaskStore tasks;
+
+	private final Work work;
+
+	private final FulfilmentStore fulfilments;
+
+	private final Rerouter rerouter;
+
+	private final RoutingSettings settings;
+
+	private final Reservations reservations;
+
+	private final Locations locations;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	WorkQueue(TaskStore tasks, Work work, FulfilmentStore fulfilments, Rerouter rerouter, RoutingSettings settings,
+			Reservations reservations, Locations locations, PlatformTransactionManager transactionManager,
+			Clock clock) {
+		this.tasks = tasks;
+		this.work = work;
+		this.fulfilments = fulfilments;
+		this.rerouter = rerouter;
+		this.settings = settings;
+		this.reservations = reservations;
+		this.locations = locations;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/** The location's open tasks, the most overdue (late) first. */
+	public Page<WorkTask> queue(String locationId, @Nullable String cursor, @Nullable Integer limit) {
+		var location = locations.get(locationId);
+		int size = Cursor.limit(limit);
+		String after = Cursor.decode(cursor);
+		if (after != null && !after.contains("|")) {
+			throw new ProblemException(ProblemType.INVALID_PARAMETER, "Parameter 'cursor' is not a valid cursor",
+					List.of(new FieldError("cursor", "is not a cursor returned by this list")));
+		}
+		return Page.of(tasks.queue(location.id(), after, size + 1), size, t -> t.dueAt() + "|" + t.id());
+	}
+
+	public WorkTask get(String taskId) {
+		return tasks.find(taskId, false).orElseThrow(() -> new NotFoundException("task", taskId));
+	}
+
+	/**
+	 * Picks one unit of the pick-list item whose barcode (or SKU) was scanned. A code not
+	 * on the list changes nothing.
+	 */
+	public WorkTask scan(String taskId, @Nullable String code) {
+		if (code == null || code.isBlank() || code.length() > 128) {
+			throw ProblemException.invalidField("barcode", "must be 1 to 128 characters");
+		}
+		String scanned = code.strip();
+		return transactions.execute(status -> {
+			WorkTask task = open(taskId, WorkTask.Kind.PICK);
+			if (task.items().stream().noneMatch(i -> scanned.equals(i.barcode()) || scanned.equals(i.sku()))) {
+				throw ProblemException.invalidField("barcode",
+						"'" + abbreviate(scanned) + "' is not on the pick list of task " + taskId);
+			}
+			if (!tasks.pickOne(taskId, scanned)) {
+				throw ProblemException
+					.conflict("Every unit of '" + abbreviate(scanned) + "' on task " + taskId + " is picked already");
+			}
+			return afterPick(taskId, clock.instant());
+		});
+	}
+
+	/**
+	 * Picks one unit for the most overdue open pick list of the location that still needs
+	 * the scanned code, as a store's scanner does without choosing a task first.
+	 */
+	public WorkTask scanAt(String locationId, @Nullable String code) {
+		var location = locations.get(locationId);
+		if (code == null || code.isBlank() || code.length() > 128) {
+			throw ProblemException.invalidField("barcode", "must be 1 to 128 characters");
+		}
+		String scanned = code.strip();
+		WorkTask task = tasks.queue(location.id(), null, Cursor.MAX_LIMIT)
+			.stream()
+			.filter(t -> t.kind() == WorkTask.Kind.PICK && t.items()
+				.stream()
+				.anyMatch(i -> (scanned.equals(i.barcode()) || scanned.equals(i.sku())) && i.picked() < i.quantity()))
+			.findFirst()
+			.orElseThrow(() -> ProblemException.invalidField("barcode",
+					"'" + abbreviate(scanned) + "' is not on any open pick list here"));
+		return scan(task.id(), scanned);
+	}
+
+	/**
+	 * The location cannot find (or finds damaged) the units of {@code sku} not picked
+	 * yet: they are re-routed; the pick list keeps what was picked.
+	 */
+	public Reroute missing(String taskId, @Nullable String sku, @Nullable RejectionReason reason,
+			@Nullable String note) {
+		if (sku == null || sku.isBlank()) {
+			throw ProblemException.invalidField("sku", "is required");
+		}
+		if (reason == null) {
+			throw ProblemException.invalidField("reason", "is required");
+		}
+		return Attempts.run(transactions, () -> {
+			WorkTask task = open(taskId, WorkTask.Kind.PICK);
+			WorkTask.Item item = task.items()
+				.stream()
+				.filter(i -> i.sku().equals(sku) && i.picked() < i.quantity())
+				.findFirst()
+				.orElseThrow(() -> ProblemException.invalidField("sku",
+						"'" + abbreviate(sku) + "' has no unit left to pick on task " + taskId));
+			Fulfilment fulfilment = fulfilments.find(task.fulfilmentId(), true).orElseThrow();
+			Allocation allocation = fulfilment.active()
+				.stream()
+				.filter(a -> a.id().equals(item.allocationId()))
+				.findFirst()
+				.orElseThrow();
+			Instant now = clock.instant();
+			Reroute reroute = rerouter.reject(fulfilment, allocation, item.quantity() - item.picked(), reason, note,
+					settings.rules(), now);
+			tasks.shrinkToPicked(taskId, item.allocationId());
+			afterPick(taskId, now);
+			return reroute;
+		});
+	}
+
+	/** Marks a PACK or HAND_OVER task done; a pick is done by scanning. */
+	public WorkTask complete(String taskId) {
+		return transactions.execute(status -> {
+			WorkTask task = tasks.find(taskId, true).orElseThrow(() -> new NotFoundException("task", taskId));
+			if (task.status() != WorkTask.Status.OPEN) {
+				throw ProblemException.conflict("Task " + taskId + " is " + task.status());
+			}
+			Instant now = clock.instant();
+			RoutingRules rules = settings.rules();
+			switch (task.kind()) {
+				case PICK -> throw ProblemException.conflict("A pick is done by scanning every item of its list");
+				case PACK -> work.add(task.fulfilmentId(), task.locationId(), WorkTask.Kind.HAND_OVER, List.of(), now,
+						rules.handOverMinutes());
+				default -> {
+				}
+			}
+			tasks.finish(taskId, WorkTask.Status.DONE, now);
+			if (!tasks.anyOpen(task.fulfilmentId())) {
+				Fulfilment fulfilment = fulfilments.find(task.fulfilmentId(), true).orElseThrow();
+				Reservation reservation = reservations.get(fulfilment.reservationId().value());
+				if (reservation.status() == ReservationStatus.HELD) {
+					reservations.consume(reservation.id());
+				}
+			}
+			return tasks.find(taskId, false).orElseThrow();
+		});
+	}
+
+	private WorkTask open(String taskId, WorkTask.Kind kind) {
+		WorkTask task = tasks.find(taskId, true).orElseThrow(() -> new NotFoundException("task", taskId));
+		if (task.status() != WorkTask.Status.OPEN || task.kind() != kind) {
+			throw ProblemException.conflict("Task " + taskId + " is a " + task.kind() + " task, " + task.status());
+		}
+		return task;
+	}
+
+	/** Closes a pick whose every item is picked and queues the packing. */
+	private WorkTask afterPick(String taskId, Instant now) {
+		WorkTask task = tasks.find(taskId, false).orElseThrow();
+		if (task.items().isEmpty()) {
+			tasks.finish(taskId, WorkTask.Status.CANCELLED, now);
+		}
+		else if (task.items().stream().allMatch(i -> i.picked() == i.quantity())) {
+			tasks.finish(taskId, WorkTask.Status.DONE, now);
+			work.add(task.fulfilmentId(), task.locationId(), WorkTask.Kind.PACK, List.of(), now,
+					settings.rules().packMinutes());
+		}
+		return tasks.find(taskId, false).orElseThrow();
+	}
+
+	private static String abbreviate(String value) {
+		return value.length() <= 64 ? value : value.substring(0, 64) + "…";
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.omnis.fulfilment.internal;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.omnis.fulfilment.LocationSettings;
+import io.omnis.inventory.LocationId;
+
+/**
+ * Each location's routing settings and the capacity it used per local day. Capacity is
+ * taken by one conditional UPDATE, so that several nodes committing routes at once never
+ * exceed it.
+ */
+@Repository
+public class CapacityStore {
+
+	private final JdbcClient jdbc;
+
+	CapacityStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The settings and the capacity used on each location's own day, in one query.
+	 */
+	public Map<LocationId, State> states(Map<LocationId, LocalDate> days) {
+		if (days.isEmpty()) {
+			return Map.of();
+		}
+		String[] ids = days.keySet().stream().map(LocationId::value).toArray(String[]::new);
+		Date[] dates = days.keySet().stream().map(id -> Date.valueOf(days.get(id))).toArray(Date[]::new);
+		Map<LocationId, State> states = new HashMap<>();
+		jdbc.sql("""
+				select d.id, f.active, f.daily_orders, f.daily_lines, coalesce(c.orders, 0), coalesce(c.lines, 0)
+				  from unnest(:ids, :days) as d(id, day)
+				  left join fulfilment_location f on f.location_id = d.id
+				  left join fulfilment_capacity c on c.location_id = d.id and c.day = d.day""")
+			.param("ids", ids)
+			.param("days", dates)
+			.query((rs, row) -> {
+				boolean active = rs.getObject(2) == null || rs.getBoolean(2);
+				Integer orders = (Integer) rs.getObject(3);
+				Integer lines = (Integer) rs.getObject(4);
+				return states.put(new LocationId(rs.getString(1)),
+						new State(active, orders, lines, rs.getInt(5), rs.getInt(6)));
+			})
+			.list();
+		return states;
+	}
+
+	/**
+	 * Takes an order (when {@code orders} is 1) and lines from the location's day, if
+	 * they fit.
+	 * @return whether they did
+	 */
+	public boolean take(LocationId location, LocalDate day, int orders, int lines, int maxOrders, int maxLines) {
+		jdbc.sql("""
+				insert into fulfilment_capacity (location_id, day) values (:location, :day)
+				on conflict (location_id, day) do nothing""")
+			.param("location", location.value())
+			.param("day", Date.valueOf(day))
+			.update();
+		return jdbc.sql("""
+				update fulfilment_capacity set orders = orders + :orders, lines = lines + :lines
+				 where location_id = :location and day = :day
+				   and orders + :orders <= :maxOrders and lines + :lines <= :maxLines""")
+			.param("orders", orders)
+			.param("lines", lines)
+			.param("maxOrders", maxOrders)
+			.param("maxLines", maxLines)
+			.param("location", location.value())
+			.param("day", Date.valueOf(day))
+			.update() == 1;
+	}
+
+	public Optional<LocationSettings> settings(LocationId id) {
+		return jdbc.sql("select * from fulfilment_location where location_id = :id")
+			.param("id", id.value())
+			.query((rs, row) -> new LocationSettings(id, rs.getBoolean("active"),
+					(Integer) rs.getObject("daily_orders"), (Integer) rs.getObject("daily_lines")))
+			.optional();
+	}
+
+	public void save(LocationSettings settings, Instant now) {
+		jdbc.sql("""
+				insert into fulfilment_location (location_id, active, daily_orders, daily_lines, updated_at)
+				values (:id, :active, :orders, :lines, :now)
+				on conflict (location_id) do update set active = excluded.active,
+				       daily_orders = excluded.daily_orders, daily_lines = excluded.daily_lines,
+				       updated_at = excluded.updated_at""")
+			.param("id", settings.locationId().value())
+			.param("active", settings.active())
+			.param("orders", settings.dailyOrders())
+			.param("lines", settings.dailyLines())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** A location's routing state today; null limits mean the rules' defaults. */
+	public record State(boolean active, @Nullable Integer dailyOrders, @Nullable Integer dailyLines, int usedOrders,
+			int usedLines) {
+
+		public static final State DEFAULT = new State(true, null, null, 0, 0);
+
+		public int maxOrders(int fallback) {
+			return dailyOrders != null ? dailyOrders : fallback;
+		}
+
+		public int maxLines(int fallback) {
+			return dailyLines != null ? dailyLines : fallback;
+		}
+
+	}
+
+}

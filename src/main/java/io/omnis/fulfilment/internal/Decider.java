@@ -1,0 +1,209 @@
+package io.omnis.fulfilment.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import io.omnis.channel.ChannelId;
+import io.omnis.fulfilment.Decision;
+import io.omnis.fulfilment.FulfilmentMethod;
+import io.omnis.fulfilment.RoutingRules;
+import io.omnis.inventory.Availability;
+import io.omnis.inventory.Capability;
+import io.omnis.inventory.Coordinates;
+import io.omnis.inventory.Location;
+import io.omnis.inventory.LocationAvailability;
+import io.omnis.inventory.LocationId;
+import io.omnis.inventory.LocationType;
+import io.omnis.inventory.Locations;
+import io.omnis.inventory.Opening;
+import io.omnis.inventory.Sku;
+import io.omnis.kernel.problem.ProblemException;
+
+/**
+ * Gathers what a decision needs in three queries (the stock of the request's SKUs at
+ * every location, those locations, and their settings and capacity used today), leaves
+ * out the locations that cannot serve, prices the rest, and lets the {@link Planner}
+ * choose.
+ */
+@Component
+public class Decider {
+
+	private final Availability availability;
+
+	private final Locations locations;
+
+	private final CapacityStore capacity;
+
+	Decider(Availability availability, Locations locations, CapacityStore capacity) {
+		this.availability = availability;
+		this.locations = locations;
+		this.capacity = capacity;
+	}
+
+	/**
+	 * Decides where the needs are served.
+	 * @param destination where parcels go: the customer, or the store she chose
+	 * @param pickup the store she chose, which serves at no shipping cost
+	 * @param excluded locations that may not serve (they rejected the line)
+	 * @param paid locations already serving the request: no new parcel
+	 * @throws Planner.Unservable when a need cannot be served
+	 */
+	public Routed decide(ChannelId channel, FulfilmentMethod method, @Nullable Coordinates destination,
+			@Nullable Location pickup, List<Planner.Need> needs, Set<LocationId> excluded, Set<LocationId> paid,
+			RoutingRules rules, Instant now) {
+		List<LocationAvailability> rows = availability.of(needs.stream().map(Planner.Need::sku).distinct().toList(),
+				channel);
+		Map<LocationId, Map<Sku, Integer>> stock = new HashMap<>();
+		Set<Sku> known = new java.util.HashSet<>();
+		rows.forEach(row -> known.add(row.sku()));
+		for (Planner.Need need : needs) {
+			if (!known.contains(need.sku())) {
+				throw ProblemException.invalidField("lines[" + need.lineNo() + "].sku",
+						"is not a SKU any location stocks");
+			}
+		}
+		for (LocationAvailability row : rows) {
+			if (row.available() > 0) {
+				stock.computeIfAbsent(row.locationId(), id -> new HashMap<>()).put(row.sku(), row.available());
+			}
+		}
+		Set<LocationId> ids = new java.util.HashSet<>(stock.keySet());
+		Map<LocationId, Location> byId = new HashMap<>();
+		locations.all(ids).forEach(l -> byId.put(l.id(), l));
+		Map<LocationId, LocalDate> days = new HashMap<>();
+		byId.values().forEach(l -> days.put(l.id(), now.atZone(l.timeZone()).toLocalDate()));
+		Map<LocationId, CapacityStore.State> states = capacity.states(days);
+		Map<String, Integer> left = new TreeMap<>();
+		List<Planner.Candidate> candidates = new ArrayList<>();
+		for (Location location : byId.values()) {
+			CapacityStore.State state = states.getOrDefault(location.id(), CapacityStore.State.DEFAULT);
+			boolean isPickup = pickup != null && pickup.id().equals(location.id());
+			Double distance = distance(destination, location.coordinates());
+			String reason = exclusion(location, state, method, isPickup, distance, excluded, paid, rules, now);
+			if (reason != null) {
+				left.merge(reason, 1, Integer::sum);
+				continue;
+			}
+			int linesLeft = state.maxLines(rules.dailyLines()) - state.usedLines();
+			candidates.add(new Planner.Candidate(location.id(), location.name(), location.type(), distance,
+					isPickup ? 0 : rules.costAt(distance), rank(rules.preference(), location.type()),
+					Math.max(0, linesLeft), paid.contains(location.id())));
+		}
+		candidates.sort(java.util.Comparator.comparing(Planner.Candidate::id));
+		int[][] available = new int[needs.size()][candidates.size()];
+		for (int i = 0; i < needs.size(); i++) {
+			for (int c = 0; c < candidates.size(); c++) {
+				available[i][c] = stock.get(candidates.get(c).id()).getOrDefault(needs.get(i).sku(), 0);
+			}
+		}
+		Planner.Result result = new Planner(needs, candidates, available, rules.parcelPenalty()).plan(left);
+		Decision decision = new Decision(method, result.assignments(), result.parcels(), result.shippingCost(),
+				result.score(), rules.currency(), result.explanation());
+		return new Routed(decision, days, states, stock.keySet());
+	}
+
+	/** Why the location cannot serve this request, or null when it can. */
+	private static @Nullable String exclusion(Location location, CapacityStore.State state, FulfilmentMethod method,
+			boolean isPickup, @Nullable Double distance, Set<LocationId> excluded, Set<LocationId> paid,
+			RoutingRules rules, Instant now) {
+		if (excluded.contains(location.id())) {
+			return "rejected this line";
+		}
+		if (!state.active()) {
+			return "not active";
+		}
+		if (!isOpen(location, now)) {
+			return "closed today";
+		}
+		if (isPickup) {
+			Capability needed = method == FulfilmentMethod.CURBSIDE ? Capability.CURBSIDE : Capability.PICKUP;
+			if (!location.can(needed)) {
+				return "no " + needed + " capability";
+			}
+		}
+		else if (method == FulfilmentMethod.SAME_DAY) {
+			if (!location.can(Capability.SAME_DAY)) {
+				return "no SAME_DAY capability";
+			}
+			if (distance == null || distance > rules.sameDayRadiusKm()) {
+				return "too far for same-day delivery";
+			}
+		}
+		else if (!location.can(Capability.SHIPS) && !location.can(Capability.SHIP_FROM_STORE)) {
+			return "cannot ship (no SHIPS or SHIP_FROM_STORE capability)";
+		}
+		if (!paid.contains(location.id()) && state.usedOrders() >= state.maxOrders(rules.dailyOrders())) {
+			return "daily order capacity used";
+		}
+		if (state.usedLines() >= state.maxLines(rules.dailyLines())) {
+			return "daily line capacity used";
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a location takes work now: one that publishes no opening hours always does;
+	 * otherwise it must open on its local weekday and not have closed yet.
+	 */
+	public static boolean isOpen(Location location, Instant now) {
+		if (location.openingHours().isEmpty()) {
+			return true;
+		}
+		ZonedDateTime local = now.atZone(location.timeZone());
+		for (Opening opening : location.openingHours()) {
+			if (opening.day() == local.getDayOfWeek() && local.toLocalTime().isBefore(opening.closes())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static int rank(RoutingRules.Preference preference, LocationType type) {
+		return switch (preference) {
+			case NONE -> 0;
+			case WAREHOUSES_FIRST -> switch (type) {
+				case WAREHOUSE -> 0;
+				case DARK_STORE -> 1;
+				case STORE -> 2;
+			};
+			case STORES_FIRST -> switch (type) {
+				case STORE -> 0;
+				case DARK_STORE -> 1;
+				case WAREHOUSE -> 2;
+			};
+		};
+	}
+
+	/** Great-circle distance in km (haversine), null when a point is unknown. */
+	public static @Nullable Double distance(@Nullable Coordinates a, @Nullable Coordinates b) {
+		if (a == null || b == null) {
+			return null;
+		}
+		double dLat = Math.toRadians(b.latitude() - a.latitude());
+		double dLon = Math.toRadians(b.longitude() - a.longitude());
+		double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(a.latitude()))
+				* Math.cos(Math.toRadians(b.latitude())) * Math.pow(Math.sin(dLon / 2), 2);
+		return Math.round(2 * 6371.0088 * Math.asin(Math.sqrt(h)) * 1000) / 1000.0;
+	}
+
+	/**
+	 * A decision with what committing it needs: each location's local day and its state.
+	 *
+	 * @param stocked the locations that had any of the SKUs
+	 */
+	public record Routed(Decision decision, Map<LocationId, LocalDate> days,
+			Map<LocationId, CapacityStore.State> states, Set<LocationId> stocked) {
+	}
+
+}
