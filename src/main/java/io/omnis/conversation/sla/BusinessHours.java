@@ -113,7 +113,7 @@ public final class BusinessHours {
 		if (amount.isNegative()) {
 			throw new IllegalArgumentException("amount must not be negative");
 		}
-		long left = amount.getSeconds();
+		Duration left = amount;
 		LocalDate day = start.atZone(zone).toLocalDate();
 		for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
 			for (Span span : spans(day)) {
@@ -123,11 +123,11 @@ public final class BusinessHours {
 				if (!from.isBefore(close)) {
 					continue;
 				}
-				long available = Duration.between(from, close).getSeconds();
-				if (left <= available) {
-					return from.plusSeconds(left);
+				Duration available = Duration.between(from, close);
+				if (left.compareTo(available) <= 0) {
+					return from.plus(left);
 				}
-				left -= available;
+				left = left.minus(available);
 			}
 		}
 		throw new IllegalStateException("The calendar has no business time within " + MAX_DAYS + " days");
@@ -140,7 +140,7 @@ public final class BusinessHours {
 		if (!to.isAfter(from)) {
 			return Duration.ZERO;
 		}
-		long seconds = 0;
+		Duration total = Duration.ZERO;
 		LocalDate last = to.atZone(zone).toLocalDate();
 		for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
 			for (Span span : spans(day)) {
@@ -149,11 +149,11 @@ public final class BusinessHours {
 				Instant start = open.isBefore(from) ? from : open;
 				Instant end = close.isAfter(to) ? to : close;
 				if (start.isBefore(end)) {
-					seconds += Duration.between(start, end).getSeconds();
+					total = total.plus(Duration.between(start, end));
 				}
 			}
 		}
-		return Duration.ofSeconds(seconds);
+		return total;
 	}
 
 	private List<Span> spans(LocalDate day) {

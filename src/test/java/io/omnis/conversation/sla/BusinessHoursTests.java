@@ -110,11 +110,12 @@ class BusinessHoursTests {
 		Random random = new Random(20261122);
 		Instant year = at(LocalDateTime.parse("2026-01-01T00:00"), BERLIN);
 		for (int i = 0; i < 2000; i++) {
-			Instant start = year.plusSeconds(random.nextLong(365L * 24 * 3600));
+			Instant start = year.plusSeconds(random.nextLong(365L * 24 * 3600))
+				.plusNanos(random.nextInt(1_000_000_000));
 			Duration amount = Duration.ofMinutes(random.nextInt(10_000));
 			Instant due = OFFICE.plus(start, amount);
 			assertThat(OFFICE.between(start, due)).as("from %s plus %s", start, amount).isEqualTo(amount);
-			Instant middle = start.plusSeconds(random.nextLong(Math.max(1, Duration.between(start, due).getSeconds())));
+			Instant middle = start.plusNanos(random.nextLong(Math.max(1, Duration.between(start, due).toNanos())));
 			assertThat(OFFICE.between(start, middle).plus(OFFICE.between(middle, due))).isEqualTo(amount);
 		}
 	}
