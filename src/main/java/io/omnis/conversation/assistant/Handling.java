@@ -10,7 +10,7 @@ import io.omnis.conversation.ConversationId;
 
 /**
  * Who handles a conversation beside its assignee: whether the self-service assistant
- * holds it, took part, or handed it over; and how often it was reopened.
+ * holds it or handed it over; and how often it was reopened.
  */
 @Repository
 public class Handling {
@@ -36,10 +36,6 @@ public class Handling {
 				 where id = :id and assignee_id is null and handed_over_at is null and not assistant_active""")
 			.param("id", id.value())
 			.update() == 1;
-	}
-
-	public void engaged(ConversationId id) {
-		jdbc.sql("update conversation set assistant_engaged = true where id = :id").param("id", id.value()).update();
 	}
 
 	/**
