@@ -5,7 +5,9 @@ package io.omnis.knowledge;
  * to its help-centre page.
  *
  * @param rank PostgreSQL's text-search rank: higher is closer
+ * @param coverage the share of the question's words (after stemming and stop words) that
+ * the article contains, from 0 to 1
  */
 public record ArticleMatch(String articleId, String locale, String slug, String title, String shortAnswer, String url,
-		double rank) {
+		double rank, double coverage) {
 }

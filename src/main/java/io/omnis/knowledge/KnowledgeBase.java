@@ -167,7 +167,38 @@ public class KnowledgeBase {
 			.param("limit", Math.max(1, Math.min(limit, 50)))
 			.query((rs, row) -> new ArticleMatch(rs.getString("id"), rs.getString("locale"), rs.getString("slug"),
 					rs.getString("title"), rs.getString("short_answer"),
-					url(rs.getString("locale"), rs.getString("slug")), rs.getDouble("rank")))
+					url(rs.getString("locale"), rs.getString("slug")), rs.getDouble("rank"), 1.0))
+			.list();
+	}
+
+	/**
+	 * Published articles of a locale that contain any word of a question, those with the
+	 * most of its words first: how the assistant looks for an answer to a question asked
+	 * in a sentence, where every word need not match.
+	 */
+	@Transactional(readOnly = true)
+	public List<ArticleMatch> closest(String question, String locale, int limit) {
+		String config = SearchLanguage.of(locale);
+		String q = question.length() > 500 ? question.substring(0, 500) : question;
+		return jdbc
+			.sql("""
+					with q as (select tsvector_to_array(to_tsvector(cast(:config as regconfig), :q)) as words),
+					     any_word as (select cast(array_to_string(array(select quote_literal(w) from unnest(q.words) w), ' | ')
+					                              as tsquery) as query, cardinality(q.words) as total
+					                    from q where cardinality(q.words) > 0)
+					select a.id, a.locale, a.slug, a.title, a.short_answer, ts_rank(a.search, any_word.query) as rank,
+					       (select count(*) from unnest(q.words) w where a.search @@ cast(quote_literal(w) as tsquery))
+					           / cast(any_word.total as double precision) as coverage
+					  from knowledge_article a, q, any_word
+					 where a.locale = :locale and a.status = 'PUBLISHED' and a.search @@ any_word.query
+					 order by coverage desc, rank desc, a.id limit :limit""")
+			.param("config", config)
+			.param("q", q)
+			.param("locale", locale)
+			.param("limit", Math.max(1, Math.min(limit, 50)))
+			.query((rs, row) -> new ArticleMatch(rs.getString("id"), rs.getString("locale"), rs.getString("slug"),
+					rs.getString("title"), rs.getString("short_answer"),
+					url(rs.getString("locale"), rs.getString("slug")), rs.getDouble("rank"), rs.getDouble("coverage")))
 			.list();
 	}
 
