@@ -113,8 +113,11 @@ public class Surveys {
 		return baseUrl + "/survey/" + tokens.issue(surveyId);
 	}
 
-	/** The survey a link's token names, or a 404 problem for a forged or unknown one. */
-	@Transactional(readOnly = true)
+	/**
+	 * The survey a link's token names, or a 404 problem for a forged or unknown one. Not
+	 * read-only: the first check on a fresh database makes the signing key.
+	 */
+	@Transactional
 	public Survey byToken(String token) {
 		return tokens.surveyOf(token).flatMap(this::find).orElseThrow(() -> new NotFoundException("survey", "link"));
 	}
