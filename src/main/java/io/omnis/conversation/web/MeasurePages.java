@@ -51,7 +51,11 @@ class MeasurePages {
 				MeasureController.team(team));
 		model.addAttribute("report", report);
 		model.addAttribute("from", window.from().toString().substring(0, 10));
-		model.addAttribute("to", window.to().toString().substring(0, 10));
+		// "To" is exclusive: a window ending during a day shows the next day, so that
+		// showing the page again keeps that day in
+		java.time.LocalDate last = window.to().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+		boolean midnight = window.to().equals(last.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+		model.addAttribute("to", (midnight ? last : last.plusDays(1)).toString());
 		model.addAttribute("channel", channel == null ? "" : channel);
 		model.addAttribute("team", team == null ? "" : team);
 		model.addAttribute("channelTypes", ChannelType.values());
