@@ -169,6 +169,8 @@ class WebhookDeliveryTests extends RunningOmnis {
 			attemptsRecorded += delivery.path("attempts").asInt();
 		}
 		assertThat(checked).isEqualTo(2);
+		String page = console(signIn("admin", ADMIN_PASSWORD)).get("/console/webhooks/" + id).text();
+		assertThat(page).contains("conversation.opened", "DELIVERED", "500, 500, 204");
 		assertThat(attemptsSeen).isEqualTo(attemptsRecorded).isEqualTo(6);
 	}
 

@@ -81,12 +81,17 @@ class SlaTriggers {
 
 	@ApplicationModuleListener
 	void on(ConversationReopened event) {
-		conversations.find(event.conversationId(), false).ifPresent(c -> clocks.reopened(c, c.updatedAt()));
+		conversations.find(event.conversationId(), false)
+			.filter(c -> !handling.heldByAssistant(c.id()))
+			.ifPresent(c -> clocks.reopened(c, c.updatedAt()));
 	}
 
 	@ApplicationModuleListener
 	void on(ConversationPrioritised event) {
-		conversations.find(event.conversationId(), false).ifPresent(clocks::reprioritised);
+		// While the assistant holds it no clock runs: they start at the hand-over
+		conversations.find(event.conversationId(), false)
+			.filter(c -> !handling.heldByAssistant(c.id()))
+			.ifPresent(clocks::reprioritised);
 	}
 
 	/** The assistant held it: the clocks start when people get it. */
