@@ -41,4 +41,10 @@ public final class ConversationEvents {
 	public record ConversationResolved(ConversationId conversationId, String profileId, @Nullable String assigneeId) {
 	}
 
+	/**
+	 * The priority or team changed: the service-level targets that apply may change too.
+	 */
+	public record ConversationPrioritised(ConversationId conversationId, Priority priority, @Nullable String team) {
+	}
+
 }

@@ -187,6 +187,7 @@ public class Conversations {
 		Conversation conversation = lock(id);
 		String checkedTeam = team == null || team.isBlank() ? null : MessageText.checked(team, 60, "team");
 		store.priority(conversation.id(), priority, checkedTeam, clock.instant());
+		events.publishEvent(new ConversationEvents.ConversationPrioritised(conversation.id(), priority, checkedTeam));
 		return store.find(conversation.id(), false).orElseThrow();
 	}
 

@@ -4,7 +4,7 @@
  * capacity, and the routing that gives new work to the least-loaded online agent.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "kernel", "channel", "customer", "tracking", "staff" })
+@ApplicationModule(allowedDependencies = { "kernel", "channel", "customer", "tracking", "staff", "knowledge" })
 package io.omnis.conversation;
 
 import org.jspecify.annotations.NullMarked;

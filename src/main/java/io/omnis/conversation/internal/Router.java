@@ -72,6 +72,7 @@ public class Router {
 			}
 			List<Waiting> waiting = jdbc.sql("""
 					select id, medium from conversation where assignee_id is null and status <> 'RESOLVED'
+					   and not assistant_active
 					 order by created_at, id limit 200 for update skip locked""")
 				.query((rs, row) -> new Waiting(new ConversationId(rs.getString(1)),
 						ChannelType.valueOf(rs.getString(2))))
