@@ -56,7 +56,7 @@ public class ProfileLookup implements Workload {
 			long deadline = System.nanoTime() + 300_000_000_000L;
 			while (System.nanoTime() < deadline) {
 				try (ResultSet rs = connection.createStatement()
-					.executeQuery("select count(*) from tracked_event where resolved_at is null")) {
+					.executeQuery("select count(*) from event_resolution_queue")) {
 					rs.next();
 					if (rs.getLong(1) == 0) {
 						return;
