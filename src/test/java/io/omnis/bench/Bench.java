@@ -2,7 +2,9 @@ package io.omnis.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -31,11 +33,27 @@ public final class Bench {
 
 	private Api second;
 
+	private final Map<String, Long> sizes;
+
 	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode) {
+		this(api, database, mode, secondNode, Map.of());
+	}
+
+	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode, Map<String, Long> sizes) {
 		this.api = api;
 		this.database = database;
 		this.mode = mode;
 		this.secondNode = secondNode;
+		this.sizes = Map.copyOf(sizes);
+	}
+
+	/**
+	 * A data size asked for on the command line ({@code --profiles 1000000}), which a
+	 * workload uses instead of its mode's scale.
+	 */
+	public OptionalLong size(String name) {
+		Long size = sizes.get(name);
+		return size == null ? OptionalLong.empty() : OptionalLong.of(size);
 	}
 
 	/**

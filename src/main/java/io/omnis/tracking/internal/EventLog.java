@@ -154,17 +154,17 @@ public class EventLog {
 
 	/**
 	 * Takes the next waiting events off the queue (their rows come back if the caller's
-	 * transaction rolls back).
+	 * transaction rolls back). A claimer that meets rows another one is deleting waits
+	 * for it and gets only the rows still there.
 	 */
 	public List<CollectedEvent> claimUnresolved(int limit) {
-		return jdbc
-			.sql("""
-					with claimed as (
-					    delete from event_resolution_queue
-					     where seq in (select seq from event_resolution_queue order by seq limit :limit for update skip locked)
-					    returning seq)
-					select e.*, null::text as profile_id, null::text[] as identifiers
-					  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""")
+		return jdbc.sql("""
+				with claimed as (
+				    delete from event_resolution_queue
+				     where seq in (select seq from event_resolution_queue order by seq limit :limit)
+				    returning seq)
+				select e.*, null::text as profile_id, null::text[] as identifiers
+				  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""")
 			.param("limit", limit)
 			.query(this::event)
 			.list();
