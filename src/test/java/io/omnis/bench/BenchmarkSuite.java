@@ -44,7 +44,7 @@ import io.omnis.kernel.database.EmbeddedPostgresServer;
  * workload's data, measures each workload over HTTP and its baseline over JDBC, prints
  * one row per workload, writes the run as JSON and stops everything it started.
  * <p>
- * {@code ./omnis bench [quick|full|replay] [--only name,...] [--data dir]}.
+ * {@code ./omnis bench [quick|full|replay] [--only name,...] [--data dir] [--profile] [--profiles N [--events M]]}.
  */
 public final class BenchmarkSuite {
 
