@@ -141,11 +141,9 @@ public abstract class CollectingOmnis {
 
 	/** Waits until every event collected from the source has been resolved. */
 	protected void awaitResolved(Source source) {
-		Poll.until(RESOLUTION,
-				() -> jdbc.sql("select count(*) from tracked_event where channel_id = :channel and resolved_at is null")
-					.param("channel", source.channelId())
-					.query(Long.class)
-					.single(),
+		Poll.until(RESOLUTION, () -> jdbc.sql("""
+				select count(*) from tracked_event e join event_resolution_queue q on q.seq = e.seq
+				 where e.channel_id = :channel""").param("channel", source.channelId()).query(Long.class).single(),
 				waiting -> waiting == 0);
 	}
 

@@ -114,10 +114,12 @@ class CrashSafetyTests {
 			.getConnection("jdbc:postgresql://127.0.0.1:" + second.databasePort() + "/postgres", "postgres", "")) {
 			Set<String> stored = strings(database, "select message_id from tracked_event");
 			assertThat(stored).containsAll(accepted);
-			Poll.until(Duration.ofSeconds(60),
-					() -> strings(database, "select message_id from tracked_event where resolved_at is null"),
+			Poll.until(Duration.ofSeconds(60), () -> strings(database, """
+					select e.message_id from tracked_event e join event_resolution_queue q on q.seq = e.seq"""),
 					Set::isEmpty);
-			assertThat(strings(database, "select message_id from tracked_event where profile_id is null")).isEmpty();
+			assertThat(strings(database, """
+					select message_id from tracked_event e
+					 where not exists (select 1 from event_profile p where p.seq = e.seq)""")).isEmpty();
 			assertThat(strings(database, """
 					select profile_id from identifier where type = 'user_id'
 					 group by profile_id having count(*) > 1""")).isEmpty();

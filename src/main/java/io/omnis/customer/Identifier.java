@@ -14,6 +14,10 @@ public record Identifier(String type, String value) {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
+	private static final Pattern NOT_TYPE = Pattern.compile("[^a-z0-9]+");
+
+	private static final String EDGES = "^_+|_+$";
+
 	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
 	public Identifier {
@@ -56,13 +60,29 @@ public record Identifier(String type, String value) {
 	}
 
 	static String normaliseType(String type) {
-		String t = type.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+		// Resolution normalises every identifier of every event: the usual, already
+		// normal type ("user_id", "email") skips the two regular expressions
+		String t = isNormal(type) ? type
+				: NOT_TYPE.matcher(type.strip().toLowerCase(Locale.ROOT)).replaceAll("_").replaceAll(EDGES, "");
 		return switch (t) {
 			case "userid", "user" -> "user_id";
 			case "anonymousid" -> "anonymous_id";
 			case "e_mail", "mail" -> "email";
 			default -> t;
 		};
+	}
+
+	private static boolean isNormal(String type) {
+		if (type.isEmpty() || type.charAt(0) == '_' || type.charAt(type.length() - 1) == '_') {
+			return false;
+		}
+		for (int i = 0; i < type.length(); i++) {
+			char c = type.charAt(i);
+			if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' && type.charAt(i - 1) != '_')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static String phone(String raw) {

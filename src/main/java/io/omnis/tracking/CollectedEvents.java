@@ -30,9 +30,8 @@ public class CollectedEvents {
 	}
 
 	/**
-	 * Up to {@code limit} unresolved events in acceptance order, locked until the
-	 * caller's transaction ends; events locked by another node are skipped, so several
-	 * nodes can resolve at once.
+	 * Up to {@code limit} unresolved events in acceptance order, taken off the queue of
+	 * waiting events; they are back on it if the caller's transaction rolls back.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<CollectedEvent> claimUnresolved(int limit) {

@@ -2,7 +2,9 @@ package io.omnis.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -33,12 +35,16 @@ public final class Bench {
 
 	private Api second;
 
-	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode, ConsoleSignIn console) {
+	private final Map<String, Long> sizes;
+
+	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode, ConsoleSignIn console,
+			Map<String, Long> sizes) {
 		this.api = api;
 		this.database = database;
 		this.mode = mode;
 		this.secondNode = secondNode;
 		this.console = console;
+		this.sizes = Map.copyOf(sizes);
 	}
 
 	/**
@@ -55,6 +61,15 @@ public final class Bench {
 
 		String signIn() throws Exception;
 
+	}
+
+	/**
+	 * A data size asked for on the command line ({@code --profiles 1000000}), which a
+	 * workload uses instead of its mode's scale.
+	 */
+	public OptionalLong size(String name) {
+		Long size = sizes.get(name);
+		return size == null ? OptionalLong.empty() : OptionalLong.of(size);
 	}
 
 	/**

@@ -44,7 +44,7 @@ import io.omnis.kernel.database.EmbeddedPostgresServer;
  * workload's data, measures each workload over HTTP and its baseline over JDBC, prints
  * one row per workload, writes the run as JSON and stops everything it started.
  * <p>
- * {@code ./omnis bench [quick|full|replay] [--only name,...] [--data dir]}.
+ * {@code ./omnis bench [quick|full|replay] [--only name,...] [--data dir] [--profile] [--profiles N [--events M]]}.
  */
 public final class BenchmarkSuite {
 
@@ -60,12 +60,25 @@ public final class BenchmarkSuite {
 
 	private final PrintStream log;
 
+	private final boolean profile;
+
+	private final java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+
 	BenchmarkSuite(Mode mode, Path out, Omnis.Launcher launcher, Set<String> only, PrintStream log) {
+		this(mode, out, launcher, only, log, false);
+	}
+
+	/**
+	 * With {@code profile}, PostgreSQL preloads {@code pg_stat_statements} and each row
+	 * is followed by the statements that took the most time while it was measured.
+	 */
+	BenchmarkSuite(Mode mode, Path out, Omnis.Launcher launcher, Set<String> only, PrintStream log, boolean profile) {
 		this.mode = mode;
 		this.out = out;
 		this.launcher = launcher;
 		this.only = only;
 		this.log = log;
+		this.profile = profile;
 	}
 
 	public static void main(String[] args) {
@@ -89,18 +102,30 @@ public final class BenchmarkSuite {
 		Path data = Path.of("..", "shared", "data");
 		Path jar = Path.of("target", "omnis.jar");
 		Set<String> only = Set.of();
+		boolean profile = false;
+		java.util.Map<String, Long> sizes = new java.util.HashMap<>();
 		for (int i = 0; i < args.size(); i++) {
 			switch (args.get(i)) {
 				case "--data" -> data = Path.of(args.get(++i));
 				case "--jar" -> jar = Path.of(args.get(++i));
 				case "--only" -> only = Set.of(args.get(++i).split(","));
+				case "--profile" -> profile = true;
+				case "--profiles", "--events" -> sizes.put(args.get(i).substring(2), Long.parseLong(args.get(++i)));
 				default -> mode = args.get(i);
 			}
 		}
 		if (mode.equals("replay")) {
 			return replay(data, OmnisProcess.jar(jar), System.out);
 		}
-		new BenchmarkSuite(Mode.of(mode), Path.of("target", "bench"), OmnisProcess.jar(jar), only, System.out).run();
+		// A flight recording of Omnis, for where its own time goes
+		List<String> jvm = profile
+				? List.of("-XX:StartFlightRecording=filename="
+						+ Path.of("target", "bench", "omnis-%t.jfr").toAbsolutePath() + ",settings=profile")
+				: List.of();
+		BenchmarkSuite suite = new BenchmarkSuite(Mode.of(mode), Path.of("target", "bench"), OmnisProcess.jar(jar, jvm),
+				only, System.out, profile);
+		suite.sizes.putAll(sizes);
+		suite.run();
 		return 0;
 	}
 
@@ -159,8 +184,14 @@ public final class BenchmarkSuite {
 	private Started start(Cleanup cleanup, String stamp) throws Exception {
 		Path dataDir = out.resolve("pg-" + stamp).toAbsolutePath();
 		cleanup.push(() -> FileSystemUtils.deleteRecursively(dataDir));
-		EmbeddedPostgresServer postgres = cleanup.push(EmbeddedPostgresServer.start(dataDir, 0));
+		EmbeddedPostgresServer postgres = cleanup.push(EmbeddedPostgresServer.start(dataDir, 0,
+				profile ? java.util.Map.of("shared_preload_libraries", "pg_stat_statements") : java.util.Map.of()));
 		DataSource database = database(postgres.port());
+		if (profile) {
+			try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("create extension if not exists pg_stat_statements");
+			}
+		}
 		say("PostgreSQL on 127.0.0.1:%d, data in %s; starting Omnis", postgres.port(), dataDir);
 		long starting = System.nanoTime();
 		String password = "bench-" + UUID.randomUUID();
@@ -179,8 +210,9 @@ public final class BenchmarkSuite {
 			nodeApi.authenticateWith(key);
 			return nodeApi;
 		};
-		return new Started(new Bench(api, database, mode, second, () -> AdminSession.signIn(api, password).cookie()),
-				omnis, new CpuMeter(omnis.process(), postmaster(dataDir)));
+		return new Started(
+				new Bench(api, database, mode, second, () -> AdminSession.signIn(api, password).cookie(), sizes), omnis,
+				new CpuMeter(omnis.process(), postmaster(dataDir)));
 	}
 
 	private record Started(Bench bench, Omnis omnis, CpuMeter cpu) {
@@ -216,9 +248,15 @@ public final class BenchmarkSuite {
 		AtomicLong sequence = new AtomicLong();
 		Load.Workers http = index -> n -> workload.run(bench, n);
 		Load.run(workload.concurrency(), mode.maxOps(), mode.warmUp(), sequence, http, cpu);
+		if (profile) {
+			StatementStats.reset(bench.database());
+		}
 		long from = System.currentTimeMillis();
 		Measurement measured = Load.run(workload.concurrency(), mode.maxOps(), mode.measure(), sequence, http, cpu);
 		LoadAverage.Stats during = load.between(from, System.currentTimeMillis());
+		if (profile) {
+			StatementStats.print(bench.database(), name, log);
+		}
 		java.util.Map<String, String> facts = workload.afterMeasure(bench);
 
 		Baseline baseline = workload.baseline(bench);

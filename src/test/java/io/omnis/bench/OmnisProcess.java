@@ -9,6 +9,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +37,21 @@ final class OmnisProcess implements Omnis {
 	}
 
 	static Launcher jar(Path jar) {
+		return jar(jar, List.of());
+	}
+
+	/** Launches the jar with further JVM options (a flight recording when profiling). */
+	static Launcher jar(Path jar, List<String> jvmOptions) {
 		return (jdbcUrl, adminPassword, log) -> {
 			if (!Files.isRegularFile(jar)) {
 				throw new IOException(jar + " is missing: build it first (./mvnw package)");
 			}
 			int port = freePort();
-			ProcessBuilder builder = new ProcessBuilder(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(jvmOptions);
+			command.addAll(List.of("-jar", jar.toString()));
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			Map<String, String> env = builder.environment();
 			env.keySet().removeIf(name -> name.startsWith("OMNIS_"));
 			env.putAll(Map.of("OMNIS_DATABASE_URL", jdbcUrl, "OMNIS_DATABASE_USERNAME", "postgres",

@@ -162,7 +162,7 @@ final class Replay {
 		long drained = System.nanoTime();
 		try (var connection = bench.database().getConnection(); var statement = connection.createStatement()) {
 			while (System.nanoTime() - drained < 300_000_000_000L) {
-				try (var rs = statement.executeQuery("select count(*) from tracked_event where resolved_at is null")) {
+				try (var rs = statement.executeQuery("select count(*) from event_resolution_queue")) {
 					rs.next();
 					if (rs.getLong(1) == 0) {
 						break;
@@ -174,7 +174,7 @@ final class Replay {
 					select (select count(*) from profile where merged_into is null),
 					       (select count(*) from identifier where type = 'loyalty_card'),
 					       (select count(*) from identifier where type = 'user_id'),
-					       (select count(*) from tracked_event where resolved_at is null)""")) {
+					       (select count(*) from event_resolution_queue)""")) {
 				rs.next();
 				out.printf(java.util.Locale.ROOT,
 						"replay: identity resolution finished %.1f s after the last batch (%,d still waiting): "

@@ -100,18 +100,17 @@ class BadInputTests extends CollectingOmnis {
 				 where p.merged_into is not null""").query(Long.class).single())
 			.as("identifiers left on merged profiles")
 			.isZero();
-		assertThat(jdbc.sql("""
-				select count(*) from tracked_event e cross join unnest(e.identifiers) i
-				 where e.channel_id = :channel
-				   and not exists (select 1 from identifier d where d.type || ':' || d.value = i)""")
+		assertThat(jdbc
+			.sql("""
+					select count(*) from tracked_event e join event_profile p on p.seq = e.seq cross join unnest(p.identifiers) i
+					 where e.channel_id = :channel
+					   and not exists (select 1 from identifier d where d.type || ':' || d.value = i)""")
 			.param("channel", source.channelId())
 			.query(Long.class)
 			.single()).as("identifiers of events that are not in the identity graph").isZero();
-		List<String> profiles = jdbc
-			.sql("select distinct profile_id from tracked_event where channel_id = :channel and profile_id is not null")
-			.param("channel", source.channelId())
-			.query(String.class)
-			.list();
+		List<String> profiles = jdbc.sql("""
+				select distinct p.profile_id from tracked_event e join event_profile p on p.seq = e.seq
+				 where e.channel_id = :channel""").param("channel", source.channelId()).query(String.class).list();
 		for (String id : profiles) {
 			read(source, "/api/v1/profiles/" + id);
 			read(source, "/api/v1/profiles/" + id + "/timeline?limit=100");

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps identity resolution running on every node: takes the next batch as soon as one is
- * done, and looks again every few milliseconds when there was nothing to do.
+ * done, and looks again every few milliseconds when there was nothing to do. While a
+ * backlog lasts (a batch came back full) the batches grow, up to four times the
+ * configured size, as each statement of a batch then serves more events; they shrink back
+ * as soon as resolution has caught up.
  */
 @Component
 class ResolutionWorker implements SmartLifecycle {
@@ -75,7 +78,7 @@ class ResolutionWorker implements SmartLifecycle {
 		while (running) {
 			try {
 				int resolved = resolver.resolveBatch(size);
-				size = batchSize;
+				size = resolved == size ? Math.min(size * 2, batchSize * 4) : batchSize;
 				if (resolved == 0) {
 					Thread.sleep(idle);
 				}

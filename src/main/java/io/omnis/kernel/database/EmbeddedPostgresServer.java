@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -34,6 +35,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
+		return start(dataDir, port, Map.of());
+	}
+
+	/**
+	 * Starts it with further server settings (the benchmark's profiling mode preloads
+	 * {@code pg_stat_statements}).
+	 */
+	public static EmbeddedPostgresServer start(Path dataDir, int port, Map<String, String> settings)
+			throws IOException {
 		Path absolute = dataDir.toAbsolutePath().normalize();
 		Files.createDirectories(absolute.getParent());
 		stopOrphan(absolute);
@@ -54,6 +64,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			.setServerConfig("max_wal_size", "4GB")
 			.setServerConfig("checkpoint_timeout", "15min")
 			.setServerConfig("synchronous_commit", "on");
+		settings.forEach(builder::setServerConfig);
 		if (port > 0) {
 			builder.setPort(port);
 		}

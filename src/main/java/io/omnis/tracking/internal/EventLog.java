@@ -27,9 +27,19 @@ import io.omnis.tracking.DropReason;
 
 /**
  * The tracked_event log and the collection counters, written in batches.
+ * <p>
+ * An event row is written once. Identity resolution's state sits beside it in narrow
+ * tables: {@code event_resolution_queue} holds the events still waiting, and
+ * {@code event_profile} the profile each resolved event went to, so that resolving never
+ * rewrites the wide row or its indexes.
  */
 @Repository
 public class EventLog {
+
+	/** An event with its resolution, if it has one. */
+	private static final String EVENTS = """
+			select e.*, p.profile_id, p.identifiers from tracked_event e left join event_profile p on p.seq = e.seq
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -71,15 +81,19 @@ public class EventLog {
 		}
 		// Anonymised events (no identifier, not consent-only) have nothing to resolve
 		List<String> inserted = jdbc.sql("""
-				insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
-				                           received_at, payload, consent_only, resolved_at)
-				select :channel, m, t, e, u, a, o, :received, p::jsonb, c,
-				       case when u is null and a is null then :received::timestamptz end
-				  from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
-				              :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
-				       as x(m, t, e, u, a, o, p, c)
-				on conflict (channel_id, message_id) do nothing
-				returning message_id""")
+				with inserted as (
+				    insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
+				                               received_at, payload, consent_only)
+				    select :channel, m, t, e, u, a, o, :received, p::jsonb, c
+				      from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
+				                  :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
+				           as x(m, t, e, u, a, o, p, c)
+				    on conflict (channel_id, message_id) do nothing
+				    returning seq, message_id, user_id, anonymous_id),
+				queued as (
+				    insert into event_resolution_queue (seq, received_at)
+				    select seq, :received from inserted where user_id is not null or anonymous_id is not null)
+				select message_id from inserted""")
 			.param("channel", channelId)
 			.param("received", Timestamp.from(receivedAt))
 			.param("ids", ids)
@@ -131,23 +145,39 @@ public class EventLog {
 	 */
 	java.time.Duration oldestUnresolvedAge() {
 		return jdbc.sql("""
-				select received_at from tracked_event where resolved_at is null order by seq limit 1""")
+				select received_at from event_resolution_queue order by seq limit 1""")
 			.query(Timestamp.class)
 			.optional()
 			.map(oldest -> java.time.Duration.between(oldest.toInstant(), Instant.now()))
 			.orElse(java.time.Duration.ZERO);
 	}
 
+	/**
+	 * Takes the next waiting events off the queue (their rows come back if the caller's
+	 * transaction rolls back). A claimer that meets rows another one is deleting waits
+	 * for it and gets only the rows still there.
+	 */
 	public List<CollectedEvent> claimUnresolved(int limit) {
 		return jdbc.sql("""
-				select * from tracked_event where resolved_at is null
-				 order by seq limit :limit for update skip locked""").param("limit", limit).query(this::event).list();
+				with claimed as (
+				    delete from event_resolution_queue
+				     where seq in (select seq from event_resolution_queue order by seq limit :limit)
+				    returning seq)
+				select e.*, null::text as profile_id, null::text[] as identifiers
+				  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""")
+			.param("limit", limit)
+			.query(this::event)
+			.list();
 	}
 
 	public Optional<CollectedEvent> claimUnresolved(String channelId, String messageId) {
 		return jdbc.sql("""
-				select * from tracked_event
-				 where channel_id = :channel and message_id = :message and resolved_at is null for update""")
+				with claimed as (
+				    delete from event_resolution_queue q using tracked_event e
+				     where q.seq = e.seq and e.channel_id = :channel and e.message_id = :message
+				    returning q.seq)
+				select e.*, null::text as profile_id, null::text[] as identifiers
+				  from tracked_event e join claimed c on c.seq = e.seq""")
 			.param("channel", channelId)
 			.param("message", messageId)
 			.query(this::event)
@@ -155,7 +185,7 @@ public class EventLog {
 	}
 
 	public Optional<CollectedEvent> find(String channelId, String messageId) {
-		return jdbc.sql("select * from tracked_event where channel_id = :channel and message_id = :message")
+		return jdbc.sql(EVENTS + "where e.channel_id = :channel and e.message_id = :message")
 			.param("channel", channelId)
 			.param("message", messageId)
 			.query(this::event)
@@ -164,14 +194,14 @@ public class EventLog {
 
 	public void assign(long[] seqs, String[] profileIds, List<List<String>> identifiers) {
 		// Each event's identifiers travel as a JSON array: a value may hold any
-		// character,
-		// so no separator is safe
+		// character, so no separator is safe. An event resolved to no profile only
+		// leaves the queue.
 		jdbc.sql("""
-				update tracked_event e
-				   set profile_id = x.p, identifiers = array(select jsonb_array_elements_text(x.i::jsonb)),
-				       resolved_at = now()
+				insert into event_profile (seq, profile_id, occurred_at, identifiers, resolved_at)
+				select x.s, x.p, e.occurred_at, array(select jsonb_array_elements_text(x.i::jsonb)), now()
 				  from unnest(:seqs::bigint[], :profiles::text[], :identifiers::text[]) as x(s, p, i)
-				 where e.seq = x.s""")
+				  join tracked_event e on e.seq = x.s
+				 where x.p is not null""")
 			.param("seqs", Arrays.stream(seqs).boxed().toArray(Long[]::new))
 			.param("profiles", profileIds)
 			.param("identifiers", identifiers.stream().map(json::writeValueAsString).toArray(String[]::new))
@@ -179,7 +209,7 @@ public class EventLog {
 	}
 
 	public int reassign(String from, String to) {
-		return jdbc.sql("update tracked_event set profile_id = :to where profile_id = :from")
+		return jdbc.sql("update event_profile set profile_id = :to where profile_id = :from")
 			.param("from", from)
 			.param("to", to)
 			.update();
@@ -187,7 +217,7 @@ public class EventLog {
 
 	public int reassignCarrying(String profileId, String identifier, String to) {
 		return jdbc.sql("""
-				update tracked_event set profile_id = :to
+				update event_profile set profile_id = :to
 				 where profile_id = :profile and identifiers @> array[:identifier]::text[]""")
 			.param("profile", profileId)
 			.param("identifier", identifier)
@@ -198,7 +228,7 @@ public class EventLog {
 	public List<String> identifiersOnlyWith(String profileId, String identifier) {
 		return jdbc.sql("""
 				select i from (select identifiers, identifiers @> array[:identifier]::text[] as carries
-				                 from tracked_event where profile_id = :profile and identifiers is not null) e,
+				                 from event_profile where profile_id = :profile) e,
 				       unnest(e.identifiers) i
 				 group by i having bool_and(carries)""")
 			.param("profile", profileId)
@@ -208,8 +238,9 @@ public class EventLog {
 	}
 
 	public List<CollectedEvent> ofProfile(String profileId, int limit) {
-		return jdbc
-			.sql("select * from tracked_event where profile_id = :profile order by occurred_at, seq limit :limit")
+		return jdbc.sql("""
+				select e.*, p.profile_id, p.identifiers from event_profile p join tracked_event e on e.seq = p.seq
+				 where p.profile_id = :profile order by p.occurred_at, p.seq limit :limit""")
 			.param("profile", profileId)
 			.param("limit", limit)
 			.query(this::event)
@@ -219,11 +250,11 @@ public class EventLog {
 	public List<CollectedEvent> page(Collection<String> profileIds, @Nullable Instant beforeAt, long beforeSeq,
 			int limit, @Nullable String channelId, @Nullable String type) {
 		return jdbc.sql("""
-				select * from tracked_event
-				 where profile_id = any(:profiles::text[]) and not consent_only
-				   and (:beforeAt::timestamptz is null or (occurred_at, seq) < (:beforeAt::timestamptz, :beforeSeq))
-				   and (:channel::text is null or channel_id = :channel) and (:type::text is null or type = :type)
-				 order by occurred_at desc, seq desc limit :limit""")
+				select e.*, p.profile_id, p.identifiers from event_profile p join tracked_event e on e.seq = p.seq
+				 where p.profile_id = any(:profiles::text[]) and not e.consent_only
+				   and (:beforeAt::timestamptz is null or (p.occurred_at, p.seq) < (:beforeAt::timestamptz, :beforeSeq))
+				   and (:channel::text is null or e.channel_id = :channel) and (:type::text is null or e.type = :type)
+				 order by p.occurred_at desc, p.seq desc limit :limit""")
 			.param("profiles", profileIds.toArray(String[]::new))
 			.param("beforeAt", beforeAt == null ? null : Timestamp.from(beforeAt))
 			.param("beforeSeq", beforeSeq)
@@ -235,7 +266,7 @@ public class EventLog {
 	}
 
 	public List<CollectedEvent> recent(String channelId, int limit) {
-		return jdbc.sql("select * from tracked_event where channel_id = :channel order by seq desc limit :limit")
+		return jdbc.sql(EVENTS + "where e.channel_id = :channel order by e.seq desc limit :limit")
 			.param("channel", channelId)
 			.param("limit", limit)
 			.query(this::event)

@@ -69,7 +69,7 @@ public class EventCollection implements Workload {
 			long waiting = -1;
 			while (System.nanoTime() - stopped < 180_000_000_000L) {
 				try (ResultSet rs = connection.createStatement()
-					.executeQuery("select count(*) from tracked_event where resolved_at is null")) {
+					.executeQuery("select count(*) from event_resolution_queue")) {
 					rs.next();
 					waiting = rs.getLong(1);
 				}
@@ -84,8 +84,9 @@ public class EventCollection implements Workload {
 			try (ResultSet rs = connection.createStatement().executeQuery("""
 					select count(*), percentile_cont(0.5) within group (order by lag),
 					       percentile_cont(0.99) within group (order by lag), max(lag)
-					  from (select extract(epoch from resolved_at - received_at) * 1000 as lag
-					          from tracked_event where resolved_at is not null and message_id like 'c-%') l""")) {
+					  from (select extract(epoch from p.resolved_at - e.received_at) * 1000 as lag
+					          from tracked_event e join event_profile p on p.seq = e.seq
+					         where e.message_id like 'c-%') l""")) {
 				rs.next();
 				facts.put("resolution lag, acceptance to profile (all events of the run)",
 						String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms over %,d events",

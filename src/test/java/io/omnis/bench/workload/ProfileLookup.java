@@ -27,12 +27,21 @@ public class ProfileLookup implements Workload {
 
 	@Override
 	public String operation() {
-		return "GET /api/v1/profiles/lookup?identifier=email:… with a secret key, over the seeded profiles";
+		return "GET /api/v1/profiles/lookup?identifier=email:… with a secret key, over the seeded profiles"
+				+ " (--profiles N seeds N straight into the tables, see ProfileData)";
 	}
 
 	@Override
 	public void setUp(Bench bench) throws Exception {
-		profiles = bench.mode().scale() * 20;
+		profiles = ProfileData.ensure(bench);
+	}
+
+	/**
+	 * Makes {@code 20 × scale} profiles through collection and resolution, as customers
+	 * would, and waits until resolution has finished.
+	 */
+	static int seedThroughApi(Bench bench) throws Exception {
+		int profiles = bench.mode().scale() * 20;
 		String writeKey = Population.writeKey(bench, "bench-profiles");
 		int batches = (profiles + SEED_BATCH - 1) / SEED_BATCH;
 		bench.load("profiles", batches, 4, n -> {
@@ -56,10 +65,10 @@ public class ProfileLookup implements Workload {
 			long deadline = System.nanoTime() + 300_000_000_000L;
 			while (System.nanoTime() < deadline) {
 				try (ResultSet rs = connection.createStatement()
-					.executeQuery("select count(*) from tracked_event where resolved_at is null")) {
+					.executeQuery("select count(*) from event_resolution_queue")) {
 					rs.next();
 					if (rs.getLong(1) == 0) {
-						return;
+						return profiles;
 					}
 				}
 				Thread.sleep(100);

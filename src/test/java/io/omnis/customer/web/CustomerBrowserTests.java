@@ -149,9 +149,8 @@ class CustomerBrowserTests extends RunningOmnis {
 				.param("value", value)
 				.query(String.class)
 				.optional();
-			if (owner.isPresent() && jdbc.sql("select count(*) from tracked_event where resolved_at is null")
-				.query(Long.class)
-				.single() == 0) {
+			if (owner.isPresent()
+					&& jdbc.sql("select count(*) from event_resolution_queue").query(Long.class).single() == 0) {
 				return owner.get();
 			}
 			Thread.sleep(50);
