@@ -1,0 +1,38 @@
+package io.omnis.order.internal;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import io.omnis.kernel.CustomerActivity;
+import io.omnis.order.Order;
+
+/**
+ * Tells other modules what happened to an order: its domain event, and an activity on the
+ * customer's timeline when the customer is known.
+ */
+@Component
+public class Timeline {
+
+	private final ApplicationEventPublisher events;
+
+	Timeline(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	public void record(Order order) {
+		events.publishEvent(order.event());
+		String customer = order.profileId() != null ? order.profileId()
+				: order.customerIds().isEmpty() ? null : order.customerIds().getFirst();
+		if (customer == null) {
+			return;
+		}
+		String verb = order.status().name().toLowerCase(java.util.Locale.ROOT);
+		String what = order.kind() == io.omnis.order.OrderKind.TILL_SALE ? "Till sale " : "Order ";
+		events.publishEvent(new CustomerActivity(customer, order.updatedAt(), "order." + verb,
+				order.channelId().value(),
+				what + order.id() + " " + verb + ", " + order.units() + (order.units() == 1 ? " item, " : " items, ")
+						+ order.total() + (order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")"),
+				order.id().value()));
+	}
+
+}
