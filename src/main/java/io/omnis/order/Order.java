@@ -89,7 +89,7 @@ public record Order(OrderId id, OrderKind kind, OrderStatus status, @Nullable Ca
 					"Order " + id + " is " + status + " and cannot be " + verb
 							+ (status.next().isEmpty() ? "" : "; it can become " + status.next()),
 					List.of(new FieldError("status", "is " + status)))
-				.with("status", status.name());
+				.with("orderStatus", status.name());
 		}
 	}
 
