@@ -21,8 +21,9 @@ public class Timeline {
 
 	public void record(Order order) {
 		events.publishEvent(order.event());
-		String customer = order.profileId() != null ? order.profileId()
-				: order.customerIds().isEmpty() ? null : order.customerIds().getFirst();
+		// Only a known customer has a timeline; an anonymous order is still found in her
+		// history through its identifiers once they join a profile
+		String customer = order.profileId();
 		if (customer == null) {
 			return;
 		}
