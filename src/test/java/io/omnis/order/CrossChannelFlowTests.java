@@ -39,21 +39,22 @@ class CrossChannelFlowTests extends OrderFixtures {
 		String user = "user-" + suffix;
 
 		// On the web, anonymously: she looks at the lamp and puts it in a cart
-		track(web, """
-				{"type": "page", "anonymousId": "%s", "messageId": "p1-%s", "name": "Lamp"},
-				{"type": "track", "anonymousId": "%s", "messageId": "t1-%s", "event": "Product Viewed",
-				 "properties": {"sku": "%s"}}""".formatted(browser, suffix, browser, suffix, lamp));
+		send(web, "/v1/page", """
+				{"anonymousId": "%s", "messageId": "p1-%s", "name": "Lamp"}""".formatted(browser, suffix));
+		send(web, "/v1/track", """
+				{"anonymousId": "%s", "messageId": "t1-%s", "event": "Product Viewed", "properties": {"sku": "%s"}}"""
+			.formatted(browser, suffix, lamp));
 		String cart = anonymousCart(web, browser).path("id").asString();
 		add(web, cart, lamp, 1).expect(200);
 		add(web, cart, bulb, 2).expect(200);
-		track(web, """
-				{"type": "identify", "anonymousId": "%s", "messageId": "n1-%s", "traits": {"email": "%s"}}"""
-			.formatted(browser, suffix, email));
+		send(web, "/v1/identify", """
+				{"anonymousId": "%s", "messageId": "n1-%s", "traits": {"email": "%s"}}""".formatted(browser, suffix,
+				email));
 
 		// On the app she logs in: the app finds the cart she filled on the web
-		track(app, """
-				{"type": "identify", "anonymousId": "%s", "userId": "%s", "messageId": "l1-%s",
-				 "traits": {"email": "%s"}}""".formatted(phone, user, suffix, email));
+		send(app, "/v1/identify", """
+				{"anonymousId": "%s", "userId": "%s", "messageId": "l1-%s", "traits": {"email": "%s"}}"""
+			.formatted(phone, user, suffix, email));
 		JsonNode found = Poll
 			.until(Duration.ofSeconds(30), () -> app.api().get("/api/v1/carts?customer=user_id:" + user),
 					answer -> answer.status() == 200)
@@ -118,10 +119,11 @@ class CrossChannelFlowTests extends OrderFixtures {
 		return kinds;
 	}
 
-	private void track(Shop shop, String messages) {
+	/** What the channel's analytics library sends from her browser or phone. */
+	private void send(Shop shop, String path, String message) {
 		anonymous()
-			.send("POST", "/v1/batch", BodyPublishers.ofString("{\"batch\": [" + messages + "]}"), "Authorization",
-					basic(shop.writeKey()), "Content-Type", "application/json")
+			.send("POST", path, BodyPublishers.ofString(message), "Authorization", basic(shop.writeKey()),
+					"Content-Type", "application/json")
 			.expect(200);
 	}
 
