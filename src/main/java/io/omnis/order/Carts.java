@@ -504,12 +504,17 @@ public class Carts {
 
 	/** The identifiers given, normalised; each bad one named. */
 	static List<Identifier> identifiers(CustomerIds given, boolean requireOne) {
+		return identifiers(given, requireOne, "");
+	}
+
+	/** Like {@link #identifiers(CustomerIds, boolean)}, naming fields under a prefix. */
+	static List<Identifier> identifiers(CustomerIds given, boolean requireOne, String prefix) {
 		List<Identifier> identifiers = new ArrayList<>();
-		add(identifiers, "anonymous_id", given.anonymousId(), "anonymousId");
-		add(identifiers, "user_id", given.userId(), "userId");
-		add(identifiers, "email", given.email(), "email");
-		add(identifiers, "phone", given.phone(), "phone");
-		add(identifiers, "loyalty_card", given.loyaltyCard(), "loyaltyCard");
+		add(identifiers, "anonymous_id", given.anonymousId(), prefix + "anonymousId");
+		add(identifiers, "user_id", given.userId(), prefix + "userId");
+		add(identifiers, "email", given.email(), prefix + "email");
+		add(identifiers, "phone", given.phone(), prefix + "phone");
+		add(identifiers, "loyalty_card", given.loyaltyCard(), prefix + "loyaltyCard");
 		if (requireOne && identifiers.isEmpty() && given.profileId() == null) {
 			throw ProblemException.invalidField("anonymousId",
 					"is required unless the customer is known (userId, email, phone, loyaltyCard or profileId)");

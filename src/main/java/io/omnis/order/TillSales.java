@@ -166,7 +166,8 @@ public class TillSales {
 			return null;
 		}
 		List<Identifier> identifiers = Carts.identifiers(
-				new Carts.CustomerIds(null, null, given.email(), given.phone(), given.loyaltyCard(), null), false);
+				new Carts.CustomerIds(null, null, given.email(), given.phone(), given.loyaltyCard(), null), false,
+				"customer.");
 		if (identifiers.isEmpty()) {
 			return null;
 		}

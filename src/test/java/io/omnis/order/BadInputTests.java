@@ -165,7 +165,7 @@ class BadInputTests extends OrderFixtures {
 					"""
 							{"currency": "EUR", "customer": {"email": "nope"}, "lines": [{"sku": "%s", "quantity": 1}]}"""
 						.formatted(lamp))
-			.expectProblem(400, "invalid-field", "email");
+			.expectProblem(400, "invalid-field", "customer.email");
 		assertThat(stock(lamp, store.location()).path("onHand").asInt()).isEqualTo(2);
 	}
 
