@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.problem.ProblemType;
 import io.omnis.kernel.security.Permission;
 import io.omnis.kernel.web.NavigationItem;
 import io.omnis.kernel.web.Page;
@@ -61,7 +64,13 @@ class OrderPages {
 
 	@PostMapping("/{id}/{step}")
 	@PreAuthorize("hasAuthority('orders:write')")
-	String step(@PathVariable String id, @PathVariable String step) {
+	String step(@PathVariable String id, @PathVariable String step, Authentication user) {
+		boolean manages = user.getAuthorities()
+			.stream()
+			.anyMatch(a -> Permission.ORDERS_MANAGE.authority().equals(a.getAuthority()));
+		if (!manages && !step.equals("pay") && !step.equals("cancel")) {
+			throw new ProblemException(ProblemType.FORBIDDEN, "Moving an order to '" + step + "' needs orders:manage");
+		}
 		switch (step) {
 			case "pay" -> orders.pay(id, "pay-in-store", Map.of(), null);
 			case "cancel" -> orders.cancel(id, "cancelled by staff", null);
