@@ -97,6 +97,12 @@ public class Locations {
 		return Page.of(store.list(Cursor.decode(cursor), size + 1, type), size, l -> l.id().value());
 	}
 
+	/** The store whose tills are this STORE channel, if one is tied to it. */
+	@Transactional(readOnly = true)
+	public Optional<Location> ofStoreChannel(ChannelId channel) {
+		return store.ofChannel(channel.value());
+	}
+
 	/** Which of the ids name existing locations. */
 	@Transactional(readOnly = true)
 	public Set<LocationId> existing(Set<LocationId> ids) {

@@ -72,6 +72,12 @@ public final class Api implements AutoCloseable {
 		return ok(send(request.build()));
 	}
 
+	/** PUTs a JSON body. */
+	public HttpResponse<byte[]> put(String path, String json) throws IOException, InterruptedException {
+		return ok(send(
+				request(path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)).build()));
+	}
+
 	/**
 	 * POSTs a body of any type, allowing it {@code timeout} (a bulk upload takes longer
 	 * than the usual ten seconds).

@@ -70,6 +70,14 @@ public class LocationStore {
 			.optional();
 	}
 
+	/** The store whose tills are this channel. */
+	public Optional<Location> ofChannel(String channelId) {
+		return jdbc.sql("select * from location where channel_id = :channel order by id limit 1")
+			.param("channel", channelId)
+			.query(LocationStore::location)
+			.optional();
+	}
+
 	public List<Location> list(@Nullable String after, int limit, @Nullable LocationType type) {
 		return jdbc.sql("""
 				select * from location where id > :after and (:type::text is null or type = :type)

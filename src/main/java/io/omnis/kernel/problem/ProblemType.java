@@ -35,6 +35,12 @@ public enum ProblemType {
 
 	INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock"),
 
+	PRICE_CHANGED("price-changed", HttpStatus.CONFLICT, "Prices changed"),
+
+	CART_EXPIRED("cart-expired", HttpStatus.GONE, "Cart expired"),
+
+	PAYMENT_DECLINED("payment-declined", HttpStatus.PAYMENT_REQUIRED, "Payment declined"),
+
 	NOT_SELLABLE("not-sellable", HttpStatus.UNPROCESSABLE_CONTENT, "Not sellable"),
 
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,

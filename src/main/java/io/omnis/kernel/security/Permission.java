@@ -63,7 +63,22 @@ public enum Permission {
 	CATALOG_READ("catalog:read"),
 
 	/** Change products, prices, tax rates, assortment and content; import them. */
-	CATALOG_WRITE("catalog:write");
+	CATALOG_WRITE("catalog:write"),
+
+	/** Create and change carts, hand them over, check them out (channel backends). */
+	CARTS_WRITE("carts:write"),
+
+	/** See orders and customers' order history. */
+	ORDERS_READ("orders:read"),
+
+	/** Pay and cancel orders, record till sales. */
+	ORDERS_WRITE("orders:write"),
+
+	/**
+	 * Move orders through allocation, fulfilment and completion; set channels'
+	 * reservation policies.
+	 */
+	ORDERS_MANAGE("orders:manage");
 
 	private final String authority;
 

@@ -12,10 +12,11 @@ public enum Role {
 
 	AGENT(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.PROFILES_WRITE,
 			Permission.INVENTORY_READ, Permission.RESERVATIONS_WRITE, Permission.CATALOG_READ,
-			Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_WRITE)),
+			Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_WRITE, Permission.ORDERS_READ)),
 
 	STORE_ASSOCIATE(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.INVENTORY_READ,
-			Permission.INVENTORY_WRITE, Permission.RESERVATIONS_WRITE, Permission.CATALOG_READ)),
+			Permission.INVENTORY_WRITE, Permission.RESERVATIONS_WRITE, Permission.CATALOG_READ, Permission.CARTS_WRITE,
+			Permission.ORDERS_READ, Permission.ORDERS_WRITE, Permission.ORDERS_MANAGE)),
 
 	/** Merchandisers too: they write the catalog's content, prices and assortment. */
 	MARKETER(EnumSet.of(Permission.CHANNELS_READ, Permission.PROFILES_READ, Permission.TRACKING_READ,

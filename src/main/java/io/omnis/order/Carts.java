@@ -1,0 +1,558 @@
+package io.omnis.order;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.omnis.catalog.PriceQuote;
+import io.omnis.channel.ChannelId;
+import io.omnis.customer.Identifier;
+import io.omnis.inventory.Reservation;
+import io.omnis.inventory.ReservationId;
+import io.omnis.inventory.ReservationKind;
+import io.omnis.inventory.Reservations;
+import io.omnis.kernel.Money;
+import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.NotFoundException;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.problem.ProblemType;
+import io.omnis.order.internal.CartStore;
+import io.omnis.order.internal.Customers;
+import io.omnis.order.internal.Customers.Customer;
+import io.omnis.order.internal.OrderProperties;
+import io.omnis.order.internal.Quotes;
+import io.omnis.order.internal.StockHolds;
+import io.omnis.order.internal.StockHolds.Item;
+
+/**
+ * Carts that follow the customer: made in any channel, joined to her own cart when she
+ * identifies, handed to a till by a short code. Each line keeps the price she saw; a
+ * later price, a shortage or a product no longer sold is reported in {@link Cart#changes}
+ * and never applied without her say ({@link #acceptChanges}).
+ */
+@Service
+@Transactional
+public class Carts {
+
+	public static final int MAX_LINES = 100;
+
+	public static final int MAX_QUANTITY = 1000;
+
+	/** Letters and digits that cannot be mistaken for one another when typed. */
+	private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+	private static final int CODE_LENGTH = 8;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final CartStore store;
+
+	private final Customers customers;
+
+	private final Quotes quotes;
+
+	private final StockHolds holds;
+
+	private final Reservations reservations;
+
+	private final ReservationPolicies policies;
+
+	private final OrderProperties properties;
+
+	private final Clock clock;
+
+	Carts(CartStore store, Customers customers, Quotes quotes, StockHolds holds, Reservations reservations,
+			ReservationPolicies policies, OrderProperties properties, Clock clock) {
+		this.store = store;
+		this.customers = customers;
+		this.quotes = quotes;
+		this.holds = holds;
+		this.reservations = reservations;
+		this.policies = policies;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Cart create(ChannelId channel, NewCart draft) {
+		String currency = currency(draft.currency());
+		String country = country(draft.country());
+		List<Identifier> identifiers = identifiers(draft.customer(), true);
+		Customer customer = customers.resolve(identifiers, draft.customer().profileId(), "profileId");
+		Instant now = clock.instant();
+		Cart cart = new Cart(CartId.next(), CartStatus.OPEN, currency, country, customer.given(), customer.profileId(),
+				channel, null, null, null, null, List.of(), List.of(), now.plus(properties.cartTtl()), now, now);
+		store.insert(cart);
+		return cart;
+	}
+
+	/**
+	 * The cart as the channel sees it now, with what changed since its lines were added.
+	 */
+	@Transactional(readOnly = true)
+	public Cart view(CartId id, ChannelId channel, @Nullable String customer) {
+		return withChanges(visible(id, customer, false), channel);
+	}
+
+	/**
+	 * The customer's open cart, made in whichever channel: found by any identifier of her
+	 * profile, so an anonymous web cart is found once she is known.
+	 */
+	@Transactional(readOnly = true)
+	public Cart openCartOf(String customerReference, ChannelId channel) {
+		Customer customer = customers.of(customerReference, "customer");
+		Instant now = clock.instant();
+		return store.openOf(customer.keys(), customer.profiles(), false)
+			.stream()
+			.filter(cart -> cart.expiresAt().isAfter(now))
+			.findFirst()
+			.map(cart -> withChanges(cart, channel))
+			.orElseThrow(() -> new NotFoundException("No open cart for customer '" + customerReference + "'"));
+	}
+
+	public Cart addLine(CartId id, ChannelId channel, @Nullable String sku, @Nullable Integer quantity,
+			@Nullable String currency, @Nullable String customer) {
+		Cart cart = lockOpen(id, customer);
+		String checkedSku = sku(sku, "sku");
+		int units = quantity(quantity, "quantity");
+		if (currency != null && !currency.equals(cart.currency())) {
+			throw ProblemException.invalidField("currency",
+					"is " + currency + " but cart " + id + " is in " + cart.currency());
+		}
+		Optional<CartLine> existing = cart.line(checkedSku);
+		if (existing.isEmpty() && cart.lines().size() >= MAX_LINES) {
+			throw ProblemException.invalidField("sku", "cannot be added: a cart holds at most " + MAX_LINES + " lines");
+		}
+		int total = units + existing.map(CartLine::quantity).orElse(0);
+		if (total > MAX_QUANTITY) {
+			throw ProblemException.invalidField("quantity",
+					"would make " + total + " units of '" + checkedSku + "'; at most " + MAX_QUANTITY);
+		}
+		CartLine line;
+		if (existing.isPresent()) {
+			line = existing.get().withQuantity(total);
+		}
+		else {
+			PriceQuote quote = quotes.require(checkedSku, channel, cart.currency(), cart.country(), "sku");
+			line = new CartLine(checkedSku, total, quote.gross(), quote.net(), quote.tax(), quote.taxRate().rate(),
+					channel, clock.instant());
+		}
+		return write(cart, channel, replace(cart.lines(), line), line, null);
+	}
+
+	public Cart setLine(CartId id, ChannelId channel, String sku, @Nullable Integer quantity,
+			@Nullable String customer) {
+		Cart cart = lockOpen(id, customer);
+		int units = quantity(quantity, "quantity");
+		CartLine line = cart.line(sku).orElseThrow(() -> lineNotFound(cart, sku)).withQuantity(units);
+		return write(cart, channel, replace(cart.lines(), line), line, null);
+	}
+
+	public Cart removeLine(CartId id, ChannelId channel, String sku, @Nullable String customer) {
+		Cart cart = lockOpen(id, customer);
+		cart.line(sku).orElseThrow(() -> lineNotFound(cart, sku));
+		List<CartLine> lines = cart.lines().stream().filter(line -> !line.sku().equals(sku)).toList();
+		return write(cart, channel, lines, null, sku);
+	}
+
+	/**
+	 * Takes the prices of now for every line whose price changed: the customer has seen
+	 * and accepted them.
+	 */
+	public Cart acceptChanges(CartId id, ChannelId channel, @Nullable String customer) {
+		Cart cart = lockOpen(id, customer);
+		for (CartLine line : cart.lines()) {
+			Quotes.Quote quote = quotes.quote(line.sku(), channel, cart.currency(), cart.country());
+			PriceQuote price = quote.price();
+			if (price != null && !price.gross().equals(line.unitPrice())) {
+				store.upsertLine(id, new CartLine(line.sku(), line.quantity(), price.gross(), price.net(), price.tax(),
+						price.taxRate().rate(), line.channelId(), line.addedAt()));
+			}
+		}
+		touch(cart, channel, cart.reservationId(), cart.reservationChannelId());
+		return view(id, channel, null);
+	}
+
+	/**
+	 * Attaches the customer to the cart. When she already has an open cart elsewhere,
+	 * this cart's lines join that one (quantities added up, her earlier prices kept) and
+	 * this cart is closed as merged: the answer is the cart she goes on with.
+	 */
+	public Cart identify(CartId id, ChannelId channel, CustomerIds given) {
+		List<Identifier> identifiers = identifiers(given, false);
+		if (identifiers.isEmpty() && given.profileId() == null) {
+			throw ProblemException.invalidField("userId",
+					"or another identifier (email, phone, loyaltyCard, " + "profileId) is required to identify a cart");
+		}
+		Customer customer = customers.resolve(identifiers, given.profileId(), "profileId");
+		Cart cart = lockOpen(id, null);
+		// A cart that already names someone else is not hers: answer as if it did not
+		// exist
+		if (!belongsTo(cart, customer)) {
+			throw new NotFoundException("cart", id.value());
+		}
+		Set<String> ids = new LinkedHashSet<>(cart.customerIds());
+		ids.addAll(customer.given());
+		String profile = customer.profileId() != null ? customer.profileId() : cart.profileId();
+		Instant now = clock.instant();
+		Optional<Cart> other = store.openOf(customer.keys(), customer.profiles(), true)
+			.stream()
+			.filter(c -> !c.id().equals(id) && c.expiresAt().isAfter(now))
+			.findFirst();
+		if (other.isEmpty()) {
+			Cart identified = new Cart(id, cart.status(), cart.currency(), cart.country(), List.copyOf(ids), profile,
+					channel, cart.reservationId(), cart.reservationChannelId(), null, null, cart.lines(), List.of(),
+					now.plus(properties.cartTtl()), cart.createdAt(), now);
+			store.update(identified);
+			return view(id, channel, null);
+		}
+		return merge(cart, other.get(), channel, ids, profile);
+	}
+
+	/**
+	 * A short code (8 letters and digits, no look-alikes) for a store associate to take
+	 * the cart over at a till; a new code replaces the cart's earlier one.
+	 */
+	public Handover handover(CartId id, @Nullable String customer) {
+		Cart cart = lockOpen(id, customer);
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(properties.handoverTtl());
+		String code = code();
+		store.putHandover(cart.id(), code, expiresAt, now);
+		return new Handover(code, cart.id(), expiresAt);
+	}
+
+	/**
+	 * A till takes the cart over by its code: the code is used up, and the cart now works
+	 * in the store's channel, at the store's prices and stock (changes are reported).
+	 */
+	public Cart takeOver(String code, ChannelId storeChannel) {
+		if (holds.storeOf(storeChannel).isEmpty()) {
+			throw new ProblemException(ProblemType.FORBIDDEN,
+					"Only a STORE channel tied to a store location can take a cart over",
+					List.of(new FieldError("channel", "is not the channel of a store's tills")));
+		}
+		String normalised = code.strip().toUpperCase(Locale.ROOT);
+		Instant now = clock.instant();
+		CartId id = store.takeHandover(normalised, now)
+			.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+					"No cart is waiting for hand-over code '" + abbreviate(code)
+							+ "'; it may have expired or been used",
+					List.of(new FieldError("code", "is not a valid hand-over code"))));
+		Cart cart = lockOpen(id, null);
+		touch(cart, storeChannel, cart.reservationId(), cart.reservationChannelId());
+		return view(id, storeChannel, null);
+	}
+
+	/** Refuses a code that no cart is waiting for (for showing its QR code). */
+	@Transactional(readOnly = true)
+	public CartId waiting(String code) {
+		return store.peekHandover(code.strip().toUpperCase(Locale.ROOT), clock.instant())
+			.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+					"No cart is waiting for hand-over code '" + abbreviate(code) + "'",
+					List.of(new FieldError("code", "is not a valid hand-over code"))));
+	}
+
+	/** The cart locked for a change, refused unless it is open and the caller's. */
+	Cart lockOpen(CartId id, @Nullable String customer) {
+		return visible(id, customer, true).requireOpen(clock.instant());
+	}
+
+	/** The cart, or 404 when it belongs to another customer than the one named. */
+	private Cart visible(CartId id, @Nullable String customer, boolean lock) {
+		Cart cart = store.find(id, lock).orElseThrow(() -> new NotFoundException("cart", id.value()));
+		if (customer != null && !belongsTo(cart, customers.of(customer, "customer"))) {
+			throw new NotFoundException("cart", id.value());
+		}
+		return cart;
+	}
+
+	/** An anonymous cart is anyone's to claim; an identified one only its customer's. */
+	private static boolean belongsTo(Cart cart, Customer customer) {
+		boolean identified = cart.profileId() != null
+				|| cart.customerIds().stream().anyMatch(id -> !id.startsWith("anonymous_id:"));
+		return !identified || customer.owns(cart.customerIds(), cart.profileId());
+	}
+
+	private Cart merge(Cart from, Cart into, ChannelId channel, Set<String> ids, @Nullable String profile) {
+		Map<String, CartLine> lines = new TreeMap<>();
+		into.lines().forEach(line -> lines.put(line.sku(), line));
+		for (CartLine line : from.lines()) {
+			CartLine kept = lines.get(line.sku());
+			int quantity = Math.min(MAX_QUANTITY, line.quantity() + (kept == null ? 0 : kept.quantity()));
+			lines.put(line.sku(), (kept == null ? line : kept).withQuantity(quantity));
+		}
+		if (lines.size() > MAX_LINES) {
+			throw ProblemException.conflict("Joining cart " + from.id() + " to the customer's cart " + into.id()
+					+ " would make more than " + MAX_LINES + " lines");
+		}
+		Instant now = clock.instant();
+		// The merged cart's stock goes; the surviving cart holds for all lines under its
+		// channel's policy
+		if (from.reservationId() != null) {
+			release(from);
+		}
+		Set<String> allIds = new LinkedHashSet<>(into.customerIds());
+		allIds.addAll(ids);
+		Cart survivor = new Cart(into.id(), into.status(), into.currency(), into.country(), List.copyOf(allIds),
+				profile != null ? profile : into.profileId(), channel, into.reservationId(),
+				into.reservationChannelId(), null, null, into.lines(), List.of(), now.plus(properties.cartTtl()),
+				into.createdAt(), now);
+		for (CartLine line : lines.values()) {
+			store.upsertLine(into.id(), line);
+		}
+		Cart held = hold(survivor, channel, List.copyOf(lines.values()));
+		store.update(held);
+		store.update(new Cart(from.id(), CartStatus.MERGED, from.currency(), from.country(), from.customerIds(),
+				from.profileId(), channel, null, null, into.id(), null, from.lines(), List.of(), from.expiresAt(),
+				from.createdAt(), now));
+		return view(into.id(), channel, null);
+	}
+
+	/**
+	 * Writes a changed line (or a removed one) and holds stock as the channel's policy
+	 * says.
+	 */
+	private Cart write(Cart cart, ChannelId channel, List<CartLine> lines, @Nullable CartLine changed,
+			@Nullable String removed) {
+		Cart held = hold(cart, channel, lines);
+		if (changed != null) {
+			store.upsertLine(cart.id(), changed);
+		}
+		if (removed != null) {
+			store.deleteLine(cart.id(), removed);
+		}
+		touch(cart, channel, held.reservationId(), held.reservationChannelId());
+		return view(cart.id(), channel, null);
+	}
+
+	/**
+	 * The cart with its stock held for the given lines: by the difference when it holds
+	 * some already, newly when its channel reserves on add, not at all otherwise.
+	 */
+	private Cart hold(Cart cart, ChannelId channel, List<CartLine> lines) {
+		ReservationPolicy policy = policies.of(channel);
+		Reservation current = cart.reservationId() == null ? null : reservations.get(cart.reservationId().value());
+		boolean held = current != null && current.isHeldAt(clock.instant());
+		List<Item> items = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			items.add(new Item(lines.get(i).sku(), lines.get(i).quantity(), "lines[" + i + "].quantity"));
+		}
+		Duration ttl = policy.mode() == ReservationPolicy.Mode.ON_ADD ? policy.hold()
+				: held ? Duration.between(clock.instant(), current.expiresAt()) : policy.hold();
+		Reservation now;
+		if (items.isEmpty()) {
+			if (held) {
+				reservations.release(current.id());
+			}
+			now = null;
+		}
+		else if (held) {
+			now = holds.adjust(current, items, ttl.isNegative() || ttl.isZero() ? policy.hold() : ttl);
+		}
+		else if (policy.mode() == ReservationPolicy.Mode.ON_ADD) {
+			now = holds.reserve(channel, cart.id().value(), ReservationKind.CART, ttl, items);
+		}
+		else {
+			now = null;
+		}
+		return new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(), cart.profileId(),
+				cart.channelId(), now == null ? null : now.id(), now == null ? null : now.channelId(),
+				cart.mergedInto(), cart.orderId(), lines, List.of(), cart.expiresAt(), cart.createdAt(),
+				cart.updatedAt());
+	}
+
+	/** Lets go of what the cart holds, if it still holds anything. */
+	void release(Cart cart) {
+		if (cart.reservationId() != null) {
+			Reservation current = reservations.get(cart.reservationId().value());
+			if (current.isHeldAt(clock.instant())) {
+				reservations.release(current.id());
+			}
+		}
+	}
+
+	/** Marks the cart checked out as the order. */
+	void checkedOut(Cart cart, OrderId order, ChannelId channel) {
+		Instant now = clock.instant();
+		store.update(new Cart(cart.id(), CartStatus.CHECKED_OUT, cart.currency(), cart.country(), cart.customerIds(),
+				cart.profileId(), channel, null, null, null, order, cart.lines(), List.of(), cart.expiresAt(),
+				cart.createdAt(), now));
+	}
+
+	private void touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
+			@Nullable ChannelId reservationChannel) {
+		Instant now = clock.instant();
+		store.update(new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
+				cart.profileId(), channel, reservation, reservationChannel, cart.mergedInto(), cart.orderId(),
+				cart.lines(), List.of(), now.plus(properties.cartTtl()), cart.createdAt(), now));
+	}
+
+	/**
+	 * Checks every line again: its price now, whether it is still sold, whether there are
+	 * enough units.
+	 */
+	private Cart withChanges(Cart cart, ChannelId channel) {
+		if (cart.status() != CartStatus.OPEN) {
+			return cart;
+		}
+		Reservation held = cart.reservationId() == null ? null : reservations.get(cart.reservationId().value());
+		boolean holding = held != null && held.isHeldAt(clock.instant());
+		List<CartChange> changes = new ArrayList<>();
+		for (CartLine line : cart.lines()) {
+			Quotes.Quote quote = quotes.quote(line.sku(), channel, cart.currency(), cart.country());
+			PriceQuote price = quote.price();
+			if (price == null) {
+				changes.add(new CartChange(line.sku(), CartChange.Kind.NOT_SELLABLE, line.unitPrice(), null, null,
+						String.valueOf(quote.refusal() == null ? "No longer sold" : quote.refusal().getMessage())));
+				continue;
+			}
+			if (!price.gross().equals(line.unitPrice())) {
+				changes.add(new CartChange(line.sku(), CartChange.Kind.PRICE, line.unitPrice(), price.gross(), null,
+						"The price of '" + line.sku() + "' is now " + price.gross() + ", not " + line.unitPrice()));
+			}
+			if (!holding) {
+				int available = holds.available(channel, line.sku());
+				if (available < line.quantity()) {
+					changes.add(new CartChange(line.sku(), CartChange.Kind.AVAILABILITY, null, null, available, "Only "
+							+ available + " of '" + line.sku() + "' can be had, " + line.quantity() + " wanted"));
+				}
+			}
+		}
+		return cart.withChanges(changes);
+	}
+
+	private static List<CartLine> replace(List<CartLine> lines, CartLine line) {
+		List<CartLine> replaced = new ArrayList<>();
+		boolean found = false;
+		for (CartLine existing : lines) {
+			if (existing.sku().equals(line.sku())) {
+				replaced.add(line);
+				found = true;
+			}
+			else {
+				replaced.add(existing);
+			}
+		}
+		if (!found) {
+			replaced.add(line);
+		}
+		return replaced;
+	}
+
+	private static ProblemException lineNotFound(Cart cart, String sku) {
+		return new ProblemException(ProblemType.NOT_FOUND,
+				"Cart " + cart.id() + " has no line for SKU '" + abbreviate(sku) + "'",
+				List.of(new FieldError("sku", "is not in the cart")));
+	}
+
+	static String sku(@Nullable String sku, String field) {
+		if (sku == null || sku.isBlank()) {
+			throw ProblemException.invalidField(field, "is required");
+		}
+		if (sku.length() > 64 || !sku.strip().equals(sku)) {
+			throw ProblemException.invalidField(field, "must be 1 to 64 characters without surrounding spaces");
+		}
+		return sku;
+	}
+
+	static int quantity(@Nullable Integer quantity, String field) {
+		if (quantity == null) {
+			throw ProblemException.invalidField(field, "is required");
+		}
+		if (quantity < 1 || quantity > MAX_QUANTITY) {
+			throw ProblemException.invalidField(field, "must be between 1 and " + MAX_QUANTITY);
+		}
+		return quantity;
+	}
+
+	static String currency(@Nullable String currency) {
+		if (currency == null) {
+			throw ProblemException.invalidField("currency", "is required");
+		}
+		try {
+			return Money.zero(currency).currency().getCurrencyCode();
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalidField("currency", "must be an ISO 4217 currency code such as EUR");
+		}
+	}
+
+	static String country(@Nullable String country) {
+		if (country == null) {
+			throw ProblemException.invalidField("country", "is required (the country where tax is due)");
+		}
+		String upper = country.toUpperCase(Locale.ROOT);
+		if (!Set.of(Locale.getISOCountries()).contains(upper)) {
+			throw ProblemException.invalidField("country", "must be an ISO 3166 alpha-2 country code");
+		}
+		return upper;
+	}
+
+	/** The identifiers given, normalised; each bad one named. */
+	static List<Identifier> identifiers(CustomerIds given, boolean requireOne) {
+		return identifiers(given, requireOne, "");
+	}
+
+	/** Like {@link #identifiers(CustomerIds, boolean)}, naming fields under a prefix. */
+	static List<Identifier> identifiers(CustomerIds given, boolean requireOne, String prefix) {
+		List<Identifier> identifiers = new ArrayList<>();
+		add(identifiers, "anonymous_id", given.anonymousId(), prefix + "anonymousId");
+		add(identifiers, "user_id", given.userId(), prefix + "userId");
+		add(identifiers, "email", given.email(), prefix + "email");
+		add(identifiers, "phone", given.phone(), prefix + "phone");
+		add(identifiers, "loyalty_card", given.loyaltyCard(), prefix + "loyaltyCard");
+		if (requireOne && identifiers.isEmpty() && given.profileId() == null) {
+			throw ProblemException.invalidField("anonymousId",
+					"is required unless the customer is known (userId, email, phone, loyaltyCard or profileId)");
+		}
+		return identifiers;
+	}
+
+	private static void add(List<Identifier> identifiers, String type, @Nullable String value, String field) {
+		if (value == null) {
+			return;
+		}
+		identifiers.add(Identifier.normalised(type, value)
+			.orElseThrow(() -> ProblemException.invalidField(field, "is not a valid " + type.replace('_', ' '))));
+	}
+
+	private static String code() {
+		char[] code = new char[CODE_LENGTH];
+		for (int i = 0; i < code.length; i++) {
+			code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+		}
+		return new String(code);
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+	}
+
+	/** A cart to start: its currency, the country where tax is due, and its customer. */
+	public record NewCart(@Nullable String currency, @Nullable String country, CustomerIds customer) {
+	}
+
+	/** The ways to name a customer; {@code null} for those not given. */
+	public record CustomerIds(@Nullable String anonymousId, @Nullable String userId, @Nullable String email,
+			@Nullable String phone, @Nullable String loyaltyCard, @Nullable String profileId) {
+	}
+
+	/** A hand-over code and until when it can be used. */
+	public record Handover(String code, CartId cartId, Instant expiresAt) {
+	}
+
+}

@@ -1,0 +1,198 @@
+package io.omnis.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.omnis.catalog.PriceQuote;
+import io.omnis.channel.ChannelId;
+import io.omnis.inventory.Location;
+import io.omnis.inventory.Reservation;
+import io.omnis.inventory.ReservationKind;
+import io.omnis.inventory.Reservations;
+import io.omnis.kernel.Money;
+import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.problem.ProblemType;
+import io.omnis.order.internal.OrderProperties;
+import io.omnis.order.internal.OrderStore;
+import io.omnis.order.internal.PaymentProviders;
+import io.omnis.order.internal.Quotes;
+import io.omnis.order.internal.StockHolds;
+import io.omnis.order.internal.StockHolds.Item;
+import io.omnis.order.internal.Timeline;
+
+/**
+ * Turns a cart into an order, once. In one transaction: the cart is locked and must be
+ * open; every price is checked again and any change refuses the checkout until the
+ * customer accepts it; the stock is held for the order (the check and the hold are one
+ * conditional UPDATE in inventory); the payment is taken or deferred. Any refusal leaves
+ * nothing behind.
+ */
+@Service
+@Transactional
+public class Checkout {
+
+	private final Carts carts;
+
+	private final OrderStore orders;
+
+	private final Quotes quotes;
+
+	private final StockHolds holds;
+
+	private final Reservations reservations;
+
+	private final PaymentProviders payments;
+
+	private final Timeline timeline;
+
+	private final OrderProperties properties;
+
+	private final Clock clock;
+
+	Checkout(Carts carts, OrderStore orders, Quotes quotes, StockHolds holds, Reservations reservations,
+			PaymentProviders payments, Timeline timeline, OrderProperties properties, Clock clock) {
+		this.carts = carts;
+		this.orders = orders;
+		this.quotes = quotes;
+		this.holds = holds;
+		this.reservations = reservations;
+		this.payments = payments;
+		this.timeline = timeline;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Order checkout(CartId id, ChannelId channel, Payment payment, @Nullable String currency,
+			@Nullable String customer) {
+		PaymentProvider provider = payments.get(required(payment.method(), "payment.method"), "payment.method");
+		Cart cart = carts.lockOpen(id, customer);
+		if (cart.lines().isEmpty()) {
+			throw ProblemException.invalidField("lines", "is empty: add a line before checking out");
+		}
+		if (currency != null && !currency.equals(cart.currency())) {
+			throw ProblemException.invalidField("currency",
+					"is " + currency + " but cart " + id + " is in " + cart.currency());
+		}
+		List<OrderLine> lines = priced(cart, channel);
+		Money net = lines.stream()
+			.map(l -> l.unitNet().times(l.quantity()))
+			.reduce(Money.zero(cart.currency()), Money::plus);
+		Money tax = lines.stream()
+			.map(l -> l.unitTax().times(l.quantity()))
+			.reduce(Money.zero(cart.currency()), Money::plus);
+		Money total = net.plus(tax);
+		OrderId orderId = OrderId.next();
+		Instant now = clock.instant();
+		boolean later = PaymentProviders.isPayInStore(provider);
+		// What the cart held goes back, and the order holds anew in the same transaction:
+		// nobody can take the units in between
+		carts.release(cart);
+		List<Item> items = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			items.add(new Item(lines.get(i).sku(), lines.get(i).quantity(), "lines[" + i + "].quantity"));
+		}
+		Duration ttl = later ? min(properties.paymentTtl().plusHours(1), Reservations.MAX_TTL) : Reservations.MAX_TTL;
+		Reservation reservation = holds.reserve(channel, orderId.value(), ReservationKind.ORDER, ttl, items);
+		PaymentProvider.Payment taken = provider.pay(orderId, total, payment.details());
+		Order order = new Order(orderId, OrderKind.ONLINE, OrderStatus.PLACED, cart.id(), channel,
+				holds.storeOf(channel).map(Location::id).map(Object::toString).orElse(null), cart.currency(),
+				cart.country(), cart.profileId() != null ? cart.profileId() : first(cart.customerIds()),
+				cart.customerIds(), cart.profileId(), lines, net, tax, total, reservation.id().value(),
+				provider.method(), taken.reference(), taken.captured() ? null : now.plus(properties.paymentTtl()), null,
+				now, null, null, null, null, null, now);
+		orders.insert(order);
+		timeline.record(order);
+		if (taken.captured()) {
+			Order paid = order.paid(provider.method(), taken.reference(), now);
+			orders.transition(paid, OrderStatus.PLACED);
+			timeline.record(paid);
+			order = paid;
+		}
+		carts.checkedOut(cart, orderId, channel);
+		return order;
+	}
+
+	/**
+	 * The lines at today's prices, which must be the prices the customer saw: any
+	 * difference is a 409 naming each line.
+	 */
+	private List<OrderLine> priced(Cart cart, ChannelId channel) {
+		List<OrderLine> lines = new ArrayList<>();
+		List<FieldError> changed = new ArrayList<>();
+		List<CartChange> changes = new ArrayList<>();
+		for (int i = 0; i < cart.lines().size(); i++) {
+			CartLine line = cart.lines().get(i);
+			Quotes.Quote quote = quotes.quote(line.sku(), channel, cart.currency(), cart.country());
+			PriceQuote price = quote.price();
+			if (price == null) {
+				String why = quote.refusal() == null ? "is no longer sold"
+						: String.valueOf(quote.refusal().getMessage());
+				changed.add(new FieldError("lines[" + i + "].sku", why));
+				changes
+					.add(new CartChange(line.sku(), CartChange.Kind.NOT_SELLABLE, line.unitPrice(), null, null, why));
+			}
+			else if (!price.gross().equals(line.unitPrice())) {
+				changed.add(new FieldError("lines[" + i + "].unitPrice",
+						"was " + line.unitPrice() + " when added and is now " + price.gross()));
+				changes.add(new CartChange(line.sku(), CartChange.Kind.PRICE, line.unitPrice(), price.gross(), null,
+						"The price of '" + line.sku() + "' is now " + price.gross()));
+			}
+			else {
+				lines.add(new OrderLine(line.sku(), line.quantity(), price.gross(), price.net(), price.tax(),
+						price.taxRate().rate()));
+			}
+		}
+		if (!changed.isEmpty()) {
+			throw new ProblemException(ProblemType.PRICE_CHANGED,
+					"Prices or products changed since they were added to " + "cart " + cart.id()
+							+ "; show the customer the new prices and accept them before checking out",
+					changed)
+				.with("changes", changes.stream().map(Checkout::describe).toList());
+		}
+		return lines;
+	}
+
+	private static Map<String, Object> describe(CartChange change) {
+		Map<String, Object> described = new java.util.LinkedHashMap<>();
+		described.put("sku", change.sku());
+		described.put("kind", change.kind().name());
+		if (change.seen() != null) {
+			described.put("seen", change.seen().minorUnits());
+		}
+		if (change.current() != null) {
+			described.put("current", change.current().minorUnits());
+		}
+		described.put("message", change.message());
+		return described;
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return a.compareTo(b) <= 0 ? a : b;
+	}
+
+	static @Nullable String first(List<String> values) {
+		return values.isEmpty() ? null : values.getFirst();
+	}
+
+	static String required(@Nullable String value, String field) {
+		if (value == null || value.isBlank()) {
+			throw ProblemException.invalidField(field, "is required");
+		}
+		return value;
+	}
+
+	/** How the customer pays: a method and what it needs (a card number). */
+	public record Payment(@Nullable String method, Map<String, String> details) {
+	}
+
+}

@@ -1,0 +1,192 @@
+package io.omnis.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.omnis.inventory.Reservation;
+import io.omnis.inventory.ReservationLine;
+import io.omnis.inventory.ReservationStatus;
+import io.omnis.inventory.Reservations;
+import io.omnis.kernel.problem.NotFoundException;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.web.Cursor;
+import io.omnis.kernel.web.Page;
+import io.omnis.order.internal.Customers;
+import io.omnis.order.internal.Customers.Customer;
+import io.omnis.order.internal.OrderStore;
+import io.omnis.order.internal.PaymentProviders;
+import io.omnis.order.internal.Timeline;
+
+/**
+ * Orders after checkout: read one, a customer's history across every channel, and the
+ * lifecycle (pay, allocate, fulfil, complete, cancel). Each transition locks the order,
+ * is guarded by {@link Order}, moves its stock (fulfilment sells the reserved units at
+ * the locations that hold them, cancellation lets them go) and is published.
+ */
+@Service
+@Transactional
+public class Orders {
+
+	private static final int RELEASE_BATCH = 100;
+
+	private final OrderStore store;
+
+	private final Customers customers;
+
+	private final Reservations reservations;
+
+	private final PaymentProviders payments;
+
+	private final Timeline timeline;
+
+	private final Clock clock;
+
+	Orders(OrderStore store, Customers customers, Reservations reservations, PaymentProviders payments,
+			Timeline timeline, Clock clock) {
+		this.store = store;
+		this.customers = customers;
+		this.reservations = reservations;
+		this.payments = payments;
+		this.timeline = timeline;
+		this.clock = clock;
+	}
+
+	/** The order, or 404 when it belongs to another customer than the one named. */
+	@Transactional(readOnly = true)
+	public Order get(String id, @Nullable String customer) {
+		return visible(id, customer, false);
+	}
+
+	/**
+	 * Every order of the customer from every channel, newest first: found by her profile
+	 * and by every identifier her profile has gathered, so orders placed under an
+	 * anonymous id or an e-mail that later merged into her profile are hers too.
+	 */
+	@Transactional(readOnly = true)
+	public Page<Order> history(String customerReference, @Nullable String cursor, @Nullable Integer limit) {
+		int size = Cursor.limit(limit);
+		Customer customer = customers.of(customerReference, "customer");
+		return Page.of(store.ofCustomer(customer.keys(), customer.profiles(), Cursor.decode(cursor), size + 1), size,
+				order -> order.id().value());
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Order> recent(@Nullable String cursor, @Nullable Integer limit, @Nullable OrderStatus status) {
+		int size = Cursor.limit(limit);
+		return Page.of(store.recent(Cursor.decode(cursor), size + 1, status), size, order -> order.id().value());
+	}
+
+	/** Takes the payment of a placed order (paying in store at pickup, or by card). */
+	public Order pay(String id, @Nullable String method, Map<String, String> details, @Nullable String customer) {
+		Order order = visible(id, customer, true);
+		if (order.status() != OrderStatus.PLACED) {
+			order.paid("", null, clock.instant()); // refused with the reason
+		}
+		PaymentProvider provider = payments.get(Checkout.required(method, "payment.method"), "payment.method");
+		// Paying in store is the till saying the money was taken
+		PaymentProvider.Payment taken = PaymentProviders.isPayInStore(provider)
+				? new PaymentProvider.Payment(true, "in-store:" + order.id())
+				: provider.pay(order.id(), order.total(), details);
+		if (!taken.captured()) {
+			throw ProblemException.invalidField("payment.method", "did not take the payment");
+		}
+		Order paid = order.paid(provider.method(), taken.reference(), clock.instant());
+		keepHolding(paid);
+		return transition(paid, order.status());
+	}
+
+	public Order allocate(String id) {
+		Order order = visible(id, null, true);
+		return transition(order.allocated(clock.instant()), order.status());
+	}
+
+	/** The units leave their locations: the reservation is sold where it holds them. */
+	public Order fulfil(String id) {
+		Order order = visible(id, null, true);
+		Order fulfilled = order.fulfilled(clock.instant());
+		if (order.reservationId() != null) {
+			reservations.consume(reservations.get(order.reservationId()).id());
+		}
+		return transition(fulfilled, order.status());
+	}
+
+	public Order complete(String id) {
+		Order order = visible(id, null, true);
+		return transition(order.completed(clock.instant()), order.status());
+	}
+
+	/**
+	 * Cancels the order and lets its stock go. A paid order's refund is the payment
+	 * provider's business and is not taken care of here.
+	 */
+	public Order cancel(String id, @Nullable String reason, @Nullable String customer) {
+		Order order = visible(id, customer, true);
+		String why = reason == null || reason.isBlank() ? "cancelled" : reason.strip();
+		if (why.length() > 200) {
+			throw ProblemException.invalidField("reason", "must be at most 200 characters");
+		}
+		return cancel(order, why);
+	}
+
+	/**
+	 * Cancels up to a batch of placed orders whose payment window closed, freeing their
+	 * stock. Orders another node is cancelling are skipped, not waited for.
+	 * @return how many were cancelled
+	 */
+	public int releaseUnpaid() {
+		List<OrderId> due = store.lockOverdue(clock.instant(), RELEASE_BATCH);
+		for (OrderId id : due) {
+			cancel(store.find(id, false).orElseThrow(), "unpaid");
+		}
+		return due.size();
+	}
+
+	private Order cancel(Order order, String reason) {
+		Order cancelled = order.cancelled(reason, clock.instant());
+		if (order.reservationId() != null) {
+			Reservation held = reservations.get(order.reservationId());
+			if (held.status() == ReservationStatus.HELD) {
+				reservations.release(held.id());
+			}
+		}
+		return transition(cancelled, order.status());
+	}
+
+	/** A paid order keeps its units for as long as inventory lets a reservation live. */
+	private void keepHolding(Order paid) {
+		if (paid.reservationId() == null) {
+			return;
+		}
+		Reservation held = reservations.get(paid.reservationId());
+		Instant now = clock.instant();
+		held.requireHeld(now, "kept for the paid order " + paid.id());
+		reservations.adjust(held.id(),
+				held.lines().stream().map(l -> ReservationLine.of(l.sku(), l.locationId(), l.quantity())).toList(),
+				Reservations.MAX_TTL);
+	}
+
+	private Order transition(Order order, OrderStatus from) {
+		store.transition(order, from);
+		timeline.record(order);
+		return order;
+	}
+
+	private Order visible(String id, @Nullable String customer, boolean lock) {
+		if (!OrderId.isValid(id)) {
+			throw new NotFoundException("order", id);
+		}
+		Order order = store.find(new OrderId(id), lock).orElseThrow(() -> new NotFoundException("order", id));
+		if (customer != null && !customers.of(customer, "customer").owns(order.customerIds(), order.profileId())) {
+			throw new NotFoundException("order", id);
+		}
+		return order;
+	}
+
+}

@@ -1,0 +1,208 @@
+package io.omnis.order.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.omnis.channel.ChannelId;
+import io.omnis.inventory.ReservationId;
+import io.omnis.kernel.Money;
+import io.omnis.order.Cart;
+import io.omnis.order.CartId;
+import io.omnis.order.CartLine;
+import io.omnis.order.CartStatus;
+import io.omnis.order.OrderId;
+
+/**
+ * The cart, cart_line and cart_handover tables.
+ */
+@Repository
+public class CartStore {
+
+	private final JdbcClient jdbc;
+
+	CartStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(Cart cart) {
+		jdbc.sql("""
+				insert into cart (id, status, currency, country, customer_ids, profile_id, channel_id, expires_at,
+				       created_at, updated_at)
+				values (:id, :status, :currency, :country, :customerIds, :profile, :channel, :expiresAt, :createdAt,
+				        :updatedAt)""")
+			.param("id", cart.id().value())
+			.param("status", cart.status().name())
+			.param("currency", cart.currency())
+			.param("country", cart.country())
+			.param("customerIds", cart.customerIds().toArray(String[]::new))
+			.param("profile", cart.profileId())
+			.param("channel", cart.channelId().value())
+			.param("expiresAt", Timestamp.from(cart.expiresAt()))
+			.param("createdAt", Timestamp.from(cart.createdAt()))
+			.param("updatedAt", Timestamp.from(cart.updatedAt()))
+			.update();
+	}
+
+	/** Writes the cart's own columns (not its lines). */
+	public void update(Cart cart) {
+		jdbc.sql(
+				"""
+						update cart set status = :status, customer_ids = :customerIds, profile_id = :profile,
+						       channel_id = :channel, reservation_id = :reservation, reservation_channel_id = :reservationChannel,
+						       merged_into = :mergedInto, order_id = :order, expires_at = :expiresAt, updated_at = :updatedAt
+						 where id = :id""")
+			.param("id", cart.id().value())
+			.param("status", cart.status().name())
+			.param("customerIds", cart.customerIds().toArray(String[]::new))
+			.param("profile", cart.profileId())
+			.param("channel", cart.channelId().value())
+			.param("reservation", cart.reservationId() == null ? null : cart.reservationId().value())
+			.param("reservationChannel",
+					cart.reservationChannelId() == null ? null : cart.reservationChannelId().value())
+			.param("mergedInto", cart.mergedInto() == null ? null : cart.mergedInto().value())
+			.param("order", cart.orderId() == null ? null : cart.orderId().value())
+			.param("expiresAt", Timestamp.from(cart.expiresAt()))
+			.param("updatedAt", Timestamp.from(cart.updatedAt()))
+			.update();
+	}
+
+	public void upsertLine(CartId cart, CartLine line) {
+		jdbc.sql("""
+				insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
+				       added_at)
+				values (:cart, :sku, :quantity, :gross, :net, :tax, :rate, :channel, :addedAt)
+				on conflict (cart_id, sku) do update set quantity = excluded.quantity, unit_gross = excluded.unit_gross,
+				       unit_net = excluded.unit_net, unit_tax = excluded.unit_tax, tax_rate = excluded.tax_rate""")
+			.param("cart", cart.value())
+			.param("sku", line.sku())
+			.param("quantity", line.quantity())
+			.param("gross", line.unitPrice().minorUnits())
+			.param("net", line.unitNet().minorUnits())
+			.param("tax", line.unitTax().minorUnits())
+			.param("rate", line.taxRate())
+			.param("channel", line.channelId().value())
+			.param("addedAt", Timestamp.from(line.addedAt()))
+			.update();
+	}
+
+	public void deleteLine(CartId cart, String sku) {
+		jdbc.sql("delete from cart_line where cart_id = :cart and sku = :sku")
+			.param("cart", cart.value())
+			.param("sku", sku)
+			.update();
+	}
+
+	public Optional<Cart> find(CartId id, boolean lock) {
+		Optional<Cart> cart = jdbc.sql("select * from cart where id = :id" + (lock ? " for update" : ""))
+			.param("id", id.value())
+			.query(CartStore::cart)
+			.optional();
+		return cart.map(this::withLines);
+	}
+
+	/**
+	 * The open carts of a customer known by any of these identifiers or profiles, oldest
+	 * first, locked when asked (in id order, so two merges never deadlock).
+	 */
+	public List<Cart> openOf(Collection<String> customerIds, Collection<String> profileIds, boolean lock) {
+		return jdbc.sql("""
+				select * from cart where status = 'OPEN'
+				   and (customer_ids && :ids::text[] or profile_id = any(:profiles::text[]))
+				 order by id""" + (lock ? " for update" : ""))
+			.param("ids", customerIds.toArray(String[]::new))
+			.param("profiles", profileIds.toArray(String[]::new))
+			.query(CartStore::cart)
+			.list()
+			.stream()
+			.map(this::withLines)
+			.toList();
+	}
+
+	/** Carts whose profile was merged into another now belong to the survivor. */
+	public void moveProfile(String merged, String survivor) {
+		jdbc.sql("update cart set profile_id = :survivor where profile_id = :merged")
+			.param("survivor", survivor)
+			.param("merged", merged)
+			.update();
+	}
+
+	/**
+	 * Replaces the cart's code; any earlier code of the cart, or an expired one, goes.
+	 */
+	public void putHandover(CartId cart, String code, Instant expiresAt, Instant now) {
+		jdbc.sql("delete from cart_handover where cart_id = :cart or expires_at <= :now")
+			.param("cart", cart.value())
+			.param("now", Timestamp.from(now))
+			.update();
+		jdbc.sql("insert into cart_handover (code, cart_id, expires_at) values (:code, :cart, :expiresAt)")
+			.param("code", code)
+			.param("cart", cart.value())
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.update();
+	}
+
+	/** Uses a code up: the cart it was for, when it is still valid. */
+	public Optional<CartId> takeHandover(String code, Instant now) {
+		return jdbc.sql("delete from cart_handover where code = :code returning cart_id, expires_at")
+			.param("code", code)
+			.query((rs, n) -> rs.getTimestamp("expires_at").toInstant().isAfter(now)
+					? Optional.of(new CartId(rs.getString("cart_id"))) : Optional.<CartId>empty())
+			.optional()
+			.flatMap(found -> found);
+	}
+
+	/** The cart the code is for, without using it up. */
+	public Optional<CartId> peekHandover(String code, Instant now) {
+		return jdbc.sql("select cart_id from cart_handover where code = :code and expires_at > :now")
+			.param("code", code)
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new CartId(rs.getString(1)))
+			.optional();
+	}
+
+	private Cart withLines(Cart cart) {
+		List<CartLine> lines = jdbc.sql("select * from cart_line where cart_id = :cart order by added_at, sku")
+			.param("cart", cart.id().value())
+			.query((rs, n) -> new CartLine(rs.getString("sku"), rs.getInt("quantity"),
+					Money.of(rs.getLong("unit_gross"), cart.currency()),
+					Money.of(rs.getLong("unit_net"), cart.currency()),
+					Money.of(rs.getLong("unit_tax"), cart.currency()), rs.getBigDecimal("tax_rate"),
+					new ChannelId(rs.getString("channel_id")), rs.getTimestamp("added_at").toInstant()))
+			.list();
+		return new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(), cart.profileId(),
+				cart.channelId(), cart.reservationId(), cart.reservationChannelId(), cart.mergedInto(), cart.orderId(),
+				lines, List.of(), cart.expiresAt(), cart.createdAt(), cart.updatedAt());
+	}
+
+	private static Cart cart(ResultSet rs, int row) throws SQLException {
+		String reservation = rs.getString("reservation_id");
+		String reservationChannel = rs.getString("reservation_channel_id");
+		String mergedInto = rs.getString("merged_into");
+		String order = rs.getString("order_id");
+		return new Cart(new CartId(rs.getString("id")), CartStatus.valueOf(rs.getString("status")),
+				rs.getString("currency"), rs.getString("country"), strings(rs.getArray("customer_ids")),
+				rs.getString("profile_id"), new ChannelId(rs.getString("channel_id")),
+				reservation == null ? null : new ReservationId(reservation),
+				reservationChannel == null ? null : new ChannelId(reservationChannel),
+				mergedInto == null ? null : new CartId(mergedInto), order == null ? null : new OrderId(order),
+				List.of(), List.of(), rs.getTimestamp("expires_at").toInstant(),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	static List<String> strings(@Nullable Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+}

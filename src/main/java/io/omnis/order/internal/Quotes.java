@@ -1,0 +1,86 @@
+package io.omnis.order.internal;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.omnis.catalog.Catalog;
+import io.omnis.catalog.PriceQuote;
+import io.omnis.catalog.Pricing;
+import io.omnis.catalog.Variant;
+import io.omnis.channel.ChannelId;
+import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.problem.ProblemType;
+
+/**
+ * Asks the catalog what a SKU costs now. A refusal is an answer here, not a failure: the
+ * question runs in a savepoint, so a SKU no longer sold leaves the surrounding
+ * transaction (a cart being read, an order being placed) usable.
+ */
+@Component
+public class Quotes {
+
+	private final Pricing pricing;
+
+	private final Catalog catalog;
+
+	private final TransactionTemplate savepoint;
+
+	Quotes(Pricing pricing, Catalog catalog, PlatformTransactionManager transactions) {
+		this.pricing = pricing;
+		this.catalog = catalog;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/** The quote, or why there is none. */
+	public Quote quote(String sku, ChannelId channel, String currency, String country) {
+		return savepoint.execute(status -> {
+			try {
+				return new Quote(pricing.quote(sku, channel.value(), currency, null, country, null), null);
+			}
+			catch (ProblemException refused) {
+				status.setRollbackOnly();
+				return new Quote(null, refused);
+			}
+		});
+	}
+
+	/** The quote, or the catalog's refusal as a problem naming the given field. */
+	public PriceQuote require(String sku, ChannelId channel, String currency, String country, String field) {
+		if (catalog.variant(sku).isEmpty()) {
+			throw unknownSku(sku, field);
+		}
+		Quote quote = quote(sku, channel, currency, country);
+		if (quote.refusal() != null) {
+			ProblemException refusal = quote.refusal();
+			throw new ProblemException(refusal.type(), refusal.getMessage(),
+					List.of(new FieldError(field, String.valueOf(refusal.getMessage()))));
+		}
+		return quote.price();
+	}
+
+	public static ProblemException unknownSku(String sku, String field) {
+		return new ProblemException(ProblemType.NOT_FOUND, "No variant with SKU '" + abbreviate(sku) + "'",
+				List.of(new FieldError(field, "is not a known SKU")));
+	}
+
+	public @Nullable Variant variant(String sku) {
+		return catalog.variant(sku).orElse(null);
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+	}
+
+	/** A price, or the catalog's reason for not giving one. */
+	public record Quote(@Nullable PriceQuote price, @Nullable ProblemException refusal) {
+	}
+
+}

@@ -1,0 +1,234 @@
+package io.omnis.order.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import io.omnis.catalog.KitComponent;
+import io.omnis.catalog.Variant;
+import io.omnis.channel.ChannelId;
+import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
+import io.omnis.inventory.Availability;
+import io.omnis.inventory.Location;
+import io.omnis.inventory.LocationAvailability;
+import io.omnis.inventory.LocationId;
+import io.omnis.inventory.Locations;
+import io.omnis.inventory.Reservation;
+import io.omnis.inventory.ReservationKind;
+import io.omnis.inventory.ReservationLine;
+import io.omnis.inventory.Reservations;
+import io.omnis.inventory.Sku;
+import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.problem.ProblemType;
+
+/**
+ * Turns cart or order lines into stock held through inventory reservations: kits become
+ * their components, and each SKU is held where the channel can be promised it, across as
+ * many locations as it takes (not only the first one that was looked at). The check is
+ * the hold: inventory's conditional UPDATE refuses what another buyer took meanwhile.
+ */
+@Component
+public class StockHolds {
+
+	private final Availability availability;
+
+	private final Reservations reservations;
+
+	private final Locations locations;
+
+	private final Channels channels;
+
+	private final Quotes quotes;
+
+	StockHolds(Availability availability, Reservations reservations, Locations locations, Channels channels,
+			Quotes quotes) {
+		this.availability = availability;
+		this.reservations = reservations;
+		this.locations = locations;
+		this.channels = channels;
+		this.quotes = quotes;
+	}
+
+	/** The store a STORE channel's tills stand in, if that is what the channel is. */
+	public Optional<Location> storeOf(ChannelId channel) {
+		if (channels.find(channel).map(c -> c.type() != ChannelType.STORE).orElse(true)) {
+			return Optional.empty();
+		}
+		return locations.ofStoreChannel(channel);
+	}
+
+	public Reservation reserve(ChannelId channel, String reference, ReservationKind kind, Duration ttl,
+			List<Item> items) {
+		Map<Sku, Need> needs = needs(items);
+		List<ReservationLine> plan = plan(channel, needs, List.of());
+		try {
+			return reservations.reserve(channel, reference, kind, ttl, plan);
+		}
+		catch (ProblemException refused) {
+			throw blame(refused, needs);
+		}
+	}
+
+	/** Holds the new lines by the difference from what the reservation holds now. */
+	public Reservation adjust(Reservation current, List<Item> items, Duration ttl) {
+		Map<Sku, Need> needs = needs(items);
+		List<ReservationLine> plan = plan(current.channelId(), needs, current.lines());
+		try {
+			return reservations.adjust(current.id(), plan, ttl);
+		}
+		catch (ProblemException refused) {
+			throw blame(refused, needs);
+		}
+	}
+
+	/**
+	 * How many units of the SKU the channel can be promised (for a kit, how many whole
+	 * kits), at its store only for a store's tills.
+	 */
+	public int available(ChannelId channel, String sku) {
+		Variant variant = quotes.variant(sku);
+		if (variant == null || !Sku.isValid(sku)) {
+			return 0;
+		}
+		if (!variant.isKit()) {
+			return units(channel, new Sku(sku));
+		}
+		int kits = Integer.MAX_VALUE;
+		for (KitComponent component : variant.components()) {
+			kits = Math.min(kits, units(channel, new Sku(component.sku())) / component.quantity());
+		}
+		return kits;
+	}
+
+	private int units(ChannelId channel, Sku sku) {
+		Optional<LocationId> store = storeOf(channel).map(Location::id);
+		return availability.of(sku, channel)
+			.stream()
+			.filter(row -> store.isEmpty() || row.locationId().equals(store.get()))
+			.mapToInt(LocationAvailability::available)
+			.sum();
+	}
+
+	/** The units of each stocked SKU the items need, kits expanded. */
+	private Map<Sku, Need> needs(List<Item> items) {
+		Map<Sku, Need> needs = new LinkedHashMap<>();
+		for (Item item : items) {
+			Variant variant = quotes.variant(item.sku());
+			if (variant == null || !Sku.isValid(item.sku())) {
+				throw Quotes.unknownSku(item.sku(), item.field());
+			}
+			if (variant.isKit()) {
+				for (KitComponent component : variant.components()) {
+					add(needs, new Sku(component.sku()), component.quantity() * item.quantity(), item.field());
+				}
+			}
+			else {
+				add(needs, new Sku(item.sku()), item.quantity(), item.field());
+			}
+		}
+		return needs;
+	}
+
+	private static void add(Map<Sku, Need> needs, Sku sku, int units, String field) {
+		Need earlier = needs.get(sku);
+		needs.put(sku,
+				new Need(units + (earlier == null ? 0 : earlier.units()), earlier == null ? field : earlier.field()));
+	}
+
+	/**
+	 * Where to hold each SKU: what is already held stays where it is, the rest goes to
+	 * the locations already used first, then to those with the most available.
+	 */
+	private List<ReservationLine> plan(ChannelId channel, Map<Sku, Need> needs, List<ReservationLine> held) {
+		Optional<LocationId> store = storeOf(channel).map(Location::id);
+		List<ReservationLine> plan = new ArrayList<>();
+		needs.forEach((sku, need) -> {
+			int missing = need.units();
+			Set<LocationId> used = held.stream()
+				.filter(line -> line.sku().equals(sku))
+				.map(ReservationLine::locationId)
+				.collect(Collectors.toSet());
+			for (ReservationLine line : held) {
+				if (line.sku().equals(sku) && missing > 0) {
+					int keep = Math.min(line.quantity(), missing);
+					plan.add(ReservationLine.of(sku, line.locationId(), keep));
+					missing -= keep;
+				}
+			}
+			if (missing == 0) {
+				return;
+			}
+			List<LocationAvailability> rows = availability.of(sku, channel)
+				.stream()
+				.filter(row -> store.isEmpty() || row.locationId().equals(store.get()))
+				.filter(row -> row.available() > 0)
+				.sorted(Comparator.comparing((LocationAvailability row) -> !used.contains(row.locationId()))
+					.thenComparing(Comparator.comparingInt(LocationAvailability::available).reversed())
+					.thenComparing(LocationAvailability::locationId))
+				.toList();
+			int found = need.units() - missing;
+			for (LocationAvailability row : rows) {
+				if (missing == 0) {
+					break;
+				}
+				int take = Math.min(row.available(), missing);
+				found += row.available();
+				int already = plan.stream()
+					.filter(line -> line.sku().equals(sku) && line.locationId().equals(row.locationId()))
+					.mapToInt(ReservationLine::quantity)
+					.sum();
+				plan.removeIf(line -> line.sku().equals(sku) && line.locationId().equals(row.locationId()));
+				plan.add(ReservationLine.of(sku, row.locationId(), already + take));
+				missing -= take;
+			}
+			if (missing > 0) {
+				int available = found;
+				throw new ProblemException(ProblemType.INSUFFICIENT_STOCK,
+						"Only " + available + " of SKU '" + sku + "' can be promised"
+								+ (store.isPresent() ? " at store " + store.get() : "") + ", " + need.units()
+								+ " wanted",
+						List.of(new FieldError(need.field(), "exceeds the " + available + " available")))
+					.with("sku", sku.value())
+					.with("requested", need.units())
+					.with("available", available);
+			}
+		});
+		return plan;
+	}
+
+	/** Inventory's refusal, naming the order or cart line instead of its own. */
+	private static ProblemException blame(ProblemException refused, Map<Sku, Need> needs) {
+		Object sku = refused.properties().get("sku");
+		if (refused.type() != ProblemType.INSUFFICIENT_STOCK || sku == null) {
+			return refused;
+		}
+		Need need = needs.get(new Sku(sku.toString()));
+		if (need == null) {
+			return refused;
+		}
+		ProblemException named = new ProblemException(refused.type(), String.valueOf(refused.getMessage()),
+				List.of(new FieldError(need.field(), "exceeds what is available")));
+		refused.properties().forEach(named::with);
+		return named;
+	}
+
+	/**
+	 * A line to hold: a SKU (a kit or not), its units, and the request field to blame.
+	 */
+	public record Item(String sku, int quantity, String field) {
+	}
+
+	private record Need(int units, String field) {
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.omnis.order.internal;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import io.omnis.kernel.CustomerActivity;
+import io.omnis.order.Order;
+import io.omnis.order.OrderKind;
+import io.omnis.order.OrderPlaced;
+import io.omnis.order.OrderStatus;
+
+/**
+ * Tells other modules what happened to an order: its domain event, and an activity on the
+ * customer's timeline when the customer is known.
+ */
+@Component
+public class Timeline {
+
+	private final ApplicationEventPublisher events;
+
+	Timeline(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	public void record(Order order) {
+		if (order.kind() == OrderKind.TILL_SALE && order.status() == OrderStatus.COMPLETED) {
+			// Rung up and completed at once: listeners of placed orders hear of it too
+			events.publishEvent(new OrderPlaced(order.id(), order.kind(), order.channelId(), order.profileId(),
+					order.total(), order.placedAt()));
+		}
+		events.publishEvent(order.event());
+		// Only a known customer has a timeline; an anonymous order is still found in her
+		// history through its identifiers once they join a profile
+		String customer = order.profileId();
+		if (customer == null) {
+			return;
+		}
+		String verb = order.status().name().toLowerCase(java.util.Locale.ROOT);
+		String what = order.kind() == OrderKind.TILL_SALE ? "Till sale " : "Order ";
+		events.publishEvent(new CustomerActivity(customer, order.updatedAt(), "order." + verb,
+				order.channelId().value(),
+				what + order.id() + " " + verb + ", " + order.units() + (order.units() == 1 ? " item, " : " items, ")
+						+ order.total() + (order.cancelReason() == null ? "" : " (" + order.cancelReason() + ")"),
+				order.id().value()));
+	}
+
+}
