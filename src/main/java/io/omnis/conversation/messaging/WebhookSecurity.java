@@ -17,7 +17,7 @@ class WebhookSecurity {
 
 	@Bean
 	@Order(-2)
-	SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+	SecurityFilterChain providerWebhooks(HttpSecurity http) throws Exception {
 		http.securityMatcher("/hooks/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
