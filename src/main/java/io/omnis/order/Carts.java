@@ -108,6 +108,20 @@ public class Carts {
 	}
 
 	/**
+	 * Every open cart of the customer, in every channel, as last written (prices are not
+	 * checked again: this is what staff see of her, not what she is asked to pay).
+	 */
+	@Transactional(readOnly = true)
+	public List<Cart> openCartsOf(String customerReference) {
+		Customer customer = customers.of(customerReference, "customer");
+		Instant now = clock.instant();
+		return store.openOf(customer.keys(), customer.profiles(), false)
+			.stream()
+			.filter(cart -> cart.expiresAt().isAfter(now))
+			.toList();
+	}
+
+	/**
 	 * The customer's open cart, made in whichever channel: found by any identifier of her
 	 * profile, so an anonymous web cart is found once she is known.
 	 */

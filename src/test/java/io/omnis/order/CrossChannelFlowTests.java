@@ -106,6 +106,14 @@ class CrossChannelFlowTests extends OrderFixtures {
 			.get(0)
 			.path("status")
 			.asString()).isEqualTo("COMPLETED");
+
+		// And on her 360 in the console, in the order module's panel, with no step left
+		String page = console(signIn("admin", ADMIN_PASSWORD)).get("/console/customers/" + profile).text();
+		org.jsoup.nodes.Element orders = org.jsoup.Jsoup.parse(page).selectFirst("section[data-panel=Orders]");
+		assertThat(orders).isNotNull();
+		assertThat(orders.select("a[href=/console/orders/" + orderId + "]")).hasSize(1);
+		assertThat(orders.select(".badge").eachText()).containsExactly("completed");
+		assertThat(orders.select("form button")).isEmpty();
 	}
 
 	private List<String> activities(String profile) {

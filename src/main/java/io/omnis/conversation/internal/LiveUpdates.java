@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,8 +31,9 @@ import io.omnis.conversation.Message;
  * and an event named by the conversation's id), and a chat visitor's widget gets the
  * messages of her threads.
  * <p>
- * The streams are those of this node; with several nodes behind a load balancer each node
- * pushes what it changed (see the README's limits).
+ * Each node pushes to the streams connected to it, and passes what it pushed to the other
+ * nodes through {@link LiveFanOut}, so a console or a widget connected to any node behind
+ * a load balancer hears every change.
  */
 @Component
 public class LiveUpdates implements SmartLifecycle {
@@ -43,10 +46,17 @@ public class LiveUpdates implements SmartLifecycle {
 
 	private final ChatVisitors chatVisitors;
 
+	private final LiveFanOut fanOut;
+
+	private final JsonMapper json;
+
 	private volatile boolean running;
 
-	LiveUpdates(ChatVisitors chatVisitors) {
+	LiveUpdates(ChatVisitors chatVisitors, LiveFanOut fanOut, JsonMapper json) {
 		this.chatVisitors = chatVisitors;
+		this.fanOut = fanOut;
+		this.json = json;
+		fanOut.receiveWith(this::fromAnotherNode);
 	}
 
 	/** A stream for a console page. */
@@ -59,7 +69,9 @@ public class LiveUpdates implements SmartLifecycle {
 	 * ringing), as an event of that name.
 	 */
 	public void toConsoles(String event, Object data) {
-		sendAll(consoles, emitter -> SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+		String body = json.writeValueAsString(data);
+		pushToConsoles(event, body);
+		fanOut.announce("console|" + event + "|" + body);
 	}
 
 	/** A stream for the widget of a chat visitor. */
@@ -112,11 +124,38 @@ public class LiveUpdates implements SmartLifecycle {
 	}
 
 	private void changed(ConversationId id) {
-		sendAll(consoles, emitter -> SseEmitter.event().name("inbox").data(id.value()));
-		sendAll(consoles, emitter -> SseEmitter.event().name(id.value()).data(id.value()));
+		pushChanged(id.value());
+		fanOut.announce("changed|" + id.value());
+	}
+
+	private void pushChanged(String id) {
+		sendAll(consoles, emitter -> SseEmitter.event().name("inbox").data(id));
+		sendAll(consoles, emitter -> SseEmitter.event().name(id).data(id));
+	}
+
+	private void pushToConsoles(String event, String body) {
+		sendAll(consoles, emitter -> SseEmitter.event().name(event).data(body, MediaType.APPLICATION_JSON));
+	}
+
+	/** What another node pushed to its own browsers, pushed to this node's. */
+	private void fromAnotherNode(String announcement) {
+		String[] parts = announcement.split("\\|", 3);
+		switch (parts[0]) {
+			case "changed" -> pushChanged(parts[1]);
+			case "visitor" -> pushToVisitors(parts[1], parts[2]);
+			case "console" -> pushToConsoles(parts[1], parts[2]);
+			default -> {
+				// From a newer node: nothing this one knows how to push
+			}
+		}
 	}
 
 	private void toVisitors(String profileId, String messageId) {
+		pushToVisitors(profileId, messageId);
+		fanOut.announce("visitor|" + profileId + "|" + messageId);
+	}
+
+	private void pushToVisitors(String profileId, String messageId) {
 		Message message = chatVisitors.message(messageId).orElse(null);
 		if (message == null || message.privateNote()) {
 			return;
