@@ -83,9 +83,13 @@ final class OrderReplay {
 			bench.api().post("/api/v1/till-sales", sale.body(), "replay-" + sale.id(), store.secretKey());
 		});
 		out.printf(Locale.ROOT,
-				"replay: %,d of %,d store baskets as till sales with their loyalty card in %.1f s: %.1f till sales/s; "
-						+ "%,d errors%s%n",
-				baskets.sales.size(), baskets.total, tills.seconds(), tills.rate(), tills.errors(), tills.first());
+				"replay: %,d till sales with their loyalty card (the first %,d of %,d store baskets) in %.1f s: "
+						+ "%.1f till sales/s; %,d errors%s%n",
+				baskets.sales.size(), baskets.sales.size() + baskets.empty, baskets.total, tills.seconds(),
+				tills.rate(), tills.errors(), tills.first());
+		if (!baskets.sales.isEmpty()) {
+			out.println("    " + history(bench, "loyalty_card:" + baskets.sales.get(0).customer()));
+		}
 		out.printf(
 				"    skipped lines (no units or no price): %,d; lines capped at %,d units: %,d; baskets with no line "
 						+ "left: %,d%n",
@@ -106,11 +110,15 @@ final class OrderReplay {
 						"replay-" + sale.id(), web.secretKey());
 		});
 		out.printf(Locale.ROOT,
-				"replay: %,d of %,d online invoices as web orders (cart, %,d lines, checkout by test card) in %.1f s: "
-						+ "%.1f web orders/s; %,d errors%s%n",
-				invoices.sales.size(), invoices.totalSales,
+				"replay: %,d web orders (the first %,d of %,d online invoices that are sales; cart, %,d lines in all, "
+						+ "checkout by test card) in %.1f s: %.1f web orders/s; %,d errors%s%n",
+				invoices.sales.size(), invoices.sales.size() + invoices.empty, invoices.totalSales,
 				invoices.sales.stream().mapToInt(s -> s.lines().size()).sum(), orders.seconds(), orders.rate(),
 				orders.errors(), orders.first());
+		invoices.sales.stream()
+			.filter(sale -> !sale.customer().isEmpty())
+			.findFirst()
+			.ifPresent(sale -> out.println("    " + history(bench, "user_id:" + sale.customer())));
 		out.printf(
 				"    skipped lines (no units or no price): %,d; lines capped at %,d units: %,d; lines past %d: %,d; "
 						+ "invoices with no line left: %,d; guests (anonymous carts): %,d%n",
@@ -118,6 +126,22 @@ final class OrderReplay {
 				invoices.guests);
 		out.printf("replay: %,d cancellations (invoices starting with C) not replayed: returns do not exist yet%n",
 				invoices.cancellations);
+	}
+
+	/** How many orders the customer's history holds, read back through the API. */
+	private static String history(Bench bench, String customer) {
+		try {
+			int orders = Api
+				.json(bench.api()
+					.get("/api/v1/orders?limit=200&customer="
+							+ java.net.URLEncoder.encode(customer, StandardCharsets.UTF_8)))
+				.get("data")
+				.size();
+			return "read back: the order history of " + customer + " holds " + orders + " order(s)";
+		}
+		catch (Exception ex) {
+			return "could not read back the order history of " + customer + ": " + ex.getMessage();
+		}
 	}
 
 	private static Map<String, String> stores(Bench bench, Map<String, Channel> stores, Baskets baskets)
@@ -193,7 +217,7 @@ final class OrderReplay {
 					+ String.join(",", movements.subList(from, Math.min(movements.size(), from + MAX_MOVEMENTS)))
 					+ "]}");
 		}
-		Sent sent = send(batches.stream().map(b -> new Sale("", "", b, List.of())).toList(),
+		Sent sent = send(batches.stream().map(b -> new Sale("", "", "", b, List.of())).toList(),
 				batch -> bench.api().post("/api/v1/inventory/movements/batch", batch.body(), null));
 		if (sent.errors() > 0) {
 			throw new IllegalStateException("stock could not be received: " + sent.first());
@@ -254,7 +278,7 @@ final class OrderReplay {
 	 * One sale to send: its source (a store id), its id in the data, the body of the
 	 * first request and, for a web order, the bodies of its cart lines.
 	 */
-	private record Sale(String source, String id, String body, List<String> lines) {
+	private record Sale(String source, String id, String customer, String body, List<String> lines) {
 	}
 
 	private static int units(String quantity) {
@@ -352,7 +376,7 @@ final class OrderReplay {
 				empty++;
 				return;
 			}
-			sales.add(new Sale(store, first.get(2), """
+			sales.add(new Sale(store, first.get(2), first.get(0), """
 					{"currency":"USD","lines":[%s],"customer":{"loyaltyCard":"%s"}}"""
 				.formatted(String.join(",", lines), first.get(0)), List.of()));
 		}
@@ -443,9 +467,10 @@ final class OrderReplay {
 			if (customer.isEmpty()) {
 				guests++;
 			}
+			String user = customer.isEmpty() ? "" : "uci-" + customer.replaceFirst("\\.0$", "");
 			String who = customer.isEmpty() ? "\"anonymousId\":\"guest-" + invoice + "\""
-					: "\"userId\":\"uci-" + customer.replaceFirst("\\.0$", "") + "\"";
-			sales.add(new Sale("web", invoice, "{\"currency\":\"GBP\",\"country\":\"GB\"," + who + "}", lines));
+					: "\"userId\":\"" + user + "\"";
+			sales.add(new Sale("web", invoice, user, "{\"currency\":\"GBP\",\"country\":\"GB\"," + who + "}", lines));
 		}
 
 	}
