@@ -26,6 +26,23 @@ class AssistantOrderStatusTests extends OrderFixtures {
 	@Autowired
 	OrderStatusLookup lookup;
 
+	@Autowired
+	java.util.List<io.omnis.conversation.AnswerProvider> assistant;
+
+	/** What the running assistant answers her, first provider that answers. */
+	private String ask(String text) {
+		var question = new io.omnis.conversation.AnswerProvider.Question(
+				new io.omnis.conversation.ConversationId(Ids.next("cnv")), "cus_1", ChannelType.CHAT, "en", text,
+				java.util.List.of(new io.omnis.conversation.AnswerProvider.Turn(
+						io.omnis.conversation.AuthorKind.CUSTOMER, text)));
+		return assistant.stream()
+			.map(provider -> provider.answer(question))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.map(io.omnis.conversation.AnswerProvider.Answer::text)
+			.orElse("");
+	}
+
 	@Test
 	void herOrderIsAnsweredWithTheEmailItWasPlacedWithAndWithNoOtherContact() {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -51,6 +68,12 @@ class AssistantOrderStatusTests extends OrderFixtures {
 		assertThat(lookup.find(" " + order.toUpperCase(java.util.Locale.ROOT) + " ",
 				ana.toUpperCase(java.util.Locale.ROOT)))
 			.isEqualTo(found);
+
+		// Through the assistant as she writes it
+		assertThat(ask("Where is my order? It is " + order + ", " + ana))
+			.isEqualTo("Order " + order + ": paid, being prepared");
+		assertThat(ask("Where is my order? It is " + order + ", " + bob)).startsWith("I could not find that order")
+			.doesNotContain("paid");
 
 		// The status follows the order
 		backoffice().post("/api/v1/orders/" + order + "/cancel", "{\"reason\": \"changed her mind\"}").expect(200);
