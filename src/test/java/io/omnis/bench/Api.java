@@ -72,6 +72,21 @@ public final class Api implements AutoCloseable {
 		return ok(send(request.build()));
 	}
 
+	/**
+	 * POSTs a JSON body with another channel's secret key (a store's till, a web shop);
+	 * the idempotency key is sent when it is not {@code null}.
+	 */
+	public HttpResponse<byte[]> post(String path, String json, String idempotencyKey, String secretKey)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = unauthenticated(path).header("Authorization", "Bearer " + secretKey)
+			.header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(json));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return ok(send(request.build()));
+	}
+
 	/** PUTs a JSON body. */
 	public HttpResponse<byte[]> put(String path, String json) throws IOException, InterruptedException {
 		return ok(send(

@@ -50,6 +50,56 @@ class BenchmarkSmokeTests {
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("no data folder at", "nothing was replayed");
 	}
 
+	/**
+	 * A tiny data folder in the real files' format: two stores, three baskets (one with a
+	 * line of no units, one bought by the same household again), three online invoices
+	 * (one of a guest, one of a line over the order module's 1,000 units) and a
+	 * cancellation.
+	 */
+	@Test
+	void replaySendsTheEventsThenTheBasketsAsTillSalesAndTheInvoicesAsWebOrders(@TempDir Path data) throws Exception {
+		write(data.resolve(Replay.TRANSACTIONS),
+				"""
+						"household_id","store_id","basket_id","product_id","quantity","sales_value","retail_disc","coupon_disc","coupon_match_disc","week","transaction_timestamp"
+						"2261","309","31625220889","940996",1,3.86,0.43,0,0,5,"2017-01-28T14:06:53-0500"
+						"2261","309","31625220889","873902",2,3.18,0,0,0,5,"2017-01-28T14:06:53-0500"
+						"2131","368","32053127496","873902",1,1.99,0.9,0,0,10,"2017-02-28T22:31:57-0500"
+						"2131","368","32053127496","1000001",0,0,0,0,0,10,"2017-02-28T22:31:57-0500"
+						"2261","368","32053127500","940996",3,11.58,0,0,0,11,"2017-03-02T10:00:00-0500"
+						""");
+		write(data.resolve(Replay.ONLINE_RETAIL), """
+				InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+				536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01T08:26:00,2.55,17850,United Kingdom
+				536365,71053,WHITE METAL LANTERN,6,2010-12-01T08:26:00,3.39,17850,United Kingdom
+				536366,22633,"HAND WARMER, UNION JACK",6,2010-12-01T08:28:00,1.85,,United Kingdom
+				536367,BANK CHARGES,Bank Charges,1,2010-12-01T08:34:00,15,17850,United Kingdom
+				536368,23843,"PAPER CRAFT , LITTLE BIRDIE",80995,2010-12-01T09:15:00,2.08,16446,United Kingdom
+				C536379,D,Discount,-1,2010-12-01T09:41:00,27.5,14527,United Kingdom
+				""");
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+		int status = BenchmarkSuite.replay(data, 10, OmnisInProcess.fromClasses(),
+				new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+		String output = printed.toString(StandardCharsets.UTF_8);
+		assertThat(status).as(output).isZero();
+		assertThat(output).contains("accepted 8, dropped 0",
+				"2 store locations tied to their STORE channels, 2 grocery and 5 online products",
+				"3 till sales with their loyalty card (the first 3 of 3 store baskets)", "till sales/s; 0 errors",
+				"the order history of loyalty_card:2261 holds 2 order(s)",
+				"4 web orders (the first 4 of 4 online invoices that are sales", "web orders/s; 0 errors",
+				"the order history of user_id:uci-17850 holds 2 order(s)", "lines capped at 1,000 units: 1",
+				"guests (anonymous carts): 1",
+				"1 cancellations (invoices starting with C) not replayed: returns do not exist yet");
+	}
+
+	private static void write(Path file, String csv) throws java.io.IOException {
+		java.nio.file.Files.createDirectories(file.getParent());
+		try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(file))) {
+			out.write(csv.getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
 	@Test
 	void csvFieldsKeepCommasAndQuotesInsideQuotes() {
 		assertThat(Replay.fields("536477,22041,\"RECORD FRAME 7\"\" SINGLE, SIZE \",48,,United Kingdom"))

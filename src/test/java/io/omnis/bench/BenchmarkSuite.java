@@ -44,7 +44,7 @@ import io.omnis.kernel.database.EmbeddedPostgresServer;
  * workload's data, measures each workload over HTTP and its baseline over JDBC, prints
  * one row per workload, writes the run as JSON and stops everything it started.
  * <p>
- * {@code ./omnis bench [quick|full|replay] [--only name,...] [--data dir] [--profile] [--profiles N [--events M]]}.
+ * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--profiles N [--events M]]}.
  */
 public final class BenchmarkSuite {
 
@@ -103,6 +103,7 @@ public final class BenchmarkSuite {
 		Path jar = Path.of("target", "omnis.jar");
 		Set<String> only = Set.of();
 		boolean profile = false;
+		int limit = OrderReplay.DEFAULT_LIMIT;
 		java.util.Map<String, Long> sizes = new java.util.HashMap<>();
 		for (int i = 0; i < args.size(); i++) {
 			switch (args.get(i)) {
@@ -110,12 +111,13 @@ public final class BenchmarkSuite {
 				case "--jar" -> jar = Path.of(args.get(++i));
 				case "--only" -> only = Set.of(args.get(++i).split(","));
 				case "--profile" -> profile = true;
+				case "--limit" -> limit = Integer.parseInt(args.get(++i));
 				case "--profiles", "--events" -> sizes.put(args.get(i).substring(2), Long.parseLong(args.get(++i)));
 				default -> mode = args.get(i);
 			}
 		}
 		if (mode.equals("replay")) {
-			return replay(data, OmnisProcess.jar(jar), System.out);
+			return replay(data, limit, OmnisProcess.jar(jar), System.out);
 		}
 		// A flight recording of Omnis, for where its own time goes
 		List<String> jvm = profile
@@ -223,7 +225,18 @@ public final class BenchmarkSuite {
 	 * the folder.
 	 */
 	static int replay(Path data, Omnis.Launcher launcher, PrintStream log) throws Exception {
-		int status = Replay.run(data, log);
+		return replay(data, OrderReplay.DEFAULT_LIMIT, launcher, log);
+	}
+
+	/**
+	 * As {@link #replay(Path, Omnis.Launcher, PrintStream)}, then at most {@code limit}
+	 * store baskets as till sales and {@code limit} online invoices as web orders.
+	 */
+	static int replay(Path data, int limit, Omnis.Launcher launcher, PrintStream log) throws Exception {
+		if (limit < 0) {
+			throw new IllegalArgumentException("--limit must be 0 or more");
+		}
+		int status = Replay.run(data, limit, log);
 		if (status != 0 || !Files.isDirectory(data)) {
 			return status;
 		}
@@ -231,8 +244,14 @@ public final class BenchmarkSuite {
 		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 		try (Cleanup cleanup = new Cleanup(); LoadAverage load = LoadAverage.start()) {
 			Started started = suite.start(cleanup, stamp);
-			Replay.events(started.bench(), data, log);
-			log.printf("load average (1 min) during the replay: %s%n", LoadAverage.now());
+			java.util.Map<String, OrderReplay.Channel> channels = new java.util.HashMap<>();
+			Replay.events(started.bench(), data, log, channels);
+			log.printf("load average (1 min) after the events: %s%n", LoadAverage.now());
+			if (limit > 0) {
+				OrderReplay.run(started.bench(), data.toAbsolutePath().normalize(), limit, channels,
+						channels.get("web"), log);
+				log.printf("load average (1 min) after the orders: %s%n", LoadAverage.now());
+			}
 		}
 		return 0;
 	}

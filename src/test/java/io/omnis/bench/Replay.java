@@ -19,11 +19,11 @@ import java.util.zip.GZIPInputStream;
  * into it) through the public APIs: store baskets as till sales with loyalty cards,
  * online invoices as web orders and events, cancellations as returns.
  * <p>
- * Today it replays what the collection API can take: every store basket as an "Order
- * Completed" event from that store's till channel with the household's loyalty card,
- * every online invoice as an "Order Completed" event from the web shop (guests
- * anonymous), and every cancellation as "Order Refunded". Orders and returns proper wait
- * for the order module.
+ * First every store basket as an "Order Completed" event from that store's till channel
+ * with the household's loyalty card, every online invoice as an "Order Completed" event
+ * from the web shop (guests anonymous), and every cancellation as "Order Refunded"; then
+ * ({@link OrderReplay}) a bounded number of baskets as till sales and invoices as web
+ * orders. Returns wait for refunds in the order module.
  */
 final class Replay {
 
@@ -41,6 +41,14 @@ final class Replay {
 	 * incomplete.
 	 */
 	static int run(Path data, PrintStream out) throws IOException {
+		return run(data, OrderReplay.DEFAULT_LIMIT, out);
+	}
+
+	/**
+	 * As {@link #run(Path, PrintStream)}, saying that at most {@code limit} baskets and
+	 * invoices go through the order API.
+	 */
+	static int run(Path data, int limit, PrintStream out) throws IOException {
 		Path folder = data.toAbsolutePath().normalize();
 		if (!Files.isDirectory(folder)) {
 			out.println("replay: no data folder at " + folder + ", so nothing was replayed.");
@@ -63,20 +71,22 @@ final class Replay {
 		read(folder.resolve(TRANSACTIONS), baskets);
 		out.printf("  %s: %,d lines in %,d store baskets of %,d loyalty households at %,d stores%n", TRANSACTIONS,
 				baskets.lines, baskets.baskets.size(), baskets.households.size(), baskets.stores.size());
-		out.printf("    would send %,d till sales with their loyalty card (POST an order on a STORE channel)%n",
-				baskets.baskets.size());
+		out.printf("    sends them as events, then at most %,d as till sales with their loyalty card "
+				+ "(POST /api/v1/till-sales from the store's STORE channel)%n", limit);
 		Invoices invoices = new Invoices();
 		read(folder.resolve(ONLINE_RETAIL), invoices);
 		out.printf("  %s: %,d lines in %,d invoices of %,d customers (%,d guest lines) in %,d countries%n",
 				ONLINE_RETAIL, invoices.lines, invoices.sales.size() + invoices.cancellations.size(),
 				invoices.customers.size(), invoices.guestLines, invoices.countries.size());
-		out.printf("    would send %,d web orders with their events (POST an order on a WEB channel, /v1/batch)%n",
-				invoices.sales.size());
-		out.printf("    would send %,d cancellations as returns%n", invoices.cancellations.size());
+		out.printf(
+				"    sends them as events, then at most %,d of the %,d sales as web orders (cart, lines, checkout "
+						+ "by test card); the %,d cancellations only as events: returns do not exist yet%n",
+				limit, invoices.sales.size(), invoices.cancellations.size());
 		List<String> absent = NEEDS.stream().filter(module -> !moduleExists(module)).toList();
-		out.println("replay: orders and returns are not replayed: they need the "
-				+ String.join(", ", absent.isEmpty() ? NEEDS : absent)
-				+ " module(s); the purchases are replayed as events:");
+		if (!absent.isEmpty()) {
+			out.println("replay: orders are not replayed: they need the " + String.join(", ", absent)
+					+ " module(s); the purchases are replayed as events only");
+		}
 		return 0;
 	}
 
@@ -85,6 +95,16 @@ final class Replay {
 	 * reports the rate and how identity resolution kept up.
 	 */
 	static void events(Bench bench, Path data, PrintStream out) throws Exception {
+		events(bench, data, out, new java.util.HashMap<>());
+	}
+
+	/**
+	 * Sends the events as {@link #events(Bench, Path, PrintStream)} does and fills
+	 * {@code channels} with the channel created for each store id and for the web shop
+	 * ({@code "web"}), with secret keys that may ring up sales and check out carts.
+	 */
+	static void events(Bench bench, Path data, PrintStream out, java.util.Map<String, OrderReplay.Channel> channels)
+			throws Exception {
 		Path folder = data.toAbsolutePath().normalize();
 		List<String> messages = new ArrayList<>();
 		java.util.Map<String, String> storeKeys = new java.util.HashMap<>();
@@ -99,9 +119,11 @@ final class Replay {
 			messages.add(store + "\t" + basket(lines));
 		}
 		for (String store : storeKeys.keySet()) {
-			storeKeys.put(store, writeKey(bench, "STORE", "Complete Journey store " + store));
+			channels.put(store, channel(bench, "STORE", "Complete Journey store " + store));
+			storeKeys.put(store, channels.get(store).writeKey());
 		}
-		String web = writeKey(bench, "WEB", "UCI online shop");
+		channels.put("web", channel(bench, "WEB", "UCI online shop"));
+		String web = channels.get("web").writeKey();
 		java.util.Map<String, List<List<String>>> invoices = new java.util.LinkedHashMap<>();
 		read(folder.resolve(ONLINE_RETAIL),
 				row -> invoices.computeIfAbsent(row.get(0), i -> new ArrayList<>()).add(row));
@@ -187,15 +209,30 @@ final class Replay {
 				+ "(Chen, Sain and Guo 2012, CC BY 4.0)");
 	}
 
-	private static String writeKey(Bench bench, String type, String name) throws Exception {
-		var created = Api.json(bench.api().post("/api/v1/channels", """
-				{"type":"%s","name":"%s"}""".formatted(type, name), null));
+	/**
+	 * A new channel with its write key and a secret key that may ring up till sales and
+	 * check out carts.
+	 */
+	private static OrderReplay.Channel channel(Bench bench, String type, String name) throws Exception {
+		var created = Api.json(bench.api()
+			.post("/api/v1/channels", """
+					{"type":"%s","name":"%s","secretKeyScopes":["carts:write","orders:read","orders:write"]}"""
+				.formatted(type, name), null));
+		String write = null;
+		String secret = null;
 		for (var issued : created.get("issuedKeys")) {
-			if ("WRITE".equals(issued.get("key").get("kind").asString())) {
-				return issued.get("secret").asString();
+			String kind = issued.get("key").get("kind").asString();
+			if ("WRITE".equals(kind)) {
+				write = issued.get("secret").asString();
+			}
+			else if ("SECRET".equals(kind)) {
+				secret = issued.get("secret").asString();
 			}
 		}
-		throw new IllegalStateException("no write key issued");
+		if (write == null || secret == null) {
+			throw new IllegalStateException("channel " + name + " came without its keys");
+		}
+		return new OrderReplay.Channel(created.get("channel").get("id").asString(), write, secret);
 	}
 
 	/**
@@ -266,7 +303,7 @@ final class Replay {
 		return Replay.class.getClassLoader().getResource("io/omnis/" + module + "/package-info.class") != null;
 	}
 
-	private static void read(Path file, Consumer<List<String>> rows) throws IOException {
+	static void read(Path file, Consumer<List<String>> rows) throws IOException {
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
 			reader.readLine(); // the header

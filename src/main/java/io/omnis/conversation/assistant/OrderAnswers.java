@@ -41,6 +41,9 @@ class OrderAnswers implements AnswerProvider {
 	private static final Pattern ORDER = Pattern.compile("(?i)(?:order\\s*(?:number|no\\.?|nr\\.?)?\\s*#?\\s*|#)"
 			+ "([A-Za-z0-9][A-Za-z0-9-]{2,19})|\\b([A-Za-z]{0,4}-?[0-9]{4,12})\\b");
 
+	/** An order's id as Omnis gives it ({@code ord_} and 26 characters), in any case. */
+	private static final Pattern ORDER_ID = Pattern.compile("(?i)\\bord_[0-9a-z]{26}\\b");
+
 	private final ObjectProvider<OrderStatusLookup> orders;
 
 	OrderAnswers(ObjectProvider<OrderStatusLookup> orders) {
@@ -106,6 +109,10 @@ class OrderAnswers implements AnswerProvider {
 	}
 
 	static @Nullable String orderNumber(String text) {
+		Matcher id = ORDER_ID.matcher(text);
+		if (id.find()) {
+			return id.group();
+		}
 		Matcher order = ORDER.matcher(text);
 		while (order.find()) {
 			String found = order.group(1) != null ? order.group(1) : order.group(2);

@@ -55,7 +55,8 @@ class OrderAnswersTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "order 10042, ana@example.com|10042|ana@example.com",
 			"#A-5531 from +351 912 345 678|A-5531|+351912345678", "ana@example.com ORD-77812|ORD-77812|ana@example.com",
-			"my number is +44 20 7946 0958 and the order is 88123|88123|+442079460958" })
+			"my number is +44 20 7946 0958 and the order is 88123|88123|+442079460958",
+			"Order ord_01jd4k7q8m3v5x6y7z8a9b0c1d, ana@example.com|ord_01jd4k7q8m3v5x6y7z8a9b0c1d|ana@example.com" })
 	void orderNumbersAndContactsAreReadFromWhatSheWrites(String text, String number, String contact) {
 		assertThat(OrderAnswers.contact(text)).isEqualTo(contact);
 		assertThat(OrderAnswers.orderNumber(OrderAnswers.withoutContacts(text))).isEqualTo(number);
