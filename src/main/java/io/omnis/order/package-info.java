@@ -3,7 +3,7 @@
  * order lifecycle, till sales, and one order history per customer.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "kernel", "channel", "catalog", "inventory", "customer" })
+@ApplicationModule(allowedDependencies = { "kernel", "channel", "catalog", "inventory", "customer", "fulfilment" })
 package io.omnis.order;
 
 import org.jspecify.annotations.NullMarked;
