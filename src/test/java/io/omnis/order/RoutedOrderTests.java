@@ -9,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 import io.omnis.Answer;
 import io.omnis.Poll;
 import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
+import io.omnis.kernel.security.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +40,15 @@ class RoutedOrderTests extends OrderFixtures {
 			.expect(201)
 			.path("id")
 			.asString();
+	}
+
+	/** A web shop or app whose key may also read its fulfilments and reservations. */
+	private Shop shop(ChannelType type) {
+		java.util.Set<Permission> scopes = java.util.EnumSet.copyOf(CHANNEL_SCOPES);
+		scopes.add(Permission.INVENTORY_READ);
+		scopes.add(Permission.RESERVATIONS_WRITE);
+		Channels.Created created = channels.create(type, unique(type.name()), null, scopes);
+		return new Shop(created.channel().id().value(), bearer(secretOf(created)), writeKeyOf(created));
 	}
 
 	private static Answer checkout(Shop shop, String cart, String fulfilment) {
@@ -79,7 +90,7 @@ class RoutedOrderTests extends OrderFixtures {
 		// The checkout hold goes where the most units are (far); routing prefers near
 		receive(lamp, near, 3);
 		receive(lamp, far, 8);
-		Shop web = channel(ChannelType.WEB);
+		Shop web = shop(ChannelType.WEB);
 
 		JsonNode order = checkout(web, cartWith(web, lamp, 2), SHIP).expect(201);
 
@@ -88,8 +99,7 @@ class RoutedOrderTests extends OrderFixtures {
 		assertThat(reserved(lamp, far)).isZero();
 		JsonNode task = task(near);
 		assertThat(task.path("kind").asString()).isEqualTo("PICK");
-		JsonNode fulfilment = backoffice().get("/api/v1/fulfilments/" + task.path("fulfilmentId").asString())
-			.expect(200);
+		JsonNode fulfilment = web.api().get("/api/v1/fulfilments/" + task.path("fulfilmentId").asString()).expect(200);
 		assertThat(fulfilment.path("reference").asString()).isEqualTo(order.path("id").asString());
 		// The order's reservation is the fulfilment's: one hold, the checkout one let go
 		assertThat(order.path("reservationId").asString()).isEqualTo(fulfilment.path("reservationId").asString());
@@ -102,7 +112,7 @@ class RoutedOrderTests extends OrderFixtures {
 		String lamp = product(priceList(), 1990);
 		String only = warehouse(20);
 		receive(lamp, only, 1);
-		Shop app = channel(ChannelType.MOBILE_APP);
+		Shop app = shop(ChannelType.MOBILE_APP);
 
 		JsonNode order = checkout(app, cartWith(app, lamp, 1), SHIP).expect(201);
 
@@ -118,7 +128,7 @@ class RoutedOrderTests extends OrderFixtures {
 		String far = warehouse(900);
 		receive(lamp, near, 3);
 		receive(lamp, far, 8);
-		Shop web = channel(ChannelType.WEB);
+		Shop web = shop(ChannelType.WEB);
 		String id = checkout(web, cartWith(web, lamp, 2), SHIP).expect(201).path("id").asString();
 		// A routed order is fulfilled by its work queue, not by hand
 		backoffice().post("/api/v1/orders/" + id + "/fulfil", "").expectProblem(409, "conflict");
@@ -147,7 +157,7 @@ class RoutedOrderTests extends OrderFixtures {
 		String far = warehouse(900);
 		receive(lamp, near, 3);
 		receive(lamp, far, 8);
-		Shop web = channel(ChannelType.WEB);
+		Shop web = shop(ChannelType.WEB);
 		String id = checkout(web, cartWith(web, lamp, 2), SHIP).expect(201).path("id").asString();
 		assertThat(reserved(lamp, near)).isEqualTo(2);
 
@@ -169,7 +179,7 @@ class RoutedOrderTests extends OrderFixtures {
 		String far = warehouse(900);
 		receive(lamp, near, 3);
 		receive(lamp, far, 8);
-		Shop web = channel(ChannelType.WEB);
+		Shop web = shop(ChannelType.WEB);
 		JsonNode order = checkout(web, cartWith(web, lamp, 2), SHIP).expect(201);
 		String id = order.path("id").asString();
 
@@ -196,7 +206,7 @@ class RoutedOrderTests extends OrderFixtures {
 		String lamp = product(priceList(), 1990);
 		String only = warehouse(20);
 		receive(lamp, only, 2);
-		Shop web = channel(ChannelType.WEB);
+		Shop web = shop(ChannelType.WEB);
 		String cart = cartWith(web, lamp, 1);
 
 		checkout(web, cart, "{\"method\": \"BOAT\"}").expectProblem(400, "invalid-field", "fulfilment.method");
@@ -221,13 +231,14 @@ class RoutedOrderTests extends OrderFixtures {
 				 "coordinates": {"latitude": 38.72, "longitude": -9.14}, "timeZone": "Europe/Lisbon",
 				 "capabilities": ["PICKUP"]}""".formatted(unique("Store"))).expect(201).path("id").asString();
 		receive(lamp, noShips, 2);
-		Shop web = channel(ChannelType.WEB);
+		Shop web = shop(ChannelType.WEB);
 
 		JsonNode order = checkout(web, cartWith(web, lamp, 1), SHIP).expect(201);
 
 		assertThat(order.path("status").asString()).isEqualTo("PAID");
 		assertThat(reserved(lamp, noShips)).isEqualTo(1);
-		JsonNode reservation = backoffice().get("/api/v1/reservations/" + order.path("reservationId").asString())
+		JsonNode reservation = web.api()
+			.get("/api/v1/reservations/" + order.path("reservationId").asString())
 			.expect(200);
 		assertThat(reservation.path("status").asString()).isEqualTo("HELD");
 	}
