@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.omnis.fulfilment.Fulfilment;
 import io.omnis.fulfilment.FulfilmentId;
 import io.omnis.fulfilment.FulfilmentRequest;
+import io.omnis.fulfilment.Fulfilments;
 import io.omnis.fulfilment.OrderRouter;
 import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationLine;
@@ -57,12 +58,15 @@ public class Orders {
 
 	private final OrderRouter router;
 
+	private final Fulfilments fulfilments;
+
 	private final Clock clock;
 
 	Orders(OrderStore store, Customers customers, Reservations reservations, PaymentProviders payments,
-			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Clock clock) {
+			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Fulfilments fulfilments, Clock clock) {
 		this.deliveries = deliveries;
 		this.router = router;
+		this.fulfilments = fulfilments;
 		this.store = store;
 		this.customers = customers;
 		this.reservations = reservations;
@@ -226,11 +230,13 @@ public class Orders {
 
 	private Order cancel(Order order, String reason) {
 		Order cancelled = order.cancelled(reason, clock.instant());
+		FulfilmentId routed = deliveries.find(order.id()).map(DeliveryStore.Delivery::fulfilmentId).orElse(null);
+		if (routed != null) {
+			fulfilments.withdraw(routed);
+		}
 		if (order.reservationId() != null) {
-			Reservation held = reservations.get(order.reservationId());
-			if (held.status() == ReservationStatus.HELD) {
-				reservations.release(held.id());
-			}
+			// Locked and refused (409) when its units were handed over meanwhile
+			reservations.release(reservations.get(order.reservationId()).id());
 		}
 		return transition(cancelled, order.status());
 	}

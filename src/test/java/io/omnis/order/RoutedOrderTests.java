@@ -170,6 +170,39 @@ class RoutedOrderTests extends OrderFixtures {
 		assertThat(reserved(lamp, far)).isZero();
 		assertThat(onHand(lamp, near)).isEqualTo(3);
 		assertThat(onHand(lamp, far)).isEqualTo(8);
+		// Nobody is asked to pick a cancelled order
+		assertThat(backoffice().get("/api/v1/fulfilment/locations/" + near + "/tasks").expect(200).path("data").size())
+			.isZero();
+	}
+
+	@Test
+	void anOrderPaidLaterIsRoutedWhenPaidAndHeldOnceInTheStoreTheCustomerChose() {
+		String lamp = product(priceList(), 1990);
+		String store = location("STORE", null);
+		receive(lamp, store, 1);
+		Shop web = shop(ChannelType.WEB);
+		String cart = cartWith(web, lamp, 1);
+		JsonNode placed = web.api()
+			.post("/api/v1/carts/" + cart + "/checkout",
+					"{\"payment\": {\"method\": \"pay-in-store\"}, \"fulfilment\": {\"method\": \"PICKUP\", "
+							+ "\"pickupLocationId\": \"" + store + "\"}}",
+					"Idempotency-Key", UUID.randomUUID().toString())
+			.expect(201);
+		assertThat(placed.path("status").asString()).isEqualTo("PLACED");
+		assertThat(reserved(lamp, store)).isEqualTo(1);
+
+		JsonNode paid = web.api()
+			.post("/api/v1/orders/" + placed.path("id").asString() + "/pay", "{\"method\": \"pay-in-store\"}")
+			.expect(200);
+
+		assertThat(paid.path("status").asString()).isEqualTo("ALLOCATED");
+		assertThat(paid.path("reservationId").asString()).isNotEqualTo(placed.path("reservationId").asString());
+		assertThat(reserved(lamp, store)).isEqualTo(1);
+		assertThat(web.api()
+			.get("/api/v1/reservations/" + placed.path("reservationId").asString())
+			.expect(200)
+			.path("status")
+			.asString()).isEqualTo("RELEASED");
 	}
 
 	@Test
