@@ -120,6 +120,26 @@ public class Orders {
 	}
 
 	/**
+	 * Routes a paid order whose routing failed when it was paid (the stock or capacity it
+	 * needed is there now): a 409 with the reason when it still cannot be, nothing
+	 * changed.
+	 */
+	public Order routeAgain(String id) {
+		Order order = visible(id, null, true);
+		if (order.status() != OrderStatus.PAID || deliveries.find(order.id()).isEmpty()) {
+			throw ProblemException.conflict("Order " + order.id() + " is " + order.status()
+					+ (deliveries.find(order.id()).isEmpty() ? " without fulfilment instructions" : "")
+					+ " and is not routed again");
+		}
+		Order routed = route(order);
+		if (routed.status() != OrderStatus.ALLOCATED) {
+			throw ProblemException.conflict("Order " + order.id() + " cannot be routed: "
+					+ deliveries.problem(order.id()).orElse("no reason was given"));
+		}
+		return routed;
+	}
+
+	/**
 	 * Routes a paid web or app order that says how it is to reach its customer, in the
 	 * caller's transaction: its checkout hold is released and fulfilment holds its units
 	 * where it decides, within one savepoint, so the decision counts the order's own

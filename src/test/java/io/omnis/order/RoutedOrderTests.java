@@ -274,6 +274,19 @@ class RoutedOrderTests extends OrderFixtures {
 			.get("/api/v1/reservations/" + order.path("reservationId").asString())
 			.expect(200);
 		assertThat(reservation.path("status").asString()).isEqualTo("HELD");
+		String id = order.path("id").asString();
+		backoffice().post("/api/v1/orders/" + id + "/route", "").expectProblem(409, "conflict");
+		assertThat(reserved(lamp, noShips)).isEqualTo(1);
+
+		// Stock arrives where it can be shipped from: routed again, held there only
+		String warehouse = warehouse(15);
+		receive(lamp, warehouse, 1);
+		JsonNode routed = backoffice().post("/api/v1/orders/" + id + "/route", "").expect(200);
+
+		assertThat(routed.path("status").asString()).isEqualTo("ALLOCATED");
+		assertThat(reserved(lamp, warehouse)).isEqualTo(1);
+		assertThat(reserved(lamp, noShips)).isZero();
+		backoffice().post("/api/v1/orders/" + id + "/route", "").expectProblem(409, "conflict");
 	}
 
 }

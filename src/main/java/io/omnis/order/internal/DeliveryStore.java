@@ -103,6 +103,15 @@ public class DeliveryStore {
 			.update();
 	}
 
+	/** Why the order was not routed, if it was tried and failed. */
+	public Optional<String> problem(OrderId order) {
+		return jdbc.sql("select routing_problem from order_delivery where order_id = :order")
+			.param("order", order.value())
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(p -> p);
+	}
+
 	public void notRouted(OrderId order, String problem) {
 		jdbc.sql("update order_delivery set routing_problem = :problem where order_id = :order")
 			.param("order", order.value())
