@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.omnis.fulfilment.internal.Attempts;
 import io.omnis.fulfilment.internal.FulfilmentStore;
 import io.omnis.fulfilment.internal.Rerouter;
+import io.omnis.fulfilment.internal.TaskStore;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 
@@ -29,15 +30,30 @@ public class Fulfilments {
 
 	private final TransactionTemplate transactions;
 
+	private final TaskStore tasks;
+
 	private final Clock clock;
 
-	Fulfilments(FulfilmentStore store, Rerouter rerouter, RoutingSettings settings,
+	Fulfilments(FulfilmentStore store, Rerouter rerouter, RoutingSettings settings, TaskStore tasks,
 			PlatformTransactionManager transactionManager, Clock clock) {
+		this.tasks = tasks;
 		this.store = store;
 		this.rerouter = rerouter;
 		this.settings = settings;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
+	}
+
+	/**
+	 * What the fulfilment serves was called off (its order cancelled): its open tasks
+	 * leave every queue, in the caller's transaction, before the caller lets its
+	 * reservation go (tasks first, then the reservation, the order in which the work
+	 * queue locks them too).
+	 * @return how many tasks were withdrawn
+	 */
+	public int withdraw(FulfilmentId id) {
+		Integer withdrawn = transactions.execute(status -> tasks.withdraw(id, clock.instant()));
+		return withdrawn == null ? 0 : withdrawn;
 	}
 
 	/**

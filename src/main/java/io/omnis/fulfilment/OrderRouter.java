@@ -74,6 +74,8 @@ public class OrderRouter {
 
 	private final TransactionTemplate readOnly;
 
+	private final TransactionTemplate nested;
+
 	private final Clock clock;
 
 	OrderRouter(Decider router, RoutingSettings settings, Locations locations, CapacityStore capacity,
@@ -94,6 +96,8 @@ public class OrderRouter {
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
+		this.nested = new TransactionTemplate(transactionManager);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.clock = clock;
 	}
 
@@ -112,6 +116,27 @@ public class OrderRouter {
 		}
 		catch (DuplicateKeyException ex) {
 			// The same reference routed by a concurrent request
+			throw new ProblemException(ProblemType.CONFLICT,
+					"Reference '" + request.reference().strip() + "' of this channel is routed already",
+					List.of(new FieldError("reference", "is routed already")));
+		}
+	}
+
+	/**
+	 * Decides and commits inside the caller's transaction, each attempt in a savepoint of
+	 * its own: {@code before} runs first in every attempt (to let go of stock the
+	 * request's own units are held by, so that the decision sees them), and a routing
+	 * that fails rolls back to the savepoint, {@code before} included, and throws. The
+	 * caller's transaction goes on either way; nothing is committed before it commits.
+	 */
+	public Fulfilment routeWithin(FulfilmentRequest request, Runnable before) {
+		try {
+			return Attempts.run(nested, () -> {
+				before.run();
+				return commit(request);
+			});
+		}
+		catch (DuplicateKeyException ex) {
 			throw new ProblemException(ProblemType.CONFLICT,
 					"Reference '" + request.reference().strip() + "' of this channel is routed already",
 					List.of(new FieldError("reference", "is routed already")));

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,11 +51,14 @@ public class WorkQueue {
 
 	private final TransactionTemplate transactions;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	WorkQueue(TaskStore tasks, Work work, FulfilmentStore fulfilments, Rerouter rerouter, RoutingSettings settings,
 			Reservations reservations, Locations locations, PlatformTransactionManager transactionManager,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.tasks = tasks;
 		this.work = work;
 		this.fulfilments = fulfilments;
@@ -183,6 +187,8 @@ public class WorkQueue {
 				Reservation reservation = reservations.get(fulfilment.reservationId().value());
 				if (reservation.status() == ReservationStatus.HELD) {
 					reservations.consume(reservation.id());
+					events.publishEvent(new FulfilmentHandedOver(fulfilment.id(), fulfilment.channelId(),
+							fulfilment.reference(), reservation.id(), now));
 				}
 			}
 			return tasks.find(taskId, false).orElseThrow();

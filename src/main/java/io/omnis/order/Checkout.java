@@ -23,6 +23,7 @@ import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.order.internal.OrderProperties;
+import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.internal.OrderStore;
 import io.omnis.order.internal.PaymentProviders;
 import io.omnis.order.internal.Quotes;
@@ -57,10 +58,17 @@ public class Checkout {
 
 	private final OrderProperties properties;
 
+	private final DeliveryStore deliveries;
+
+	private final Orders lifecycle;
+
 	private final Clock clock;
 
 	Checkout(Carts carts, OrderStore orders, Quotes quotes, StockHolds holds, Reservations reservations,
-			PaymentProviders payments, Timeline timeline, OrderProperties properties, Clock clock) {
+			PaymentProviders payments, Timeline timeline, OrderProperties properties, DeliveryStore deliveries,
+			Orders lifecycle, Clock clock) {
+		this.deliveries = deliveries;
+		this.lifecycle = lifecycle;
 		this.carts = carts;
 		this.orders = orders;
 		this.quotes = quotes;
@@ -74,6 +82,15 @@ public class Checkout {
 
 	public Order checkout(CartId id, ChannelId channel, Payment payment, @Nullable String currency,
 			@Nullable String customer) {
+		return checkout(id, channel, payment, currency, customer, null);
+	}
+
+	/**
+	 * Places the order; with {@code delivery} (how it reaches the customer), a paid order
+	 * is routed to fulfilment in the same transaction (see {@link Orders#route}).
+	 */
+	public Order checkout(CartId id, ChannelId channel, Payment payment, @Nullable String currency,
+			@Nullable String customer, DeliveryStore.@Nullable Delivery delivery) {
 		PaymentProvider provider = payments.get(required(payment.method(), "payment.method"), "payment.method");
 		Cart cart = carts.lockOpen(id, customer);
 		if (cart.lines().isEmpty()) {
@@ -111,12 +128,15 @@ public class Checkout {
 				provider.method(), taken.reference(), taken.captured() ? null : now.plus(properties.paymentTtl()), null,
 				now, null, null, null, null, null, now);
 		orders.insert(order);
+		if (delivery != null) {
+			deliveries.insert(orderId, delivery);
+		}
 		timeline.record(order);
 		if (taken.captured()) {
 			Order paid = order.paid(provider.method(), taken.reference(), now);
 			orders.transition(paid, OrderStatus.PLACED);
 			timeline.record(paid);
-			order = paid;
+			order = lifecycle.route(paid);
 		}
 		carts.checkedOut(cart, orderId, channel);
 		return order;

@@ -2,6 +2,7 @@ package io.omnis.order;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,15 +11,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.omnis.fulfilment.Fulfilment;
+import io.omnis.fulfilment.FulfilmentId;
+import io.omnis.fulfilment.FulfilmentRequest;
+import io.omnis.fulfilment.Fulfilments;
+import io.omnis.fulfilment.OrderRouter;
 import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationLine;
 import io.omnis.inventory.ReservationStatus;
 import io.omnis.inventory.Reservations;
+import io.omnis.inventory.Sku;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.web.Cursor;
 import io.omnis.kernel.web.Page;
 import io.omnis.order.internal.Customers;
+import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.internal.Customers.Customer;
 import io.omnis.order.internal.OrderStore;
 import io.omnis.order.internal.PaymentProviders;
@@ -46,10 +54,19 @@ public class Orders {
 
 	private final Timeline timeline;
 
+	private final DeliveryStore deliveries;
+
+	private final OrderRouter router;
+
+	private final Fulfilments fulfilments;
+
 	private final Clock clock;
 
 	Orders(OrderStore store, Customers customers, Reservations reservations, PaymentProviders payments,
-			Timeline timeline, Clock clock) {
+			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Fulfilments fulfilments, Clock clock) {
+		this.deliveries = deliveries;
+		this.router = router;
+		this.fulfilments = fulfilments;
 		this.store = store;
 		this.customers = customers;
 		this.reservations = reservations;
@@ -99,7 +116,69 @@ public class Orders {
 		}
 		Order paid = order.paid(provider.method(), taken.reference(), clock.instant());
 		keepHolding(paid);
-		return transition(paid, order.status());
+		return route(transition(paid, order.status()));
+	}
+
+	/**
+	 * Routes a paid order whose routing failed when it was paid (the stock or capacity it
+	 * needed is there now): a 409 with the reason when it still cannot be, nothing
+	 * changed.
+	 */
+	public Order routeAgain(String id) {
+		Order order = visible(id, null, true);
+		if (order.status() != OrderStatus.PAID || deliveries.find(order.id()).isEmpty()) {
+			throw ProblemException.conflict("Order " + order.id() + " is " + order.status()
+					+ (deliveries.find(order.id()).isEmpty() ? " without fulfilment instructions" : "")
+					+ " and is not routed again");
+		}
+		Order routed = route(order);
+		if (routed.status() != OrderStatus.ALLOCATED) {
+			throw ProblemException.conflict("Order " + order.id() + " cannot be routed: "
+					+ deliveries.problem(order.id()).orElse("no reason was given"));
+		}
+		return routed;
+	}
+
+	/**
+	 * Routes a paid web or app order that says how it is to reach its customer, in the
+	 * caller's transaction: its checkout hold is released and fulfilment holds its units
+	 * where it decides, within one savepoint, so the decision counts the order's own
+	 * units as available, and a routing that fails leaves the checkout hold as it was
+	 * (the order stays PAID, and why is kept). Once routed the order is ALLOCATED and its
+	 * reservation is the fulfilment's.
+	 */
+	Order route(Order paid) {
+		if (paid.kind() != OrderKind.ONLINE || paid.status() != OrderStatus.PAID || paid.reservationId() == null) {
+			return paid;
+		}
+		DeliveryStore.Delivery delivery = deliveries.find(paid.id()).orElse(null);
+		if (delivery == null || delivery.fulfilmentId() != null) {
+			return paid;
+		}
+		Reservation held = reservations.get(paid.reservationId());
+		if (held.status() != ReservationStatus.HELD) {
+			deliveries.notRouted(paid.id(), "its checkout reservation is " + held.status());
+			return paid;
+		}
+		// What the checkout held, kits already taken apart into the units on the shelves
+		Map<Sku, Integer> units = new LinkedHashMap<>();
+		held.lines().forEach(line -> units.merge(line.sku(), line.quantity(), Integer::sum));
+		FulfilmentRequest request = new FulfilmentRequest(paid.channelId(), paid.id().value(), paid.customer(),
+				delivery.method(), delivery.destination(), delivery.pickupLocationId(),
+				units.entrySet().stream().map(e -> new FulfilmentRequest.Line(e.getKey(), e.getValue())).toList());
+		Fulfilment fulfilment;
+		try {
+			fulfilment = router.routeWithin(request, () -> reservations.release(held.id()));
+		}
+		catch (ProblemException refused) {
+			deliveries.notRouted(paid.id(), String.valueOf(refused.getMessage()));
+			return paid;
+		}
+		Instant now = clock.instant();
+		store.heldBy(paid.id(), fulfilment.reservationId().value());
+		deliveries.routed(paid.id(), fulfilment.id(), now);
+		transition(paid.allocated(now), OrderStatus.PAID);
+		return store.find(paid.id(), false).orElseThrow();
 	}
 
 	public Order allocate(String id) {
@@ -111,10 +190,31 @@ public class Orders {
 	public Order fulfil(String id) {
 		Order order = visible(id, null, true);
 		Order fulfilled = order.fulfilled(clock.instant());
+		if (deliveries.find(order.id()).map(d -> d.fulfilmentId() != null).orElse(false)) {
+			throw ProblemException.conflict(
+					"Order " + order.id() + " is routed: it is fulfilled when its fulfilment hands over its last line");
+		}
 		if (order.reservationId() != null) {
 			reservations.consume(reservations.get(order.reservationId()).id());
 		}
 		return transition(fulfilled, order.status());
+	}
+
+	/**
+	 * The fulfilment serving the order handed over its last line and consumed its
+	 * reservation: the order is fulfilled, consuming nothing more. Told again (a
+	 * redelivered event), or told about an order cancelled meanwhile, it changes nothing.
+	 */
+	public void handedOver(FulfilmentId fulfilmentId) {
+		OrderId id = deliveries.orderOf(fulfilmentId).orElse(null);
+		if (id == null) {
+			return;
+		}
+		Order order = store.find(id, true).orElseThrow();
+		if (order.status() != OrderStatus.ALLOCATED) {
+			return;
+		}
+		transition(order.fulfilled(clock.instant()), OrderStatus.ALLOCATED);
 	}
 
 	public Order complete(String id) {
@@ -150,11 +250,13 @@ public class Orders {
 
 	private Order cancel(Order order, String reason) {
 		Order cancelled = order.cancelled(reason, clock.instant());
+		FulfilmentId routed = deliveries.find(order.id()).map(DeliveryStore.Delivery::fulfilmentId).orElse(null);
+		if (routed != null) {
+			fulfilments.withdraw(routed);
+		}
 		if (order.reservationId() != null) {
-			Reservation held = reservations.get(order.reservationId());
-			if (held.status() == ReservationStatus.HELD) {
-				reservations.release(held.id());
-			}
+			// Locked and refused (409) when its units were handed over meanwhile
+			reservations.release(reservations.get(order.reservationId()).id());
 		}
 		return transition(cancelled, order.status());
 	}

@@ -122,6 +122,20 @@ public class TaskStore {
 			.update();
 	}
 
+	/**
+	 * Cancels every open task of the fulfilment, locking them in id order.
+	 * @return how many were
+	 */
+	public int withdraw(FulfilmentId id, Instant now) {
+		return jdbc.sql("""
+				update work_task set status = 'CANCELLED', done_at = :now
+				 where id in (select id from work_task where fulfilment_id = :id and status = 'OPEN'
+				               order by id for update)""")
+			.param("id", id.value())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	public boolean anyOpen(FulfilmentId id) {
 		return jdbc.sql("select exists (select 1 from work_task where fulfilment_id = :id and status = 'OPEN')")
 			.param("id", id.value())

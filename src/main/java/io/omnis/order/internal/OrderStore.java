@@ -87,6 +87,14 @@ public class OrderStore {
 	 * Writes a transition, only if the order is still in the state it was read in (it is
 	 * locked, so this is a second guard, not the first).
 	 */
+	/** The order's stock is now held by another reservation (its fulfilment's). */
+	public void heldBy(OrderId order, String reservationId) {
+		jdbc.sql("update customer_order set reservation_id = :reservation where id = :id")
+			.param("id", order.value())
+			.param("reservation", reservationId)
+			.update();
+	}
+
 	public void transition(Order order, OrderStatus from) {
 		int updated = jdbc.sql("""
 				update customer_order set status = :status, payment_method = :method, payment_reference = :reference,

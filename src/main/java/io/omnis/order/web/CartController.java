@@ -186,7 +186,11 @@ class CartController {
 	@Operation(summary = "Place the order, once",
 			description = "Requires `carts:write` and an `Idempotency-Key`. `payment.method` is `test-card` "
 					+ "(with `cardNumber`) or `pay-in-store`. Refused with 409 `price-changed` naming the lines "
-					+ "whose price changed, 409 `insufficient-stock`, 402 `payment-declined`; nothing is kept then.")
+					+ "whose price changed, 409 `insufficient-stock`, 402 `payment-declined`; nothing is kept then. "
+					+ "With `fulfilment` (`method` SHIP, SAME_DAY, PICKUP or CURBSIDE; `destination` "
+					+ "{latitude, longitude} or `pickupLocationId`) a paid order is routed at once and answered "
+					+ "ALLOCATED, its stock then held by the fulfilment only; if routing fails it stays PAID, "
+					+ "its checkout hold kept.")
 	ResponseEntity<OrderView> checkout(@PathVariable String id, @RequestBody CheckoutBody body,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			@RequestParam(required = false) String customer, @RequestParam(required = false) String channel,
@@ -198,7 +202,7 @@ class CartController {
 		}
 		PaymentBody payment = body.payment() == null ? new PaymentBody(null, null) : body.payment();
 		Order order = checkout.checkout(Callers.cart(id), Callers.channel(caller, channel, channels), payment.payment(),
-				body.currency(), customer);
+				body.currency(), customer, body.fulfilment() == null ? null : body.fulfilment().delivery());
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderView.of(order));
 	}
 

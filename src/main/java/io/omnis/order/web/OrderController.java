@@ -109,6 +109,15 @@ class OrderController {
 		return OrderView.of(orders.allocate(id));
 	}
 
+	@PostMapping("/orders/{id}/route")
+	@PreAuthorize("hasAuthority('orders:manage')")
+	@Operation(summary = "Route a paid order again whose routing failed when it was paid",
+			description = "Requires `orders:manage`. 409 with the reason when it still cannot be routed; "
+					+ "its checkout hold is kept then.")
+	OrderView route(@PathVariable String id) {
+		return OrderView.of(orders.routeAgain(id));
+	}
+
 	@PostMapping("/orders/{id}/fulfil")
 	@PreAuthorize("hasAuthority('orders:manage')")
 	@Operation(summary = "The units left (shipped or picked up): the stock is sold where it was held",

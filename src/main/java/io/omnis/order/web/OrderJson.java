@@ -141,7 +141,21 @@ final class OrderJson {
 
 	}
 
-	record CheckoutBody(@Nullable PaymentBody payment, @Nullable String currency) {
+	record CheckoutBody(@Nullable PaymentBody payment, @Nullable String currency, @Nullable FulfilmentBody fulfilment) {
+	}
+
+	/** How the order reaches the customer: routed to fulfilment once paid. */
+	record FulfilmentBody(@Nullable String method, @Nullable DestinationBody destination,
+			@Nullable String pickupLocationId) {
+
+		io.omnis.order.internal.DeliveryStore.Delivery delivery() {
+			return io.omnis.order.internal.DeliveryStore.of(method, destination == null ? null : destination.latitude(),
+					destination == null ? null : destination.longitude(), pickupLocationId);
+		}
+
+	}
+
+	record DestinationBody(@Nullable Double latitude, @Nullable Double longitude) {
 	}
 
 	record CancelBody(@Nullable String reason) {

@@ -1,0 +1,127 @@
+package io.omnis.order.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.omnis.fulfilment.FulfilmentId;
+import io.omnis.fulfilment.FulfilmentMethod;
+import io.omnis.inventory.Coordinates;
+import io.omnis.inventory.LocationId;
+import io.omnis.kernel.problem.ProblemException;
+import io.omnis.order.OrderId;
+
+/**
+ * How each web or app order is to reach its customer (the method, where to, or which
+ * store she collects from) and the fulfilment that serves it once routed.
+ */
+@Component
+public class DeliveryStore {
+
+	private final JdbcClient jdbc;
+
+	DeliveryStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The instructions as given at checkout, checked: a 400 naming the field otherwise.
+	 */
+	public static Delivery of(@Nullable String method, @Nullable Double latitude, @Nullable Double longitude,
+			@Nullable String pickupLocationId) {
+		FulfilmentMethod parsed;
+		try {
+			parsed = FulfilmentMethod.valueOf(method == null ? "" : method);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ProblemException.invalidField("fulfilment.method", "must be SHIP, SAME_DAY, PICKUP or CURBSIDE");
+		}
+		if (parsed.atStore()) {
+			if (pickupLocationId == null || !LocationId.isValid(pickupLocationId)) {
+				throw ProblemException.invalidField("fulfilment.pickupLocationId",
+						"is required to " + parsed + " and must be a location id");
+			}
+			return new Delivery(parsed, null, new LocationId(pickupLocationId), null);
+		}
+		if (latitude == null || latitude.isNaN() || latitude < -90 || latitude > 90) {
+			throw ProblemException.invalidField("fulfilment.destination.latitude",
+					"is required to " + parsed + " and must be between -90 and 90");
+		}
+		if (longitude == null || longitude.isNaN() || longitude < -180 || longitude > 180) {
+			throw ProblemException.invalidField("fulfilment.destination.longitude",
+					"is required to " + parsed + " and must be between -180 and 180");
+		}
+		return new Delivery(parsed, new Coordinates(latitude, longitude), null, null);
+	}
+
+	public void insert(OrderId order, Delivery delivery) {
+		jdbc.sql("""
+				insert into order_delivery (order_id, method, latitude, longitude, pickup_location_id)
+				values (:order, :method, :lat, :lon, :pickup)""")
+			.param("order", order.value())
+			.param("method", delivery.method().name())
+			.param("lat", delivery.destination() == null ? null : delivery.destination().latitude())
+			.param("lon", delivery.destination() == null ? null : delivery.destination().longitude())
+			.param("pickup", delivery.pickupLocationId() == null ? null : delivery.pickupLocationId().value())
+			.update();
+	}
+
+	public Optional<Delivery> find(OrderId order) {
+		return jdbc.sql("""
+				select method, latitude, longitude, pickup_location_id, fulfilment_id
+				  from order_delivery where order_id = :order""").param("order", order.value()).query((rs, n) -> {
+			double lat = rs.getDouble(2);
+			Coordinates destination = rs.wasNull() ? null : new Coordinates(lat, rs.getDouble(3));
+			String pickup = rs.getString(4);
+			String fulfilment = rs.getString(5);
+			return new Delivery(FulfilmentMethod.valueOf(rs.getString(1)), destination,
+					pickup == null ? null : new LocationId(pickup),
+					fulfilment == null ? null : new FulfilmentId(fulfilment));
+		}).optional();
+	}
+
+	/** The order whose delivery the fulfilment serves. */
+	public Optional<OrderId> orderOf(FulfilmentId fulfilment) {
+		return jdbc.sql("select order_id from order_delivery where fulfilment_id = :fulfilment")
+			.param("fulfilment", fulfilment.value())
+			.query((rs, n) -> new OrderId(rs.getString(1)))
+			.optional();
+	}
+
+	public void routed(OrderId order, FulfilmentId fulfilment, Instant now) {
+		jdbc.sql("""
+				update order_delivery set fulfilment_id = :fulfilment, routing_problem = null, routed_at = :now
+				 where order_id = :order""")
+			.param("order", order.value())
+			.param("fulfilment", fulfilment.value())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Why the order was not routed, if it was tried and failed. */
+	public Optional<String> problem(OrderId order) {
+		return jdbc.sql("select routing_problem from order_delivery where order_id = :order")
+			.param("order", order.value())
+			.query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(p -> p);
+	}
+
+	public void notRouted(OrderId order, String problem) {
+		jdbc.sql("update order_delivery set routing_problem = :problem where order_id = :order")
+			.param("order", order.value())
+			.param("problem", problem.length() > 500 ? problem.substring(0, 500) : problem)
+			.update();
+	}
+
+	/** Where to, and the fulfilment once routed. */
+	public record Delivery(FulfilmentMethod method, @Nullable Coordinates destination,
+			@Nullable LocationId pickupLocationId, @Nullable FulfilmentId fulfilmentId) {
+	}
+
+}
