@@ -3,8 +3,8 @@
  * order lifecycle, till sales, and one order history per customer.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "kernel", "channel", "catalog", "inventory", "customer", "conversation",
-		"fulfilment" })
+@ApplicationModule(
+		allowedDependencies = { "kernel", "channel", "catalog", "inventory", "customer", "conversation", "fulfilment" })
 package io.omnis.order;
 
 import org.jspecify.annotations.NullMarked;

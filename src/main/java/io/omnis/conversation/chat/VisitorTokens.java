@@ -1,16 +1,8 @@
 package io.omnis.conversation.chat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import io.omnis.conversation.internal.Signatures;
 
 /**
  * The token a chat visitor gets with her first message and must show from then on to
@@ -21,48 +13,20 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitorTokens {
 
-	private final JdbcClient jdbc;
+	private static final String KEY = "visitor-token";
 
-	private volatile byte[] key;
+	private final Signatures signatures;
 
-	VisitorTokens(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	VisitorTokens(Signatures signatures) {
+		this.signatures = signatures;
 	}
 
 	String issue(String channelId, String anonymousId) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			byte[] token = mac.doFinal((channelId + "\n" + anonymousId).getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return signatures.sign(KEY, channelId + "\n" + anonymousId);
 	}
 
 	boolean isValid(String channelId, String anonymousId, String token) {
-		return MessageDigest.isEqual(issue(channelId, anonymousId).getBytes(StandardCharsets.UTF_8),
-				token.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private byte[] key() {
-		byte[] known = key;
-		if (known == null) {
-			byte[] fresh = new byte[32];
-			new SecureRandom().nextBytes(fresh);
-			jdbc.sql("""
-					insert into conversation_secret (name, secret) values ('visitor-token', :secret)
-					on conflict (name) do nothing""")
-				.param("secret", Base64.getEncoder().encodeToString(fresh))
-				.update();
-			known = Base64.getDecoder()
-				.decode(jdbc.sql("select secret from conversation_secret where name = 'visitor-token'")
-					.query(String.class)
-					.single());
-			key = known;
-		}
-		return known;
+		return signatures.verify(KEY, channelId + "\n" + anonymousId, token);
 	}
 
 }

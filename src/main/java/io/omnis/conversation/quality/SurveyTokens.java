@@ -1,18 +1,10 @@
 package io.omnis.conversation.quality;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.omnis.conversation.internal.Signatures;
 import io.omnis.kernel.Ids;
 
 /**
@@ -23,12 +15,12 @@ import io.omnis.kernel.Ids;
 @Component
 class SurveyTokens {
 
-	private final JdbcClient jdbc;
+	private static final String KEY = "csat-token";
 
-	private volatile byte[] key;
+	private final Signatures signatures;
 
-	SurveyTokens(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	SurveyTokens(Signatures signatures) {
+		this.signatures = signatures;
 	}
 
 	String issue(String surveyId) {
@@ -45,41 +37,11 @@ class SurveyTokens {
 		if (!Ids.isValid(Surveys.PREFIX, id)) {
 			return Optional.empty();
 		}
-		boolean valid = MessageDigest.isEqual(signature(id).getBytes(StandardCharsets.UTF_8),
-				token.substring(dot + 1).getBytes(StandardCharsets.UTF_8));
-		return valid ? Optional.of(id) : Optional.empty();
+		return signatures.verify(KEY, "csat\n" + id, token.substring(dot + 1)) ? Optional.of(id) : Optional.empty();
 	}
 
 	private String signature(String surveyId) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(("csat\n" + surveyId).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private byte[] key() {
-		byte[] known = key;
-		if (known == null) {
-			byte[] fresh = new byte[32];
-			new SecureRandom().nextBytes(fresh);
-			jdbc.sql("""
-					insert into conversation_secret (name, secret) values ('csat-token', :secret)
-					on conflict (name) do nothing""")
-				.param("secret", Base64.getEncoder().encodeToString(fresh))
-				.update();
-			known = Base64.getDecoder()
-				.decode(jdbc.sql("select secret from conversation_secret where name = 'csat-token'")
-					.query(String.class)
-					.single());
-			key = known;
-		}
-		return known;
+		return signatures.sign(KEY, "csat\n" + surveyId);
 	}
 
 }
