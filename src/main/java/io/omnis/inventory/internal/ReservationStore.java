@@ -31,11 +31,6 @@ public class ReservationStore {
 		this.jdbc = jdbc;
 	}
 
-	public void insert(Reservation reservation, String actor) {
-		insertHeader(reservation, actor);
-		insertLines(reservation);
-	}
-
 	/** Writes the reservation without its lines, which {@link #insertLine} adds. */
 	public void insertHeader(Reservation reservation, String actor) {
 		jdbc.sql("""
