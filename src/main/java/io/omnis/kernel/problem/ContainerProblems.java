@@ -46,13 +46,8 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
 				return;
 			}
 			HttpStatus resolved = HttpStatus.resolve(status);
-			ProblemType type = switch (resolved == null ? HttpStatus.INTERNAL_SERVER_ERROR : resolved) {
-				case NOT_FOUND -> ProblemType.NOT_FOUND;
-				case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
-				case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
-				case BAD_REQUEST -> ProblemType.MALFORMED_REQUEST;
-				default -> status < 500 ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL;
-			};
+			ProblemType type = ProblemType.forStatus(resolved == null ? HttpStatus.INTERNAL_SERVER_ERROR : resolved,
+					ProblemType.MALFORMED_REQUEST);
 			String detail = status < 500
 					? "The request was refused before it reached Omnis: it is not a valid "
 							+ "HTTP request (for example, a path with an encoded NUL or an invalid %-escape)"

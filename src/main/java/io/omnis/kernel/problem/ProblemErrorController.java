@@ -34,16 +34,7 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
-		ProblemType type = switch (status) {
-			case NOT_FOUND -> ProblemType.NOT_FOUND;
-			case FORBIDDEN -> ProblemType.FORBIDDEN;
-			case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
-			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
-			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
-			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-			case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
-			default -> status.is4xxClientError() ? ProblemType.MALFORMED_BODY : ProblemType.INTERNAL;
-		};
+		ProblemType type = ProblemType.forStatus(status, ProblemType.MALFORMED_BODY);
 		ProblemDetail problem = Problems.of(type, message(request, status), List.of());
 		problem.setStatus(status.value());
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -70,6 +70,24 @@ public enum ProblemType {
 		this.title = title;
 	}
 
+	/**
+	 * The type of an error known only by its status (one no handler named): the type of
+	 * that status where there is one, {@code otherClientError} for any other 4xx,
+	 * {@link #INTERNAL} for the rest.
+	 */
+	public static ProblemType forStatus(HttpStatus status, ProblemType otherClientError) {
+		return switch (status) {
+			case NOT_FOUND -> NOT_FOUND;
+			case FORBIDDEN -> FORBIDDEN;
+			case UNAUTHORIZED -> UNAUTHENTICATED;
+			case CONTENT_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+			case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
+			case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+			case NOT_ACCEPTABLE -> NOT_ACCEPTABLE;
+			default -> status.is4xxClientError() ? otherClientError : INTERNAL;
+		};
+	}
+
 	public URI uri() {
 		return URI.create(BASE + slug);
 	}
