@@ -5,7 +5,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -42,6 +46,8 @@ class LiveFanOut implements SmartLifecycle {
 
 	private static final Duration RECONNECT = Duration.ofSeconds(1);
 
+	private static final int OUTBOX = 10_000;
+
 	private final String node = UUID.randomUUID().toString();
 
 	private final DataSource dataSource;
@@ -57,6 +63,10 @@ class LiveFanOut implements SmartLifecycle {
 
 	private Thread thread;
 
+	private Thread sender;
+
+	private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>(OUTBOX);
+
 	LiveFanOut(DataSource dataSource, JdbcClient jdbc) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
@@ -67,22 +77,45 @@ class LiveFanOut implements SmartLifecycle {
 		this.receiver = receiver;
 	}
 
-	/** Tells the other nodes; after the commit of what it announces. */
+	/**
+	 * Tells the other nodes, after the commit of what it announces. The request thread
+	 * only queues it: one sender passes what queued up in a single statement, in order.
+	 */
 	void announce(String announcement) {
 		String payload = node + "|" + announcement;
 		if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
 			log.debug("A live update of {} bytes is pushed on this node only", payload.length());
 			return;
 		}
-		try {
-			jdbc.sql("select pg_notify(:channel, :payload)")
-				.param("channel", CHANNEL)
-				.param("payload", payload)
-				.query()
-				.singleValue();
+		if (!outbox.offer(payload)) {
+			log.warn("Live updates for the other nodes are queued beyond {}; this one is pushed here only", OUTBOX);
 		}
-		catch (RuntimeException ex) {
-			log.warn("Could not pass a live update to the other nodes: {}", ex.toString());
+	}
+
+	private void send() {
+		List<String> batch = new ArrayList<>();
+		while (running) {
+			try {
+				batch.add(outbox.take());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			outbox.drainTo(batch, 500);
+			// One transaction: PostgreSQL passes identical announcements once, which is
+			// all a
+			// hint to refresh needs
+			try {
+				jdbc.sql("select count(pg_notify(:channel, payload)) from unnest(:payloads) as p(payload)")
+					.param("channel", CHANNEL)
+					.param("payloads", batch.toArray(String[]::new))
+					.query()
+					.singleValue();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not pass {} live updates to the other nodes: {}", batch.size(), ex.toString());
+			}
+			batch.clear();
 		}
 	}
 
@@ -95,6 +128,7 @@ class LiveFanOut implements SmartLifecycle {
 	public void start() {
 		running = true;
 		thread = Thread.ofVirtual().name("live-fan-out").start(this::listen);
+		sender = Thread.ofVirtual().name("live-fan-out-sender").start(this::send);
 	}
 
 	@Override
@@ -102,6 +136,9 @@ class LiveFanOut implements SmartLifecycle {
 		running = false;
 		if (thread != null) {
 			thread.interrupt();
+		}
+		if (sender != null) {
+			sender.interrupt();
 		}
 	}
 
