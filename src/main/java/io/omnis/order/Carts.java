@@ -25,7 +25,6 @@ import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationId;
 import io.omnis.inventory.ReservationKind;
 import io.omnis.inventory.Reservations;
-import io.omnis.kernel.Money;
 import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
@@ -88,9 +87,9 @@ public class Carts {
 	}
 
 	public Cart create(ChannelId channel, NewCart draft) {
-		String currency = currency(draft.currency());
-		String country = country(draft.country());
-		List<Identifier> identifiers = identifiers(draft.customer(), true);
+		String currency = OrderInput.currency(draft.currency());
+		String country = OrderInput.country(draft.country());
+		List<Identifier> identifiers = OrderInput.identifiers(draft.customer(), true);
 		Customer customer = customers.resolve(identifiers, draft.customer().profileId(), "profileId");
 		Instant now = clock.instant();
 		Cart cart = new Cart(CartId.next(), CartStatus.OPEN, currency, country, customer.given(), customer.profileId(),
@@ -140,8 +139,8 @@ public class Carts {
 	public Cart addLine(CartId id, ChannelId channel, @Nullable String sku, @Nullable Integer quantity,
 			@Nullable String currency, @Nullable String customer) {
 		Cart cart = lockOpen(id, customer);
-		String checkedSku = sku(sku, "sku");
-		int units = quantity(quantity, "quantity");
+		String checkedSku = OrderInput.sku(sku, "sku");
+		int units = OrderInput.quantity(quantity, "quantity");
 		if (currency != null && !currency.equals(cart.currency())) {
 			throw ProblemException.invalidField("currency",
 					"is " + currency + " but cart " + id + " is in " + cart.currency());
@@ -170,7 +169,7 @@ public class Carts {
 	public Cart setLine(CartId id, ChannelId channel, String sku, @Nullable Integer quantity,
 			@Nullable String customer) {
 		Cart cart = lockOpen(id, customer);
-		int units = quantity(quantity, "quantity");
+		int units = OrderInput.quantity(quantity, "quantity");
 		CartLine line = cart.line(sku).orElseThrow(() -> lineNotFound(cart, sku)).withQuantity(units);
 		return write(cart, channel, replace(cart.lines(), line), line, null);
 	}
@@ -206,7 +205,7 @@ public class Carts {
 	 * this cart is closed as merged: the answer is the cart she goes on with.
 	 */
 	public Cart identify(CartId id, ChannelId channel, CustomerIds given) {
-		List<Identifier> identifiers = identifiers(given, false);
+		List<Identifier> identifiers = OrderInput.identifiers(given, false);
 		if (identifiers.isEmpty() && given.profileId() == null) {
 			throw ProblemException.invalidField("userId",
 					"or another identifier (email, phone, loyaltyCard, " + "profileId) is required to identify a cart");
@@ -471,77 +470,6 @@ public class Carts {
 		return new ProblemException(ProblemType.NOT_FOUND,
 				"Cart " + cart.id() + " has no line for SKU '" + abbreviate(sku) + "'",
 				List.of(new FieldError("sku", "is not in the cart")));
-	}
-
-	static String sku(@Nullable String sku, String field) {
-		if (sku == null || sku.isBlank()) {
-			throw ProblemException.invalidField(field, "is required");
-		}
-		if (sku.length() > 64 || !sku.strip().equals(sku)) {
-			throw ProblemException.invalidField(field, "must be 1 to 64 characters without surrounding spaces");
-		}
-		return sku;
-	}
-
-	static int quantity(@Nullable Integer quantity, String field) {
-		if (quantity == null) {
-			throw ProblemException.invalidField(field, "is required");
-		}
-		if (quantity < 1 || quantity > MAX_QUANTITY) {
-			throw ProblemException.invalidField(field, "must be between 1 and " + MAX_QUANTITY);
-		}
-		return quantity;
-	}
-
-	static String currency(@Nullable String currency) {
-		if (currency == null) {
-			throw ProblemException.invalidField("currency", "is required");
-		}
-		try {
-			return Money.zero(currency).currency().getCurrencyCode();
-		}
-		catch (IllegalArgumentException ex) {
-			throw ProblemException.invalidField("currency", "must be an ISO 4217 currency code such as EUR");
-		}
-	}
-
-	static String country(@Nullable String country) {
-		if (country == null) {
-			throw ProblemException.invalidField("country", "is required (the country where tax is due)");
-		}
-		String upper = country.toUpperCase(Locale.ROOT);
-		if (!Set.of(Locale.getISOCountries()).contains(upper)) {
-			throw ProblemException.invalidField("country", "must be an ISO 3166 alpha-2 country code");
-		}
-		return upper;
-	}
-
-	/** The identifiers given, normalised; each bad one named. */
-	static List<Identifier> identifiers(CustomerIds given, boolean requireOne) {
-		return identifiers(given, requireOne, "");
-	}
-
-	/** Like {@link #identifiers(CustomerIds, boolean)}, naming fields under a prefix. */
-	static List<Identifier> identifiers(CustomerIds given, boolean requireOne, String prefix) {
-		List<Identifier> identifiers = new ArrayList<>();
-		add(identifiers, "anonymous_id", given.anonymousId(), prefix + "anonymousId");
-		add(identifiers, "user_id", given.userId(), prefix + "userId");
-		add(identifiers, "email", given.email(), prefix + "email");
-		add(identifiers, "phone", given.phone(), prefix + "phone");
-		add(identifiers, "loyalty_card", given.loyaltyCard(), prefix + "loyaltyCard");
-		if (requireOne && identifiers.isEmpty() && given.profileId() == null) {
-			throw ProblemException.invalidField("anonymousId",
-					"is required unless the customer is known (userId, email, phone, loyaltyCard or profileId)");
-		}
-		return identifiers;
-	}
-
-	private static void add(List<Identifier> identifiers, String type, @Nullable String value, String field) {
-		if (value == null) {
-			return;
-		}
-		identifiers.add(Identifier.normalised(type, value)
-			.orElseThrow(() -> ProblemException.invalidField(field, "is not a valid " + type.replace('_', ' '))));
 	}
 
 	private static String code() {

@@ -82,7 +82,7 @@ public class TillSales {
 			.orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,
 					"Channel " + channel + " is not a store's till: no store location is tied to it",
 					List.of(new FieldError("channel", "has no store location"))));
-		String currency = Carts.currency(sale.currency());
+		String currency = OrderInput.currency(sale.currency());
 		String country = store.address().country();
 		List<SaleLine> given = sale.lines() == null ? List.of() : sale.lines();
 		if (given.isEmpty() || given.size() > MAX_LINES) {
@@ -97,7 +97,7 @@ public class TillSales {
 			if (line == null) {
 				throw ProblemException.invalidField(field, "is required");
 			}
-			int quantity = Carts.quantity(line.quantity(), field + ".quantity");
+			int quantity = OrderInput.quantity(line.quantity(), field + ".quantity");
 			String sku = sku(line, channel, field);
 			PriceQuote price = quotes.require(sku, channel, currency, country, field + ".sku");
 			lines.add(new OrderLine(sku, quantity, price.gross(), price.net(), price.tax(), price.taxRate().rate()));
@@ -139,7 +139,7 @@ public class TillSales {
 
 	private String sku(SaleLine line, ChannelId channel, String field) {
 		if (line.sku() != null) {
-			return Carts.sku(line.sku(), field + ".sku");
+			return OrderInput.sku(line.sku(), field + ".sku");
 		}
 		if (line.barcode() == null || line.barcode().isBlank()) {
 			throw ProblemException.invalidField(field + ".sku", "or a barcode is required");
@@ -165,7 +165,7 @@ public class TillSales {
 		if (given == null) {
 			return null;
 		}
-		List<Identifier> identifiers = Carts.identifiers(
+		List<Identifier> identifiers = OrderInput.identifiers(
 				new Carts.CustomerIds(null, null, given.email(), given.phone(), given.loyaltyCard(), null), false,
 				"customer.");
 		if (identifiers.isEmpty()) {
