@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.catalog.PriceQuote;
 import io.omnis.channel.ChannelId;
+import io.omnis.fulfilment.FulfilmentMethod;
+import io.omnis.inventory.Coordinates;
 import io.omnis.inventory.Location;
+import io.omnis.inventory.LocationId;
 import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationKind;
 import io.omnis.inventory.Reservations;
@@ -83,6 +86,18 @@ public class Checkout {
 	public Order checkout(CartId id, ChannelId channel, Payment payment, @Nullable String currency,
 			@Nullable String customer) {
 		return checkout(id, channel, payment, currency, customer, null);
+	}
+
+	/**
+	 * Places the order to reach the customer by {@code method}: at {@code destination}
+	 * (SHIP, SAME_DAY) or at the store {@code pickup} (PICKUP, CURBSIDE); paid, it is
+	 * routed in the same transaction.
+	 */
+	public Order checkout(CartId id, ChannelId channel, Payment payment, @Nullable String customer,
+			FulfilmentMethod method, @Nullable Coordinates destination, @Nullable LocationId pickup) {
+		return checkout(id, channel, payment, null, customer,
+				DeliveryStore.of(method.name(), destination == null ? null : destination.latitude(),
+						destination == null ? null : destination.longitude(), pickup == null ? null : pickup.value()));
 	}
 
 	/**
