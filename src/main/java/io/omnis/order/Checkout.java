@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.catalog.PriceQuote;
 import io.omnis.channel.ChannelId;
+import io.omnis.fulfilment.SameDaySlots;
 import io.omnis.inventory.Location;
 import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationKind;
@@ -64,9 +65,12 @@ public class Checkout {
 
 	private final Clock clock;
 
+	private final SameDaySlots slots;
+
 	Checkout(Carts carts, OrderStore orders, Quotes quotes, StockHolds holds, Reservations reservations,
 			PaymentProviders payments, Timeline timeline, OrderProperties properties, DeliveryStore deliveries,
-			Orders lifecycle, Clock clock) {
+			Orders lifecycle, Clock clock, SameDaySlots slots) {
+		this.slots = slots;
 		this.deliveries = deliveries;
 		this.lifecycle = lifecycle;
 		this.carts = carts;
@@ -130,6 +134,11 @@ public class Checkout {
 		orders.insert(order);
 		if (delivery != null) {
 			deliveries.insert(orderId, delivery);
+			if (delivery.slot() != null) {
+				// The slot's capacity is taken with the order, in its transaction
+				slots.book(channel, orderId.value(), delivery.slot().locationId(), delivery.slot().start(),
+						"fulfilment.slot");
+			}
 		}
 		timeline.record(order);
 		if (taken.captured()) {

@@ -10,4 +10,5 @@ create table order_shortage (
     occurred_at timestamptz not null,
     constraint order_shortage_quantity_positive check (quantity > 0)
 );
-create index order_shortage_order_idx on order_shortage (order_id);
+-- One row per re-route that found no location, so that a redelivered event adds nothing
+create unique index order_shortage_once_uq on order_shortage (order_id, sku, occurred_at);

@@ -41,6 +41,12 @@ public final class SlotCalendar {
 			}
 			ZonedDateTime start = ZonedDateTime.of(date, from, zone);
 			ZonedDateTime end = ZonedDateTime.of(date, to, zone);
+			if (!end.isAfter(start)) {
+				// The whole slot is in the hour the clocks skip forward: it does not
+				// exist
+				from = to;
+				continue;
+			}
 			Instant latest = start.toInstant().minus(lead);
 			Instant until = latest.isBefore(cutoff) ? latest : cutoff;
 			int taken = booked.getOrDefault(start.toInstant(), 0);
@@ -48,7 +54,7 @@ public final class SlotCalendar {
 			if (!now.isBefore(cutoff)) {
 				why = "past the store's cut-off of " + settings.cutoff() + " (" + zone + ") on " + date;
 			}
-			else if (now.isAfter(latest)) {
+			else if (!now.isBefore(latest)) {
 				why = "starts in less than " + settings.leadMinutes() + " minutes";
 			}
 			else if (taken >= settings.capacity()) {
