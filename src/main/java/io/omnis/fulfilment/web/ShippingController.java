@@ -63,8 +63,8 @@ class ShippingController {
 	@PreAuthorize("hasAuthority('inventory:read')")
 	@Operation(summary = "What to pick at a location for its shipped orders, grouped by SKU",
 			description = "Requires `inventory:read`. The open pick lists of SHIP and SAME_DAY fulfilments.")
-	PickList pickList(@PathVariable String id) {
-		return pickLists.of(id);
+	PickListView pickList(@PathVariable String id) {
+		return PickListView.of(pickLists.of(id));
 	}
 
 	@PostMapping(path = "/fulfilment/tasks/{id}/parcels", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -135,6 +135,30 @@ class ShippingController {
 			description = "Requires `inventory:read` or `carts:write`. `date` defaults to the store's today.")
 	List<SlotView> sameDaySlots(@PathVariable String id, @RequestParam(required = false) @Nullable LocalDate date) {
 		return slots.slots(id, date).stream().map(SlotView::of).toList();
+	}
+
+	record PickListView(String locationId, Instant at, List<EntryView> entries) {
+
+		static PickListView of(PickList list) {
+			return new PickListView(list.locationId().value(), list.at(),
+					list.entries()
+						.stream()
+						.map(e -> new EntryView(e.sku(), e.barcode(), e.toPick(),
+								e.picks()
+									.stream()
+									.map(p -> new PickView(p.taskId(), p.fulfilmentId().value(), p.reference(),
+											p.method().name(), p.quantity(), p.picked(), p.dueAt()))
+									.toList()))
+						.toList());
+		}
+
+	}
+
+	record EntryView(String sku, @Nullable String barcode, int toPick, List<PickView> picks) {
+	}
+
+	record PickView(String taskId, String fulfilmentId, String reference, String method, int quantity, int picked,
+			Instant dueAt) {
 	}
 
 	record PackBody(@Nullable List<ParcelInput> parcels) {

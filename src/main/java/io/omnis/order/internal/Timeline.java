@@ -49,14 +49,16 @@ public class Timeline {
 	 * and are owed back.
 	 */
 	public void shortage(Order order, String sku, int quantity, java.time.Instant at) {
-		if (order.profileId() == null) {
+		// Her profile, or the identifier she ordered under (the customer module finds
+		// her)
+		String customer = order.profileId() != null ? order.profileId() : order.customer();
+		if (customer == null) {
 			return;
 		}
-		events.publishEvent(
-				new CustomerActivity(order.profileId(), at, "order.shortage", order.channelId().value(),
-						quantity + " × " + sku + " of order " + order.id()
-								+ " cannot be delivered (no location has it); its refund is pending",
-						order.id().value()));
+		events.publishEvent(new CustomerActivity(
+				customer, at, "order.shortage", order.channelId().value(), quantity + " × " + sku + " of order "
+						+ order.id() + " cannot be delivered (no location has it); its refund is pending",
+				order.id().value()));
 	}
 
 }
