@@ -173,4 +173,42 @@ class SameDayCheckoutTests extends OrderFixtures {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void concurrentBuyersOfASlotsLastPlacesGetExactlyItsCapacity() throws Exception {
+		String lamp = product(priceList(), 1990);
+		String store = sameDayStore(5);
+		backoffice()
+			.send("PUT", "/api/v1/locations/" + store + "/same-day",
+					java.net.http.HttpRequest.BodyPublishers.ofString("{\"capacity\": 3}"), "Content-Type",
+					"application/json")
+			.expect(200);
+		receive(lamp, store, 50);
+		Shop web = channel(ChannelType.WEB);
+		java.util.List<String> carts = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			carts.add(cartWith(web, lamp));
+		}
+
+		java.util.List<Integer> statuses;
+		try (var threads = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var answers = carts.stream().map(cart -> threads.submit(() -> {
+				start.await();
+				return checkout(web, cart, sameDay(store, slot(1, 12))).status();
+			})).toList();
+			start.countDown();
+			statuses = new java.util.ArrayList<>();
+			for (var answer : answers) {
+				statuses.add(answer.get());
+			}
+		}
+
+		assertThat(statuses).filteredOn(s -> s == 201).hasSize(3);
+		assertThat(statuses).filteredOn(s -> s == 409).hasSize(9);
+		JsonNode slot = slots(web, store, LocalDate.now(LISBON).plusDays(1)).get(2);
+		assertThat(OffsetDateTime.parse(slot.path("start").asString()).toInstant()).isEqualTo(slot(1, 12).toInstant());
+		assertThat(slot.path("booked").asInt()).isEqualTo(3);
+		assertThat(stock(lamp, store).path("reserved").asInt()).isEqualTo(3);
+	}
+
 }
