@@ -108,6 +108,21 @@ public class Parcels {
 		});
 	}
 
+	/**
+	 * Packs every unit picked and not packed yet for the PACK task into one parcel of the
+	 * weight given, as the store tablet does.
+	 */
+	public List<Parcel> packAll(String taskId, @Nullable Integer weightGrams) {
+		return transactions.execute(status -> {
+			WorkTask task = tasks.find(taskId, false).orElseThrow(() -> new NotFoundException("task", taskId));
+			List<ParcelInput.ItemInput> items = unpacked(task.fulfilmentId(), task).entrySet()
+				.stream()
+				.map(e -> new ParcelInput.ItemInput(e.getKey(), e.getValue()))
+				.toList();
+			return pack(taskId, List.of(new ParcelInput(items, weightGrams, null)));
+		});
+	}
+
 	/** Units picked for the fulfilment at the task's location and not in a parcel yet. */
 	private Map<String, Integer> unpacked(FulfilmentId id, WorkTask pack) {
 		Map<String, Integer> left = new TreeMap<>();
