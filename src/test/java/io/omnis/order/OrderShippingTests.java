@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrderShippingTests extends OrderFixtures {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.omnis.conversation.OrderStatusLookup lookup;
+
 	private static final double LAT = 38.72;
 
 	private static final double LON = -9.14;
@@ -162,6 +165,8 @@ class OrderShippingTests extends OrderFixtures {
 		assertThat(published("parcel.shipped", parcel)).isEqualTo(1);
 		assertThat(published("parcel.in-transit", parcel)).isEqualTo(1);
 		assertThat(published("parcel.delivered", parcel)).isEqualTo(1);
+		// The assistant's "where is my order" gives her the tracking link
+		assertThat(lookup.find(order, email).orElseThrow().trackingUrl()).startsWith("https://track.example/CT");
 		// And the channels list it with her other orders
 		JsonNode hers = web.api().get("/api/v1/customers/email:" + email + "/order-statuses").expect(200);
 		assertThat(hers.path("data").get(0).path("orderId").asString()).isEqualTo(order);
