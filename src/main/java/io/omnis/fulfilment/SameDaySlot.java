@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One same-day delivery window of a store: its start and end in the store's local time
- * (with the offset in force then), the last moment it can be booked, and how full it is.
+ * (with the offset in force then), the moment it stops taking bookings (the day's cut-off
+ * or its lead time, whichever comes first), and how full it is.
  *
  * @param why why it cannot be booked, null when it can
  */

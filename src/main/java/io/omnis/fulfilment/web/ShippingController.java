@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.omnis.fulfilment.OrderRouter;
+import io.omnis.fulfilment.Packing;
 import io.omnis.fulfilment.Parcel;
 import io.omnis.fulfilment.ParcelInput;
 import io.omnis.fulfilment.ParcelStatus;
@@ -48,11 +49,14 @@ class ShippingController {
 
 	private final Parcels parcels;
 
+	private final Packing packing;
+
 	private final SameDaySlots slots;
 
 	private final OrderRouter router;
 
-	ShippingController(PickLists pickLists, Parcels parcels, SameDaySlots slots, OrderRouter router) {
+	ShippingController(PickLists pickLists, Parcels parcels, Packing packing, SameDaySlots slots, OrderRouter router) {
+		this.packing = packing;
 		this.pickLists = pickLists;
 		this.parcels = parcels;
 		this.slots = slots;
@@ -73,7 +77,7 @@ class ShippingController {
 			description = "Requires `inventory:write`. Every unit picked for the fulfilment at the location is packed, "
 					+ "none twice; weight 1 to 70,000 g, sides 1 to 3,000 mm. Queues the hand-over.")
 	List<ParcelView> pack(@PathVariable String id, @RequestBody PackBody body) {
-		return parcels.pack(id, body.parcels()).stream().map(ParcelView::of).toList();
+		return packing.pack(id, body.parcels()).stream().map(ParcelView::of).toList();
 	}
 
 	@GetMapping("/fulfilment/parcels/{id}")

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.omnis.fulfilment.Packing;
 import io.omnis.fulfilment.Parcel;
 import io.omnis.fulfilment.Parcels;
 import io.omnis.fulfilment.PickLists;
@@ -32,12 +33,15 @@ class ShippingPages {
 
 	private final Parcels parcels;
 
+	private final Packing packing;
+
 	private final PickLists pickLists;
 
 	private final Locations locations;
 
-	ShippingPages(Parcels parcels, PickLists pickLists, Locations locations) {
+	ShippingPages(Parcels parcels, Packing packing, PickLists pickLists, Locations locations) {
 		this.parcels = parcels;
+		this.packing = packing;
 		this.pickLists = pickLists;
 		this.locations = locations;
 	}
@@ -55,7 +59,7 @@ class ShippingPages {
 	String pack(@PathVariable String locationId, @PathVariable String taskId,
 			@RequestParam(required = false) @Nullable Integer weightGrams, RedirectAttributes redirect) {
 		return act(locationId, redirect, () -> {
-			Parcel parcel = parcels.packAll(taskId, weightGrams).get(0);
+			Parcel parcel = packing.packAll(taskId, weightGrams).get(0);
 			return "Packed parcel " + parcel.id() + " (" + parcel.weightGrams() + " g): ship it with its tracking";
 		});
 	}
