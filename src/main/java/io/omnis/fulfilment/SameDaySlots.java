@@ -176,7 +176,11 @@ public class SameDaySlots {
 	}
 
 	private Location sameDayStore(String locationId, String field) {
-		Location location = locations.get(locationId);
+		// A path names a resource (404 when unknown); a request body names a field (400)
+		Location location = field.contains(".")
+				? locations.find(new LocationId(locationId))
+					.orElseThrow(() -> ProblemException.invalidField(field, "is not a known location"))
+				: locations.get(locationId);
 		if (!location.can(Capability.SAME_DAY)) {
 			throw ProblemException.invalidField(field,
 					"is location " + location.id() + ", which has no SAME_DAY capability");

@@ -156,6 +156,10 @@ class SameDayCheckoutTests extends OrderFixtures {
 		checkout(web, cart, sameDay(noSameDay, slot(1, 8))).expectProblem(400, "invalid-field",
 				"fulfilment.slot.locationId");
 		checkout(web, cart, sameDay(store, slot(30, 8))).expectProblem(400, "invalid-field", "fulfilment.slot.start");
+		checkout(web, cart, sameDay("loc_01m82zae5102qamw4r4nz7r4fc", slot(1, 8))).expectProblem(400, "invalid-field",
+				"fulfilment.slot.locationId");
+		checkout(web, cart, sameDay("nonsense", slot(1, 8))).expectProblem(400, "invalid-field",
+				"fulfilment.slot.locationId");
 		assertThat(stock(lamp, store).path("reserved").asInt()).isZero();
 
 		web.api()
