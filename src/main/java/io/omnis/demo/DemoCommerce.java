@@ -3,12 +3,14 @@ package io.omnis.demo;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,8 @@ import io.omnis.channel.ChannelId;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
 import io.omnis.fulfilment.FulfilmentMethod;
+import io.omnis.fulfilment.SameDaySlot;
+import io.omnis.fulfilment.SameDaySlots;
 import io.omnis.inventory.Coordinates;
 import io.omnis.inventory.Location;
 import io.omnis.inventory.LocationType;
@@ -96,11 +100,14 @@ class DemoCommerce implements ApplicationRunner {
 
 	private final DemoShoppers shoppers;
 
+	private final SameDaySlots sameDaySlots;
+
 	private final JsonMapper json;
 
 	DemoCommerce(JdbcClient jdbc, Channels channels, Locations locations, PriceLists priceLists, TaxRates taxRates,
 			CatalogImport catalogImport, Carts carts, Checkout checkout, TillSales tillSales, DemoShoppers shoppers,
-			JsonMapper json) {
+			SameDaySlots sameDaySlots, JsonMapper json) {
+		this.sameDaySlots = sameDaySlots;
 		this.jdbc = jdbc;
 		this.channels = channels;
 		this.locations = locations;
@@ -138,6 +145,7 @@ class DemoCommerce implements ApplicationRunner {
 			.stream()
 			.filter(location -> location.type() == LocationType.STORE)
 			.toList();
+		Location sameDayStore = locations.page(null, 200, LocationType.DARK_STORE).data().getFirst();
 		Random random = new Random(DemoOrganisation.SEED + 3);
 		List<DemoShoppers.Shopper> people = shoppers.all();
 		Channel web = byName.get("Lumen web shop");
@@ -159,11 +167,16 @@ class DemoCommerce implements ApplicationRunner {
 				int way = random.nextInt(20);
 				FulfilmentMethod method = way < 9 ? FulfilmentMethod.SHIP : way < 16 ? FulfilmentMethod.PICKUP
 						: way < 18 ? FulfilmentMethod.CURBSIDE : FulfilmentMethod.SAME_DAY;
+				SameDaySlot slot = method == FulfilmentMethod.SAME_DAY ? nextSlot(sameDayStore) : null;
+				if (method == FulfilmentMethod.SAME_DAY && slot == null) {
+					method = FulfilmentMethod.SHIP; // nothing bookable in the coming week
+				}
 				Coordinates home = method == FulfilmentMethod.SAME_DAY ? new Coordinates(40.43, -3.69)
 						: near(store.coordinates(), random);
 				checkout.checkout(cart.id(), channel.id(),
 						new Checkout.Payment("test-card", Map.of("cardNumber", PAID_CARD)), null, method,
-						method.atStore() ? null : home, method.atStore() ? store.id() : null);
+						method.atStore() ? null : home, method.atStore() ? store.id() : null,
+						slot == null ? null : sameDayStore.id(), slot == null ? null : slot.start());
 				placed++;
 			}
 			catch (ProblemException ex) {
@@ -174,6 +187,19 @@ class DemoCommerce implements ApplicationRunner {
 		int sales = tillSales(byName, people, random);
 		log.info("Demo commerce loaded: {} products, {} web and app orders ({} refused), {} open carts, {} till sales",
 				PRODUCTS.size(), placed, refused, open, sales);
+	}
+
+	/** The first slot still bookable at the store, today or on a later day. */
+	private @Nullable SameDaySlot nextSlot(Location store) {
+		for (int day = 0; day < SameDaySlots.DAYS_AHEAD; day++) {
+			LocalDate date = LocalDate.now(store.timeZone()).plusDays(day);
+			for (SameDaySlot slot : sameDaySlots.slots(store.id().value(), date)) {
+				if (slot.bookable() && slot.remaining() > 0) {
+					return slot;
+				}
+			}
+		}
+		return null;
 	}
 
 	private Cart cart(ChannelId channel, DemoShoppers.Shopper shopper, String country, Random random) {

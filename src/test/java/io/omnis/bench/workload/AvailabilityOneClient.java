@@ -2,8 +2,8 @@ package io.omnis.bench.workload;
 
 /**
  * The availability lookup of {@link AvailabilityLookup} asked by one client at a time:
- * its p99 is the service time of one lookup, without the queueing that sixteen clients
- * on two cores add (the issue's "p99 under 5 ms" is a claim about this).
+ * its p99 is the service time of one lookup, without the queueing that sixteen clients on
+ * two cores add (the issue's "p99 under 5 ms" is a claim about this).
  */
 public class AvailabilityOneClient extends AvailabilityLookup {
 
