@@ -15,6 +15,7 @@ import io.omnis.conversation.internal.Intake;
 import io.omnis.conversation.internal.MessageText;
 import io.omnis.conversation.internal.Sender;
 import io.omnis.conversation.internal.Senders;
+import io.omnis.conversation.quality.Surveys;
 import io.omnis.customer.Profile;
 import io.omnis.customer.Profiles;
 import io.omnis.kernel.Ids;
@@ -47,8 +48,11 @@ class MessagingIntake {
 
 	private final MessagingProperties properties;
 
+	private final Surveys surveys;
+
 	MessagingIntake(ExternalMessages external, Intake intake, Senders senders, Profiles profiles,
-			ConversationProperties conversations, MessagingProperties properties) {
+			ConversationProperties conversations, MessagingProperties properties, Surveys surveys) {
+		this.surveys = surveys;
 		this.external = external;
 		this.intake = intake;
 		this.senders = senders;
@@ -71,7 +75,10 @@ class MessagingIntake {
 	/** What became of it. */
 	enum Outcome {
 
-		STORED, DUPLICATE, OPTED_OUT, OPTED_IN
+		STORED, DUPLICATE, OPTED_OUT, OPTED_IN,
+
+		/** A reply of one digit to a survey sent in this channel: her rating. */
+		RATED
 
 	}
 
@@ -102,6 +109,11 @@ class MessagingIntake {
 				profiles.recordConsent(profile.id(), SMS_CONSENT, granted, message.channelId());
 				external.keyword(message.channelId(), message.externalId());
 				return new Result(granted ? Outcome.OPTED_IN : Outcome.OPTED_OUT, null, null);
+			}
+			if (message.medium() == ChannelType.SMS
+					&& surveys.answerByReply(message.channelId(), message.address(), message.body()).isPresent()) {
+				external.keyword(message.channelId(), message.externalId());
+				return new Result(Outcome.RATED, null, null);
 			}
 			Intake.Received received = intake
 				.receive(new Inbound(message.channelId(), message.medium(), message.sender(), message.body(), false,

@@ -36,6 +36,8 @@ class TwilioWebhooks {
 
 	static final String STARTED = "You are subscribed again. Reply STOP to unsubscribe.";
 
+	static final String RATED = "Thank you for your rating.";
+
 	private static final int MAX_MEDIA = 10;
 
 	private final WebhookChannels channels;
@@ -86,6 +88,7 @@ class TwilioWebhooks {
 		return twiml(switch (result.outcome()) {
 			case OPTED_OUT -> STOPPED;
 			case OPTED_IN -> STARTED;
+			case RATED -> RATED;
 			default -> null;
 		});
 	}
