@@ -50,8 +50,12 @@ class MessagingIntake {
 
 	private final Surveys surveys;
 
+	private final MediaDownloads downloads;
+
 	MessagingIntake(ExternalMessages external, Intake intake, Senders senders, Profiles profiles,
-			ConversationProperties conversations, MessagingProperties properties, Surveys surveys) {
+			ConversationProperties conversations, MessagingProperties properties, Surveys surveys,
+			MediaDownloads downloads) {
+		this.downloads = downloads;
 		this.surveys = surveys;
 		this.external = external;
 		this.intake = intake;
@@ -69,7 +73,13 @@ class MessagingIntake {
 	 * @param keywords whether STOP and START are keywords in this channel (SMS)
 	 */
 	record Delivered(String channelId, ChannelType medium, String externalId, String address, Sender sender,
-			String body, boolean keywords) {
+			String body, boolean keywords, List<MediaDownloads.Media> media) {
+
+		Delivered(String channelId, ChannelType medium, String externalId, String address, Sender sender, String body,
+				boolean keywords) {
+			this(channelId, medium, externalId, address, sender, body, keywords, List.of());
+		}
+
 	}
 
 	/** What became of it. */
@@ -120,6 +130,7 @@ class MessagingIntake {
 						null, List.of()))
 				.orElseThrow();
 			external.stored(message.channelId(), message.externalId(), received.message().id());
+			downloads.queue(received.message().id(), message.channelId(), message.media());
 			return new Result(Outcome.STORED, received.conversation().id().value(), received.message().id());
 		}
 		catch (RuntimeException ex) {
