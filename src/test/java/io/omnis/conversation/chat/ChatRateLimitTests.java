@@ -48,6 +48,11 @@ class ChatRateLimitTests extends RunningOmnis {
 				"/chat/v1/messages?key=" + encode(writeKey) + "&anonymousId=" + encode(her) + "&token=" + encode(token),
 				"X-Forwarded-For", address);
 		assertThat(history.status()).as("every endpoint counts").isEqualTo(429);
+		Answer stream = anonymous().get(
+				"/chat/v1/stream?key=" + encode(writeKey) + "&anonymousId=" + encode(her) + "&token=" + encode(token),
+				"X-Forwarded-For", address, "Accept", "text/event-stream");
+		assertThat(stream.status()).isEqualTo(429);
+		assertThat(stream.header("Retry-After")).isNotNull();
 
 		Answer other = say(writeKey, "anon-" + UUID.randomUUID(), null, "Hello", address);
 		assertThat(other.status()).as("another visitor from the same address").isEqualTo(200);
