@@ -202,6 +202,11 @@ public class IdentityResolver {
 				}
 			}
 		}
+		catch (Error error) {
+			// Never leave a waiting caller without an answer
+			group.forEach(request -> request.done().completeExceptionally(error));
+			throw error;
+		}
 	}
 
 	private void resolveAlone(String channelId, String messageId) {
