@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.fulfilment.internal.Attempts;
 import io.omnis.fulfilment.internal.FulfilmentStore;
+import io.omnis.fulfilment.internal.ReadyForPickup;
 import io.omnis.fulfilment.internal.Rerouter;
 import io.omnis.fulfilment.internal.TaskStore;
 import io.omnis.fulfilment.internal.Work;
@@ -55,9 +56,12 @@ public class WorkQueue {
 
 	private final Clock clock;
 
+	private final ReadyForPickup ready;
+
 	WorkQueue(TaskStore tasks, Work work, FulfilmentStore fulfilments, Rerouter rerouter, RoutingSettings settings,
 			Reservations reservations, Locations locations, PlatformTransactionManager transactionManager,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ReadyForPickup ready) {
+		this.ready = ready;
 		this.events = events;
 		this.tasks = tasks;
 		this.work = work;
@@ -172,6 +176,11 @@ public class WorkQueue {
 			if (task.status() != WorkTask.Status.OPEN) {
 				throw ProblemException.conflict("Task " + taskId + " is " + task.status());
 			}
+			if (ready.atCounter(task)) {
+				throw ProblemException.conflict("Task " + taskId
+						+ " is handed over at the counter with the customer's pickup code (POST /api/v1/fulfilment/locations/"
+						+ task.locationId() + "/pickups)");
+			}
 			Instant now = clock.instant();
 			RoutingRules rules = settings.rules();
 			switch (task.kind()) {
@@ -182,6 +191,7 @@ public class WorkQueue {
 				}
 			}
 			tasks.finish(taskId, WorkTask.Status.DONE, now);
+			ready.check(task.fulfilmentId(), now);
 			if (!tasks.anyOpen(task.fulfilmentId())) {
 				Fulfilment fulfilment = fulfilments.find(task.fulfilmentId(), true).orElseThrow();
 				Reservation reservation = reservations.get(fulfilment.reservationId().value());

@@ -54,6 +54,12 @@ public enum ProblemType {
 
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 
+	/** A well-formed code (a pickup code) that does not open what was asked. */
+	INVALID_CODE("invalid-code", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid code"),
+
+	/** A signed link (a pickup link) past its time. */
+	LINK_EXPIRED("link-expired", HttpStatus.GONE, "Link expired"),
+
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://omnis.dev/problems/";
