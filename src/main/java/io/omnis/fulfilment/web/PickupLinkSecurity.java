@@ -16,7 +16,7 @@ class PickupLinkSecurity {
 
 	@Bean
 	@Order(-2)
-	SecurityFilterChain pickupLinks(HttpSecurity http) throws Exception {
+	SecurityFilterChain pickupLinkChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/pickup/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
