@@ -41,9 +41,18 @@ abstract class PickupFixtures extends OrderFixtures {
 		return "collect-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 	}
 
-	/** A store the customer can collect from (it has stock of its own). */
+	/** A store the customer can collect from, at the counter or at the curb. */
 	protected String pickupStore() {
-		return location("STORE", null);
+		return backoffice()
+			.post("/api/v1/locations",
+					"""
+							{"name": "%s", "type": "STORE", "address": {"line1": "Rua Augusta 1", "city": "Lisboa", "country": "PT"},
+							 "coordinates": {"latitude": 38.71, "longitude": -9.14}, "timeZone": "Europe/Lisbon",
+							 "capabilities": ["PICKUP", "CURBSIDE"]}"""
+						.formatted(unique("Store")))
+			.expect(201)
+			.path("id")
+			.asString();
 	}
 
 	/** A paid web order to collect at the store, routed there. */

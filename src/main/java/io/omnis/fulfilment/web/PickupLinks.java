@@ -6,16 +6,13 @@ import io.nayuki.qrcodegen.QrCode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.omnis.fulfilment.Pickup;
 import io.omnis.fulfilment.Pickups;
@@ -62,20 +59,6 @@ class PickupLinks {
 		return show(token, model, response);
 	}
 
-	@PostMapping(path = "/arrival", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseBody
-	PickupView arrival(@PathVariable String token, @RequestBody ArrivalBody body) {
-		return PickupView.of(pickups.arrive(token, body.parkingSpot()));
-	}
-
-	@GetMapping(path = "/qr.svg", produces = "image/svg+xml")
-	ResponseEntity<String> qr(@PathVariable String token) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("image/svg+xml"))
-			.body(svg(pickups.linked(token).code()));
-	}
-
 	private String show(String token, Model model, jakarta.servlet.http.@Nullable HttpServletResponse response) {
 		model.addAttribute("token", token);
 		try {
@@ -111,9 +94,6 @@ class PickupLinks {
 		return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
 				+ "\" stroke=\"none\"><rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/><path d=\"" + path
 				+ "\" fill=\"#000000\"/></svg>\n";
-	}
-
-	record ArrivalBody(@Nullable String parkingSpot) {
 	}
 
 }
