@@ -19,6 +19,7 @@ import io.omnis.channel.Channel;
 import io.omnis.channel.ChannelId;
 import io.omnis.channel.ChannelStatus;
 import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
 import io.omnis.kernel.security.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,45 @@ class CustomerNoticeTests extends RunningOmnis {
 	}
 
 	@Test
+	void aCustomerKnownByHerPhoneOnlyGetsTheNoticeBySmsThroughTheSmsChannel() throws Exception {
+		List<ChannelId> disabled = new ArrayList<>();
+		for (Channel channel : channels.page(null, 100, ChannelType.SMS, ChannelStatus.ACTIVE).data()) {
+			channels.disable(channel.id());
+			disabled.add(channel.id());
+		}
+		try (FakeProvider twilio = new FakeProvider(request -> new FakeProvider.Reply(201,
+				"{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":\"queued\"}"))) {
+			String phone = "+3519" + String.format("%08d", new java.util.Random().nextInt(100_000_000));
+			Notice notice = notices.send("phone:" + phone, "pickup.ready", null, "Ready", "Your pickup code: ABCD2345");
+			JsonNode waiting = Poll.until(Duration.ofSeconds(10), () -> notices("phone:" + phone).get(0),
+					n -> n.path("attempts").asInt() >= 1);
+			assertThat(waiting.path("status").asString()).isEqualTo("PENDING");
+
+			Channels.Created sms = channels.create(ChannelType.SMS, unique("Texts"), null, java.util.Set.of());
+			withScopes(Permission.CONVERSATIONS_MANAGE).send("PUT",
+					"/api/v1/conversations/channels/" + sms.channel().id().value() + "/messaging",
+					java.net.http.HttpRequest.BodyPublishers.ofString("{\"provider\":\"TWILIO\",\"baseUrl\":\""
+							+ twilio.baseUrl()
+							+ "\",\"accountSid\":\"AC123\",\"authToken\":\"secret-token\",\"fromAddress\":\"+15550001111\"}"),
+					"Content-Type", "application/json")
+				.expect(200);
+
+			JsonNode sent = Poll.until(Duration.ofSeconds(40), () -> notices("phone:" + phone).get(0),
+					n -> n.path("status").asString().equals("SENT"));
+			assertThat(sent.path("id").asString()).isEqualTo(notice.id());
+			assertThat(sent.path("medium").asString()).isEqualTo("SMS");
+			assertThat(sent.path("channelId").asString()).isEqualTo(sms.channel().id().value());
+			assertThat(twilio.requests).hasSize(1);
+			String body = java.net.URLDecoder.decode(twilio.requests.getFirst().body(),
+					java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(body).contains("To=" + phone).contains("ABCD2345");
+		}
+		finally {
+			disabled.forEach(channels::enable);
+		}
+	}
+
+	@Test
 	void aCustomerWithNoAddressWaitsAndTheListNamesTheMissingCustomer() {
 		String phoneless = "cus_01jdnobody" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		notices.send(phoneless, "pickup.ready", null, "Ready", "Text");
@@ -87,7 +127,9 @@ class CustomerNoticeTests extends RunningOmnis {
 	}
 
 	private JsonNode notices(String customer) {
-		return withScopes(Permission.CONVERSATIONS_READ).get("/api/v1/notices?customer=" + customer)
+		return withScopes(Permission.CONVERSATIONS_READ)
+			.get("/api/v1/notices?customer="
+					+ java.net.URLEncoder.encode(customer, java.nio.charset.StandardCharsets.UTF_8))
 			.expect(200)
 			.path("data");
 	}

@@ -205,6 +205,56 @@ class PickupTests extends PickupFixtures {
 		backoffice().get("/api/v1/fulfilment/pickups/ful_bogus").expectProblem(404, "not-found");
 	}
 
+	@Test
+	void associatesHandingOverTheSameCodeAtOnceSellTheUnitsOnce() throws Exception {
+		String lamp = product(priceList(), 1990);
+		String store = pickupStore();
+		receive(lamp, store, 4);
+		Shop web = channel(ChannelType.WEB);
+		String email = email();
+		String order = order(web, "PICKUP", store, email, lamp, "3").path("id").asString();
+		workUntilReady(store, lamp, "3");
+		String code = code(mail(email, order));
+		String path = "/api/v1/fulfilment/locations/" + store + "/pickups";
+		int tills = 8;
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(tills)) {
+			for (int i = 0; i < tills; i++) {
+				// Each takes one unit and keeps the rest: three succeed, the others find
+				// none left
+				answers.add(pool.submit(() -> {
+					start.await();
+					return backoffice()
+						.post(path,
+								"{\"code\": \"" + code + "\", \"lines\": [{\"sku\": \"" + lamp
+										+ "\", \"quantity\": 1}]}")
+						.status();
+				}));
+			}
+			start.countDown();
+			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			for (var answer : answers) {
+				statuses.add(answer.get());
+			}
+			assertThat(statuses).filteredOn(s -> s == 200).hasSize(3);
+			assertThat(statuses).filteredOn(s -> s != 200).allMatch(s -> s == 409 || s == 400);
+		}
+		JsonNode pickup = backoffice().get("/api/v1/fulfilment/pickups/" + openTaskFulfilment(order)).expect(200);
+		assertThat(pickup.path("status").asString()).isEqualTo("COLLECTED");
+		assertThat(pickup.path("collected").asInt()).isEqualTo(3);
+		assertThat(pickup.path("handOvers")).hasSize(3);
+		assertThat(stock(lamp, store).path("onHand").asInt()).isEqualTo(1);
+		assertThat(stock(lamp, store).path("reserved").asInt()).isZero();
+	}
+
+	private String openTaskFulfilment(String order) {
+		return jdbc.sql("select fulfilment_id from order_delivery where order_id = :id")
+			.param("id", order)
+			.query(String.class)
+			.single();
+	}
+
 	private int openTaskCount(String store) {
 		return backoffice().get("/api/v1/fulfilment/locations/" + store + "/tasks").expect(200).path("data").size();
 	}
