@@ -252,10 +252,15 @@ public class Pickups {
 	}
 
 	/**
-	 * The fulfilment was called off: its pickup (if ready) is closed and its code ends.
+	 * The fulfilment was called off: its pickup (if ready) is closed and its code ends. A
+	 * pickup of which the customer already took part cannot be called off (409).
 	 */
 	public void withdraw(FulfilmentId id, Instant now) {
 		store.find(id, true).filter(row -> row.status() == Pickup.Status.READY).ifPresent(row -> {
+			if (!store.collected(id).isEmpty()) {
+				throw ProblemException.conflict(
+						"The customer already collected part of fulfilment " + id + ": it can no longer be called off");
+			}
 			store.close(id, Pickup.Status.WITHDRAWN, now);
 			store.endCodes(id, "EXPIRED", now);
 		});
@@ -371,6 +376,11 @@ public class Pickups {
 		if (!row.locationId().equals(location)) {
 			throw invalidCode("is the code of an order to collect at another store");
 		}
+		if (lock) {
+			// Read again under the pickup's lock: another counter may have closed it
+			// meanwhile
+			found = store.code(PickupCodes.hash(code)).orElseThrow();
+		}
 		switch (found.status()) {
 			case "REPLACED" -> throw invalidCode("was replaced by a newer code: ask for the latest message");
 			case "USED" -> throw new ProblemException(ProblemType.CONFLICT,
@@ -381,6 +391,10 @@ public class Pickups {
 					List.of(new FieldError("code", "is for a pickup that is " + row.status())));
 			default -> {
 			}
+		}
+		if (row.status() != Pickup.Status.READY) {
+			throw new ProblemException(ProblemType.CONFLICT, "This order is no longer waiting: it is " + row.status(),
+					List.of(new FieldError("code", "is for a pickup that is " + row.status())));
 		}
 		return row;
 	}

@@ -120,6 +120,11 @@ class PickupTests extends PickupFixtures {
 		assertThat(stock(lamp, store).path("reserved").asInt()).isEqualTo(3);
 		assertThat(web.api().get("/api/v1/orders/" + order).expect(200).path("status").asString())
 			.isEqualTo("ALLOCATED");
+		// She took part of it: the order can no longer be cancelled as a whole
+		web.api()
+			.post("/api/v1/orders/" + order + "/cancel", "{\"reason\": \"changed her mind\"}")
+			.expectProblem(409, "conflict");
+		assertThat(stock(lamp, store).path("reserved").asInt()).isEqualTo(3);
 
 		JsonNode rest = handOver(store, "{\"code\": \"" + code + "\", \"lines\": [{\"sku\": \"" + lamp
 				+ "\", \"quantity\": 1}], \"remainder\": \"RETURN\"}");
