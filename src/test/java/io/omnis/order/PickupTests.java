@@ -180,6 +180,36 @@ class PickupTests extends PickupFixtures {
 	}
 
 	@Test
+	void whenTheHoldEndsAfterAPartialPickupWhatWasTakenIsSoldAndTheRestReturned() {
+		String lamp = product(priceList(), 1990);
+		String store = pickupStore();
+		receive(lamp, store, 3);
+		Shop web = channel(ChannelType.WEB);
+		String email = email();
+		String order = order(web, "PICKUP", store, email, lamp, "3").path("id").asString();
+		workUntilReady(store, lamp, "3");
+		String code = code(mail(email, order + " is ready"));
+		String fulfilment = handOver(store,
+				"{\"code\": \"" + code + "\", \"lines\": [{\"sku\": \"" + lamp + "\", \"quantity\": 1}]}")
+			.path("fulfilmentId")
+			.asString();
+
+		jdbc.sql("update pickup set hold_until = now() - interval '1 second' where fulfilment_id = :id")
+			.param("id", fulfilment)
+			.update();
+		pickups.expireDue();
+
+		JsonNode expired = backoffice().get("/api/v1/fulfilment/pickups/" + fulfilment).expect(200);
+		assertThat(expired.path("status").asString()).isEqualTo("EXPIRED");
+		assertThat(expired.path("collected").asInt()).isEqualTo(1);
+		assertThat(stock(lamp, store).path("onHand").asInt()).isEqualTo(2);
+		assertThat(stock(lamp, store).path("reserved").asInt()).isZero();
+		Poll.until(Duration.ofSeconds(10), () -> web.api().get("/api/v1/orders/" + order).expect(200),
+				o -> o.path("status").asString().equals("FULFILLED"));
+		assertThat(mail(email, order + " was not collected")).contains("2 items").contains("back on the shelf");
+	}
+
+	@Test
 	void resendingThePickupCodeSendsANewOneAndTheOldOneStopsWorking() {
 		String lamp = product(priceList(), 1990);
 		String store = pickupStore();
