@@ -34,8 +34,11 @@ public class Fulfilments {
 
 	private final Clock clock;
 
+	private final Pickups pickups;
+
 	Fulfilments(FulfilmentStore store, Rerouter rerouter, RoutingSettings settings, TaskStore tasks,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, Pickups pickups) {
+		this.pickups = pickups;
 		this.tasks = tasks;
 		this.store = store;
 		this.rerouter = rerouter;
@@ -52,7 +55,10 @@ public class Fulfilments {
 	 * @return how many tasks were withdrawn
 	 */
 	public int withdraw(FulfilmentId id) {
-		Integer withdrawn = transactions.execute(status -> tasks.withdraw(id, clock.instant()));
+		Integer withdrawn = transactions.execute(status -> {
+			pickups.withdraw(id, clock.instant());
+			return tasks.withdraw(id, clock.instant());
+		});
 		return withdrawn == null ? 0 : withdrawn;
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.fulfilment.internal.Attempts;
 import io.omnis.fulfilment.internal.FulfilmentStore;
+import io.omnis.fulfilment.internal.ReadyForPickup;
 import io.omnis.fulfilment.internal.Rerouter;
 import io.omnis.fulfilment.internal.TaskStore;
 import io.omnis.fulfilment.internal.Work;
@@ -55,9 +56,12 @@ public class WorkQueue {
 
 	private final Clock clock;
 
+	private final ReadyForPickup ready;
+
 	WorkQueue(TaskStore tasks, Work work, FulfilmentStore fulfilments, Rerouter rerouter, RoutingSettings settings,
 			Reservations reservations, Locations locations, PlatformTransactionManager transactionManager,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ReadyForPickup ready) {
+		this.ready = ready;
 		this.events = events;
 		this.tasks = tasks;
 		this.work = work;
@@ -177,6 +181,11 @@ public class WorkQueue {
 			if (task.status() != WorkTask.Status.OPEN) {
 				throw ProblemException.conflict("Task " + taskId + " is " + task.status());
 			}
+			if (ready.atCounter(task)) {
+				throw ProblemException.conflict("Task " + taskId
+						+ " is handed over at the counter with the customer's pickup code (POST /api/v1/fulfilment/locations/"
+						+ task.locationId() + "/pickups)");
+			}
 			if (task.kind() == WorkTask.Kind.PICK) {
 				throw ProblemException.conflict("A pick is done by scanning every item of its list");
 			}
@@ -205,6 +214,7 @@ public class WorkQueue {
 					settings.rules().handOverMinutes());
 		}
 		tasks.finish(task.id(), WorkTask.Status.DONE, now);
+		ready.check(task.fulfilmentId(), now);
 		closeIfDone(task.fulfilmentId(), now);
 	}
 

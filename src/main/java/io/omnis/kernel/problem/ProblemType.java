@@ -58,6 +58,12 @@ public enum ProblemType {
 
 	SLOT_FULL("slot-full", HttpStatus.CONFLICT, "Delivery slot full"),
 
+	/** A well-formed code (a pickup code) that does not open what was asked. */
+	INVALID_CODE("invalid-code", HttpStatus.UNPROCESSABLE_CONTENT, "Invalid code"),
+
+	/** A signed link (a pickup link) past its time. */
+	LINK_EXPIRED("link-expired", HttpStatus.GONE, "Link expired"),
+
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://omnis.dev/problems/";

@@ -12,6 +12,7 @@ import io.omnis.order.Carts;
 import io.omnis.order.Order;
 import io.omnis.order.OrderStatus;
 import io.omnis.order.Orders;
+import io.omnis.order.PickupNotices;
 
 /**
  * What the customer 360 shows of the order module: her orders from every channel, with
@@ -21,7 +22,7 @@ import io.omnis.order.Orders;
 class OrderPanels {
 
 	@Bean
-	CustomerPanel ordersPanel(Orders orders) {
+	CustomerPanel ordersPanel(Orders orders, PickupNotices pickups) {
 		return new CustomerPanel() {
 
 			@Override
@@ -41,7 +42,11 @@ class OrderPanels {
 
 			@Override
 			public List<Row> rows(Customer customer, int limit) {
-				return orders.history(customer.profileId(), null, limit).data().stream().map(OrderPanels::row).toList();
+				return orders.history(customer.profileId(), null, limit)
+					.data()
+					.stream()
+					.map(order -> withPickup(row(order), order, pickups))
+					.toList();
 			}
 
 		};
@@ -89,6 +94,21 @@ class OrderPanels {
 		return new CustomerPanel.Row(order.id().value() + " · " + order.units() + " items",
 				order.total() + " · " + order.kind().name().toLowerCase().replace('_', ' '),
 				order.status().name().toLowerCase(), href, order.placedAt(), actions);
+	}
+
+	/** A click-and-collect order waiting at its store can have its code sent again. */
+	private static CustomerPanel.Row withPickup(CustomerPanel.Row row, Order order, PickupNotices pickups) {
+		if (order.status() != OrderStatus.ALLOCATED || pickups.pickupOf(order.id())
+			.filter(p -> p.status() == io.omnis.fulfilment.Pickup.Status.READY)
+			.isEmpty()) {
+			return row;
+		}
+		List<CustomerPanel.Action> actions = new java.util.ArrayList<>(row.actions());
+		actions.add(new CustomerPanel.Action("Resend pickup code",
+				"/console/orders/" + order.id().value() + "/pickup-code", Permission.ORDERS_WRITE,
+				"Send a new pickup code for order " + order.id().value() + "? The one sent before stops working."));
+		return new CustomerPanel.Row(row.label(), row.detail() + " · ready to collect", "ready to collect", row.href(),
+				row.at(), actions);
 	}
 
 	private static int units(Cart cart) {

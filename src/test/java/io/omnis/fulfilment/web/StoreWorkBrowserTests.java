@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A store associate works a click-and-collect order on the store tablet in Chromium: the
- * pick task appears, a wrong scan is refused, the right scan picks, then packing and
- * handing over sell the units from the store's own stock.
+ * pick task appears, a wrong scan is refused, the right scan picks, packing makes it
+ * ready, and it is handed over only for the customer's pickup code (a wrong code is
+ * refused), which sells the units from the store's own stock. A curbside arrival shows up
+ * live.
  */
 class StoreWorkBrowserTests extends RunningOmnis {
 
@@ -98,13 +100,96 @@ class StoreWorkBrowserTests extends RunningOmnis {
 
 			page.locator("#tasks tr[data-kind=PACK] button.done").click();
 			assertThat(page.locator("#tasks tr[data-kind=HAND_OVER]")).hasCount(1);
+			// Ready: the counter hands over for the customer's code only
 			page.locator("#tasks tr[data-kind=HAND_OVER] button.done").click();
+			assertThat(page.locator("#error")).containsText("pickup code");
+			assertThat(page.locator("#tasks tr[data-kind=HAND_OVER]")).hasCount(1);
+			String fulfilment = routed.path("id").asString();
+			String code = api.post("/api/v1/fulfilment/pickups/" + fulfilment + "/code", "")
+				.expect(200)
+				.path("code")
+				.asString();
+
+			page.locator("#pickup-find input[name=code]").fill("WRONG234");
+			page.locator("#pickup-find button").click();
+			assertThat(page.locator("#error")).containsText("not a pickup code");
+			assertThat(page.locator("#pickup")).hasCount(0);
+
+			page.locator("#pickup-find input[name=code]").pressSequentially(code);
+			page.keyboard().press("Enter");
+			assertThat(page.locator("#pickup tr[data-sku] .waiting")).hasText("1");
+			page.locator("#pickup button.done").click();
+			assertThat(page.locator("#notice")).containsText("is collected");
 			assertThat(page.locator("#tasks")).containsText("Nothing to do.");
+
+			// The same code again: used already, nothing changes
+			page.locator("#pickup-find input[name=code]").fill(code);
+			page.locator("#pickup-find button").click();
+			assertThat(page.locator("#error")).containsText("used already");
 		}
 
 		JsonNode stock = api.get("/api/v1/inventory/stock?sku=" + sku + "&location=" + store).expect(200);
 		assertThat(stock.path("onHand").asInt()).isEqualTo(2);
 		assertThat(stock.path("reserved").asInt()).isZero();
+	}
+
+	@Test
+	void aCurbsideArrivalShowsUpOnTheTabletWithHerParkingSpot() {
+		Channels.Created shop = channels.create(ChannelType.WEB, unique("Shop"), null,
+				EnumSet.of(Permission.INVENTORY_READ, Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE,
+						Permission.RESERVATIONS_WRITE, Permission.CHANNELS_READ));
+		Caller api = bearer(secretOf(shop));
+		String sku = "CURB-" + UUID.randomUUID().toString().substring(0, 8);
+		String store = api.post("/api/v1/locations",
+				JSON.writeValueAsString(Map.of("name", unique("Belem"), "type", "STORE", "address",
+						Map.of("line1", "Rua de Belem 84", "city", "Lisboa", "country", "PT"), "coordinates",
+						Map.of("latitude", 38.69, "longitude", -9.20), "timeZone", "Europe/Lisbon", "capabilities",
+						List.of("PICKUP", "CURBSIDE"))))
+			.expect(201)
+			.path("id")
+			.asString();
+		api.post("/api/v1/inventory/movements",
+				JSON.writeValueAsString(Map.of("type", "RECEIPT", "sku", sku, "locationId", store, "quantity", 1)))
+			.expect(201);
+		String fulfilment = api
+			.post("/api/v1/fulfilments",
+					JSON.writeValueAsString(Map.of("reference", "ord_" + UUID.randomUUID(), "method", "CURBSIDE",
+							"pickupLocationId", store, "lines", List.of(Map.of("sku", sku, "quantity", 1)))))
+			.expect(201)
+			.path("id")
+			.asString();
+		JsonNode pick = api.get("/api/v1/fulfilment/locations/" + store + "/tasks").expect(200).path("data").get(0);
+		api.post("/api/v1/fulfilment/tasks/" + pick.path("id").asString() + "/scans", "{\"barcode\": \"" + sku + "\"}")
+			.expect(200);
+		JsonNode pack = api.get("/api/v1/fulfilment/locations/" + store + "/tasks").expect(200).path("data").get(0);
+		api.post("/api/v1/fulfilment/tasks/" + pack.path("id").asString() + "/complete", "").expect(200);
+		String link = api.post("/api/v1/fulfilment/pickups/" + fulfilment + "/code", "")
+			.expect(200)
+			.path("link")
+			.asString();
+		String token = link.substring(link.indexOf("/pickup/") + "/pickup/".length());
+
+		try (BrowserContext context = browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(base().resolve("/console").toString());
+			page.locator("input[name=username]").fill("admin");
+			page.locator("input[name=password]").fill(ADMIN_PASSWORD);
+			page.locator("button[type=submit]").click();
+			page.navigate(base().resolve("/console/stores/" + store + "/work").toString());
+			assertThat(page.locator("#arrivals p")).hasCount(0);
+
+			// She opens her link on her phone and says where she parked
+			try (BrowserContext phone = browser.newContext()) {
+				Page her = phone.newPage();
+				her.navigate(base().resolve("/pickup/" + token).toString());
+				her.locator("#arrive input[name=parkingSpot]").fill("Bay 7, blue Renault");
+				her.locator("#arrive button").click();
+				assertThat(her.locator("#arrived")).containsText("Bay 7, blue Renault");
+			}
+
+			assertThat(page.locator("#arrivals .spot")).containsText("Bay 7, blue Renault",
+					new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+		}
 	}
 
 }
