@@ -1,5 +1,6 @@
 package io.omnis.conversation.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -118,16 +119,16 @@ class TeamController {
 	@PreAuthorize("hasAuthority('conversations:read')")
 	@Operation(summary = "Where a conversation waits: team, language, topic, skills, tags, merge",
 			description = "Requires `conversations:read`.")
-	Queueing routing(@PathVariable String id) {
-		return teams.queueing(id);
+	QueueingView routing(@PathVariable String id) {
+		return QueueingView.of(teams.queueing(id));
 	}
 
 	@PatchMapping(path = "/{id}/routing", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAuthority('conversations:write')")
 	@Operation(summary = "Correct the language or topic of a waiting conversation; the rules route it again",
 			description = "Requires `conversations:write`. 409 once an agent has it.")
-	Queueing classify(@PathVariable String id, @RequestBody Subject body) {
-		return teams.classify(id, body.language(), body.topic());
+	QueueingView classify(@PathVariable String id, @RequestBody Subject body) {
+		return QueueingView.of(teams.classify(id, body.language(), body.topic()));
 	}
 
 	record NewTeam(@Nullable String name, @Nullable List<String> members) {
@@ -142,6 +143,17 @@ class TeamController {
 	record NewRule(@Nullable String name, @Nullable Integer position, @Nullable String language, @Nullable String topic,
 			@Nullable List<String> keywords, @Nullable ChannelType channelType, @Nullable String teamId,
 			@Nullable List<String> skills, @Nullable Integer widenAfterMinutes) {
+	}
+
+	record QueueingView(String conversationId, @Nullable String team, @Nullable String language, @Nullable String topic,
+			List<String> requiredSkills, @Nullable Instant restrictedUntil, @Nullable String mergedInto,
+			List<String> tags) {
+
+		static QueueingView of(Queueing q) {
+			return new QueueingView(q.conversationId().value(), q.team(), q.language(), q.topic(), q.requiredSkills(),
+					q.restrictedUntil(), q.mergedInto(), q.tags());
+		}
+
 	}
 
 	record Subject(@Nullable String language, @Nullable String topic) {
