@@ -100,9 +100,20 @@ public class Tags {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Page<Conversation> page(@Nullable Status status, @Nullable List<String> teams, @Nullable String tag,
 			@Nullable String cursor, @Nullable Integer limit) {
+		return page(status, teams, tag, null, cursor, limit);
+	}
+
+	/**
+	 * The same, also by assignee: a staff id, {@code ""} for the unassigned, anyone when
+	 * null.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Page<Conversation> page(@Nullable Status status, @Nullable List<String> teams, @Nullable String tag,
+			@Nullable String assignee, @Nullable String cursor, @Nullable Integer limit) {
 		String checked = tag == null ? null : checkedParameter(tag);
 		int size = Cursor.limit(limit);
-		return Page.of(inbox.list(status, teams, checked, Cursor.decode(cursor), size + 1), size, c -> c.id().value());
+		return Page.of(inbox.list(status, teams, checked, assignee, Cursor.decode(cursor), size + 1), size,
+				c -> c.id().value());
 	}
 
 	/** The tag as stored: lower case, 1 to 32 letters, digits, '-' or '_'. */
