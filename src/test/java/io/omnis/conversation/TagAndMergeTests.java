@@ -213,6 +213,38 @@ class TagAndMergeTests extends ConversationFixtures {
 		}
 	}
 
+	@Test
+	void theMergedConversationsServiceLevelClocksStopAndTheSurvivorsKeepRunning() {
+		Caller admin = withScopes(Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_WRITE,
+				Permission.CONVERSATIONS_MANAGE);
+		String team = "merge-sla-" + UUID.randomUUID().toString().substring(0, 8);
+		String calendar = admin.post("/api/v1/sla/calendars", """
+				{"name":"Always","timeZone":"UTC","weeklyHours":{
+				 "MONDAY":[{"from":"00:00","to":"24:00"}],"TUESDAY":[{"from":"00:00","to":"24:00"}],
+				 "WEDNESDAY":[{"from":"00:00","to":"24:00"}],"THURSDAY":[{"from":"00:00","to":"24:00"}],
+				 "FRIDAY":[{"from":"00:00","to":"24:00"}],"SATURDAY":[{"from":"00:00","to":"24:00"}],
+				 "SUNDAY":[{"from":"00:00","to":"24:00"}]},"holidays":[]}""").expect(201).path("id").asString();
+		admin.post("/api/v1/sla/policies", """
+				{"name":"Merges","team":"%s","priority":null,"calendarId":"%s","firstResponseMinutes":30,
+				 "resolutionMinutes":240,"warnBeforeMinutes":10}""".formatted(team, calendar)).expect(201);
+		String survivor = write(customer(), "First");
+		String merged = write(customer(), "Second");
+		for (String id : List.of(survivor, merged)) {
+			admin.patch(path(id), "{\"team\":\"" + team + "\"}").expect(200);
+			io.omnis.Poll.until(java.time.Duration.ofSeconds(20), () -> running(id), count -> count == 2);
+		}
+		agent.post(path(merged) + "/merge", "{\"into\":\"" + survivor + "\"}").expect(201);
+		io.omnis.Poll.until(java.time.Duration.ofSeconds(20), () -> running(merged), count -> count == 0);
+		assertThat(running(survivor)).isEqualTo(2);
+	}
+
+	private int running(String id) {
+		return jdbc.sql("select count(*) from conversation_sla where conversation_id = :id and met_at is null")
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+	}
+
 	private long merges() {
 		return jdbc.sql("select count(*) from conversation_merge").query(Long.class).single();
 	}

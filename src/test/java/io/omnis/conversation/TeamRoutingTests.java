@@ -96,6 +96,14 @@ class TeamRoutingTests extends ConversationFixtures {
 		assertThat(routing.path("language").asString()).isEqualTo("fr");
 		assertThat(routing.path("requiredSkills").toString()).isEqualTo("[\"language:fr\"]");
 
+		String teamName = routing.path("team").asString();
+		JsonNode queue = manager
+			.get("/api/v1/conversations?team="
+					+ java.net.URLEncoder.encode(teamName, java.nio.charset.StandardCharsets.UTF_8))
+			.expect(200);
+		assertThat(queue.path("data").size()).isEqualTo(1);
+		assertThat(queue.path("data").path(0).path("id").asString()).isEqualTo(first);
+
 		// Someone who speaks no known language is not for a French rule: least loaded
 		String english = write(customer(null), "Hello, where is my order?");
 		assertThat(assigneeOf(english)).isEqualTo(bob);
