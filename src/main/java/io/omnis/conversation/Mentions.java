@@ -83,7 +83,10 @@ public class Mentions {
 
 	@EventListener
 	void on(MessageSent event) {
-		if (!event.privateNote()) {
+		// Notes relayed from the phone system (the call agent's notes) are not refused
+		// for
+		// a stray '@': that would lose the call's report
+		if (!event.privateNote() || event.medium() == io.omnis.channel.ChannelType.CALL_CENTER) {
 			return;
 		}
 		Message note = messages.message(event.messageId()).orElse(null);
