@@ -194,7 +194,7 @@ public class ConversationStore {
 			.list();
 	}
 
-	private Conversation conversation(ResultSet rs, int row) throws SQLException {
+	Conversation conversation(ResultSet rs, int row) throws SQLException {
 		return new Conversation(new ConversationId(rs.getString("id")), rs.getString("profile_id"),
 				Status.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
 				rs.getString("assignee_id"), rs.getString("team"), ChannelType.valueOf(rs.getString("medium")),

@@ -26,7 +26,9 @@ import io.omnis.conversation.Presence;
 /**
  * Gives waiting conversations to agents: each, oldest first, to the online agent with the
  * fewest conversations in progress who is below her capacity for its channel type; a tie
- * goes to the one idle longest. Never to an agent who is away or offline.
+ * goes to the one idle longest. Never to an agent who is away or offline. A conversation
+ * in a team's queue goes only to that team's members with the skills it needs, until its
+ * restriction lapses ({@link QueueRules}).
  * <p>
  * Every decision is taken under row locks on the online agents (always in the same order)
  * and on the waiting conversations ({@code SKIP LOCKED}), so that several threads or
@@ -49,8 +51,11 @@ public class Router {
 
 	private final Clock clock;
 
+	private final QueueRules queues;
+
 	Router(AgentStore agents, ConversationStore conversations, JdbcClient jdbc, ConversationProperties properties,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, QueueRules queues) {
+		this.queues = queues;
 		this.agents = agents;
 		this.conversations = conversations;
 		this.jdbc = jdbc;
@@ -71,21 +76,25 @@ public class Router {
 				return 0;
 			}
 			List<Waiting> waiting = jdbc.sql("""
-					select id, medium from conversation where assignee_id is null and status <> 'RESOLVED'
-					   and not assistant_active
+					select id, medium, team, required_skills, restricted_until from conversation
+					 where assignee_id is null and status <> 'RESOLVED' and not assistant_active
 					 order by created_at, id limit 200 for update skip locked""")
 				.query((rs, row) -> new Waiting(new ConversationId(rs.getString(1)),
-						ChannelType.valueOf(rs.getString(2))))
+						ChannelType.valueOf(rs.getString(2)), rs.getString(3), TeamStore.strings(rs.getArray(4)),
+						rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
 				.list();
 			if (waiting.isEmpty()) {
 				return 0;
 			}
 			List<Candidate> candidates = agents.byIds(online).stream().map(Candidate::new).toList();
+			QueueRules.Eligibility eligibility = queues.eligibility(online);
 			Instant now = clock.instant();
 			int count = 0;
 			for (Waiting conversation : waiting) {
 				Candidate best = candidates.stream()
 					.filter(candidate -> candidate.hasRoomFor(conversation.medium()))
+					.filter(candidate -> eligibility.allows(candidate.staffId(), conversation.team(),
+							conversation.requiredSkills(), conversation.restrictedUntil()))
 					.min(Comparator.comparingInt(Candidate::total)
 						.thenComparing(Candidate::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
 						.thenComparing(Candidate::staffId))
@@ -157,7 +166,9 @@ public class Router {
 		drain();
 	}
 
-	private record Waiting(ConversationId id, ChannelType medium) {
+	/** A conversation in the queue: its team's members with its skills may take it. */
+	private record Waiting(ConversationId id, ChannelType medium, @Nullable String team, List<String> requiredSkills,
+			@Nullable Instant restrictedUntil) {
 	}
 
 	/** An online agent during one routing pass, with her load as it grows. */

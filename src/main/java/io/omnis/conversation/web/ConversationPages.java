@@ -53,8 +53,11 @@ class ConversationPages {
 
 	private final LiveUpdates live;
 
-	ConversationPages(Conversations conversations, Agents agents, Profiles profiles, Authors authors,
-			LiveUpdates live) {
+	private final TeamViews teamViews;
+
+	ConversationPages(Conversations conversations, Agents agents, Profiles profiles, Authors authors, LiveUpdates live,
+			TeamViews teamViews) {
+		this.teamViews = teamViews;
 		this.conversations = conversations;
 		this.agents = agents;
 		this.profiles = profiles;
@@ -64,24 +67,28 @@ class ConversationPages {
 
 	@GetMapping
 	@PreAuthorize("hasAuthority('conversations:read')")
-	String inbox(@RequestParam(defaultValue = "mine") String view, Model model, Authentication user) {
+	String inbox(@RequestParam(defaultValue = "mine") String view, @RequestParam(required = false) @Nullable String tag,
+			Model model, Authentication user) {
 		model.addAttribute("view", view(view));
+		teamViews.inbox(tag, model, user);
 		model.addAttribute("me", agents.ofUser(user.getName()).orElse(null));
 		model.addAttribute("presences", Presence.values());
 		model.addAttribute("canWrite", holds(user, Permission.CONVERSATIONS_WRITE));
-		rows(view, model, user);
+		rows(view, tag, model, user);
 		return "conversation/inbox";
 	}
 
 	@GetMapping("/rows")
 	@PreAuthorize("hasAuthority('conversations:read')")
-	String rows(@RequestParam(defaultValue = "mine") String view, Model model, Authentication user) {
+	String rows(@RequestParam(defaultValue = "mine") String view, @RequestParam(required = false) @Nullable String tag,
+			Model model, Authentication user) {
 		String assignee = switch (view(view)) {
 			case "mine" -> agents.ofUser(user.getName()).map(Agent::staffId).orElse("-");
 			case "unassigned" -> "";
 			default -> null;
 		};
-		List<Conversation> list = conversations.page(null, assignee, null, null, 100).data();
+		List<Conversation> list = teamViews.filtered(view(view), tag, assignee, user)
+			.orElseGet(() -> conversations.page(null, assignee, null, null, 100).data());
 		Map<String, String> names = new HashMap<>();
 		list.forEach(c -> names.computeIfAbsent(c.profileId(), id -> profiles.find(id).map(this::name).orElse(id)));
 		model.addAttribute("conversations", list);
@@ -190,7 +197,7 @@ class ConversationPages {
 
 	private static String view(String view) {
 		return switch (view) {
-			case "unassigned", "all" -> view;
+			case "unassigned", "all", "teams" -> view;
 			default -> "mine";
 		};
 	}
