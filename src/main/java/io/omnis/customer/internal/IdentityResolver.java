@@ -176,9 +176,7 @@ public class IdentityResolver {
 			extracted.forEach(e -> all.addAll(e.identifiers()));
 			owners.putAll(store.owners(all));
 			// Other shards may change these profiles at the same time: lock them, then
-			// make
-			// sure their identifiers did not move in between (else the batch is done
-			// anew)
+			// check that their identifiers did not move meanwhile (else start again)
 			Set<String> touched = new HashSet<>(owners.values());
 			store.lockProfiles(touched);
 			if (!store.owners(all).equals(owners)) {
