@@ -23,6 +23,9 @@ import io.omnis.tracking.internal.EventLog;
 @Service
 public class CollectedEvents {
 
+	/** How many buckets waiting events are spread over: the most shards there can be. */
+	public static final int BUCKETS = 64;
+
 	private final EventLog log;
 
 	CollectedEvents(EventLog log) {
@@ -35,7 +38,18 @@ public class CollectedEvents {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<CollectedEvent> claimUnresolved(int limit) {
-		return log.claimUnresolved(limit);
+		return log.claimUnresolved(0, 1, limit);
+	}
+
+	/**
+	 * Up to {@code limit} unresolved events of one shard in acceptance order: those whose
+	 * bucket (a hash of the device's anonymousId, else of the userId, 0 to
+	 * {@value #BUCKETS}-1) is {@code shard} modulo {@code shards}, so that one device's
+	 * messages stay in one shard and in order.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<CollectedEvent> claimUnresolved(int shard, int shards, int limit) {
+		return log.claimUnresolved(shard, shards, limit);
 	}
 
 	/**

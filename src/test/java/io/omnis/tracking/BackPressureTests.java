@@ -31,9 +31,9 @@ class BackPressureTests extends CollectingOmnis {
 	void collectionPushesBackWhileResolutionLagsAndAcceptsAgainOnceItCatchesUp() throws Exception {
 		Source web = source(unique("back pressure"));
 		try (Connection blocker = dataSource.getConnection(); Statement statement = blocker.createStatement()) {
-			// Hold the identity graph as a resolution batch would, so that nothing gets
-			// resolved
-			statement.execute("select pg_advisory_lock(7418230911)");
+			// Hold every shard of the identity graph as resolution batches would, so that
+			// nothing gets resolved
+			statement.execute("select pg_advisory_lock(741823091, s) from generate_series(0, 63) s");
 			try {
 				send(web, track("Waiting", unique("lagging-user"), null).put("messageId", unique("m")));
 				AtomicReference<String> lastAttempt = new AtomicReference<>();
@@ -50,7 +50,7 @@ class BackPressureTests extends CollectingOmnis {
 					.single()).as("the refused message is not stored").isZero();
 			}
 			finally {
-				statement.execute("select pg_advisory_unlock(7418230911)");
+				statement.execute("select pg_advisory_unlock(741823091, s) from generate_series(0, 63) s");
 			}
 		}
 		awaitResolved(web);

@@ -36,8 +36,11 @@ public class ChannelStore {
 
 	private final JdbcClient jdbc;
 
-	public ChannelStore(JdbcClient jdbc) {
+	private final KeyCache keys;
+
+	public ChannelStore(JdbcClient jdbc, KeyCache keys) {
 		this.jdbc = jdbc;
+		this.keys = keys;
 	}
 
 	public void insert(Channel channel) {
@@ -55,6 +58,7 @@ public class ChannelStore {
 	}
 
 	public void update(Channel channel) {
+		keys.forgetAll();
 		jdbc.sql("""
 				update channel set name = :name, description = :description, status = :status,
 				       updated_at = :updatedAt
@@ -121,6 +125,7 @@ public class ChannelStore {
 	}
 
 	public void expireKey(String keyId, Instant at) {
+		keys.forgetAll();
 		jdbc.sql("update channel_key set expires_at = :at where id = :id and (expires_at is null or expires_at > :at)")
 			.param("id", keyId)
 			.param("at", Timestamp.from(at))
@@ -128,14 +133,22 @@ public class ChannelStore {
 	}
 
 	public void revokeKey(String keyId, Instant at) {
+		keys.forgetAll();
 		jdbc.sql("update channel_key set revoked_at = :at where id = :id and revoked_at is null")
 			.param("id", keyId)
 			.param("at", Timestamp.from(at))
 			.update();
 	}
 
-	/** A usable key of an active channel, by the hash of its secret. */
+	/**
+	 * A usable key of an active channel, by the hash of its secret; a key found usable is
+	 * kept a few seconds ({@link KeyCache}).
+	 */
 	public Optional<ChannelKey> usableKeyByHash(byte[] hash, KeyKind kind) {
+		return keys.get(hash, () -> findUsableKeyByHash(hash, kind)).filter(key -> key.kind() == kind);
+	}
+
+	private Optional<ChannelKey> findUsableKeyByHash(byte[] hash, KeyKind kind) {
 		return jdbc.sql("""
 				select k.* from channel_key k join channel c on c.id = k.channel_id
 				 where k.secret_hash = :hash and k.kind = :kind and k.revoked_at is null

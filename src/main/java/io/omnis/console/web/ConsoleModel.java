@@ -5,20 +5,29 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.omnis.kernel.web.NavigationItem;
 
 /**
  * Gives every console page the navigation its user may see, whichever module renders the
- * page.
+ * page. It is added to the model of a page about to be rendered, not through
+ * {@code @ModelAttribute} methods: those would also run before every API call (a
+ * {@code @RestController} is a {@code @Controller}), which renders no page.
  */
-@ControllerAdvice(annotations = Controller.class)
-class ConsoleModel {
+@Component
+class ConsoleModel implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final List<NavigationItem> items;
 
@@ -26,18 +35,36 @@ class ConsoleModel {
 		this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
 	}
 
-	@ModelAttribute("currentUser")
-	String currentUser(Authentication authentication) {
-		return authentication == null ? "" : authentication.getName();
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this);
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable ModelAndView page) {
+		if (page == null || isRedirectOrForward(page)) {
+			return;
+		}
+		// The request's principal, as a handler's Authentication argument gets it: none
+		// for an anonymous visitor
+		Authentication authentication = request.getUserPrincipal() instanceof Authentication known ? known : null;
+		page.addObject("currentUser", authentication == null ? "" : authentication.getName());
+		page.addObject("activePath", activePath(request.getRequestURI()));
+		page.addObject("navigation", navigation(authentication));
+	}
+
+	private static boolean isRedirectOrForward(ModelAndView page) {
+		String name = page.getViewName();
+		return (name != null && (name.startsWith("redirect:") || name.startsWith("forward:")))
+				|| (page.getView() instanceof SmartView view && view.isRedirectView());
 	}
 
 	/**
 	 * The navigation entry the current page belongs to: the longest path that prefixes
 	 * the URI.
 	 */
-	@ModelAttribute("activePath")
-	String activePath(jakarta.servlet.http.HttpServletRequest request) {
-		String uri = request.getRequestURI();
+	private String activePath(String uri) {
 		return items.stream()
 			.map(NavigationItem::path)
 			.filter(path -> uri.equals(path) || uri.startsWith(path + "/"))
@@ -45,8 +72,7 @@ class ConsoleModel {
 			.orElse("");
 	}
 
-	@ModelAttribute("navigation")
-	List<NavigationItem> navigation(Authentication authentication) {
+	private List<NavigationItem> navigation(@Nullable Authentication authentication) {
 		if (authentication == null) {
 			return List.of();
 		}

@@ -17,8 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,13 +43,20 @@ import io.omnis.tracking.CollectedEvents;
  * device never merges into the first. New identifiers join under the same rules. Profiles
  * in the match merge into the oldest.
  * <p>
- * One batch changes the graph at a time across all nodes (a PostgreSQL advisory lock):
- * batching makes a single writer fast, and it rules out merge races.
+ * Batches of different shards run at once (one batch per shard across all nodes, a
+ * PostgreSQL advisory lock each): a batch locks the rows of the profiles it touches in id
+ * order, checks that their identifiers did not move meanwhile and inserts new identifiers
+ * under their unique key, so two shards meeting on one profile or identifier wait for
+ * each other and the later one is done anew, never a lost update or a merge race.
  */
 @Component
 public class IdentityResolver {
 
 	public static final String PROFILE_PREFIX = "cus";
+
+	private static final int ATTEMPTS = 20;
+
+	private static final Logger log = LoggerFactory.getLogger(IdentityResolver.class);
 
 	private final CollectedEvents events;
 
@@ -81,21 +92,41 @@ public class IdentityResolver {
 	}
 
 	/**
-	 * Resolves up to {@code limit} waiting events.
+	 * Resolves up to {@code limit} waiting events of every shard.
 	 * @return how many were resolved; 0 when none waited or another node holds the graph
 	 */
 	public int resolveBatch(int limit) {
-		Integer resolved = transactions.execute(status -> {
-			if (!store.tryLockGraph()) {
-				return 0;
+		return resolveBatch(0, 1, limit);
+	}
+
+	/**
+	 * Resolves up to {@code limit} waiting events of one shard of {@code shards}. A batch
+	 * that met another shard's concurrent change to the same profiles or identifiers is
+	 * rolled back (its events wait again) and done anew, up to {@value #ATTEMPTS} times.
+	 * @return how many were resolved; 0 when none waited or another node holds the shard
+	 */
+	public int resolveBatch(int shard, int shards, int limit) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				Integer resolved = transactions.execute(status -> {
+					if (!store.tryLockShard(shard)) {
+						return 0;
+					}
+					List<CollectedEvent> batch = events.claimUnresolved(shard, shards, limit);
+					if (!batch.isEmpty()) {
+						new Batch(clock.instant()).resolve(batch);
+					}
+					return batch.size();
+				});
+				return resolved == null ? 0 : resolved;
 			}
-			List<CollectedEvent> batch = events.claimUnresolved(limit);
-			if (!batch.isEmpty()) {
-				new Batch(clock.instant()).resolve(batch);
+			catch (ConcurrencyFailureException | DuplicateKeyException ex) {
+				if (attempt >= ATTEMPTS) {
+					throw ex;
+				}
+				log.debug("A resolution batch of shard {} met a concurrent change; doing it anew", shard, ex);
 			}
-			return batch.size();
-		});
-		return resolved == null ? 0 : resolved;
+		}
 	}
 
 	/**
@@ -221,10 +252,10 @@ public class IdentityResolver {
 	 * Marks the next waiting event as resolved to no profile, after it failed on its own;
 	 * it stays in the log with the failure in the server's log.
 	 */
-	public void setAsideNext() {
+	public void setAsideNext(int shard, int shards) {
 		transactions.executeWithoutResult(status -> {
 			store.lockGraph();
-			events.claimUnresolved(1)
+			events.claimUnresolved(shard, shards, 1)
 				.forEach(event -> events.assign(List.of(new CollectedEvents.Assignment(event.seq(), null, List.of()))));
 		});
 	}
@@ -259,7 +290,17 @@ public class IdentityResolver {
 			Set<Identifier> all = new HashSet<>();
 			extracted.forEach(e -> all.addAll(e.identifiers()));
 			owners.putAll(store.owners(all));
-			profiles.putAll(store.load(new HashSet<>(owners.values())));
+			// Other shards may change these profiles at the same time: lock them, then
+			// check that their identifiers did not move meanwhile (else start again)
+			Set<String> touched = new HashSet<>(owners.values());
+			store.lockProfiles(touched);
+			if (!store.owners(all).equals(owners)) {
+				throw new ConcurrentGraphChange("identifiers of this batch changed profile while it locked them");
+			}
+			profiles.putAll(store.load(touched));
+			if (profiles.size() != touched.size() || profiles.values().stream().anyMatch(p -> p.mergedInto != null)) {
+				throw new ConcurrentGraphChange("a profile of this batch was merged while it locked it");
+			}
 
 			Map<Long, String> assigned = new LinkedHashMap<>();
 			Map<Long, List<String>> promoted = new HashMap<>();
@@ -448,6 +489,15 @@ public class IdentityResolver {
 				String detail) {
 			decisions.add(new ProfileStore.Decision(profileId, event.channelId(), event.messageId(),
 					identifier.toString(), rule, detail, now));
+		}
+
+	}
+
+	/** Another shard changed the profiles or identifiers of a batch in the meantime. */
+	static final class ConcurrentGraphChange extends ConcurrencyFailureException {
+
+		ConcurrentGraphChange(String message) {
+			super(message);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.omnis.customer.Identifier;
+import io.omnis.tracking.CollectedEvents;
 
 /**
  * The profile, identifier, profile_channel, profile_merge, resolution_decision and
@@ -42,16 +44,47 @@ public class ProfileStore {
 		this.json = json;
 	}
 
+	/** The class of the advisory locks, one per shard, that resolution takes. */
+	private static final int GRAPH_LOCKS = 741823091;
+
 	/**
-	 * Serialises resolution and splits across every node: one transaction changes the
-	 * graph at a time.
+	 * Makes this transaction the only one resolving a shard across every node; false when
+	 * another one holds it.
 	 */
-	boolean tryLockGraph() {
-		return jdbc.sql("select pg_try_advisory_xact_lock(7418230911)").query(Boolean.class).single();
+	boolean tryLockShard(int shard) {
+		return jdbc.sql("select pg_try_advisory_xact_lock(:class, :shard)")
+			.param("class", GRAPH_LOCKS)
+			.param("shard", shard)
+			.query(Boolean.class)
+			.single();
 	}
 
+	/**
+	 * Waits until no resolution batch runs on any node and keeps every shard until this
+	 * transaction ends: for splits, consent taken through the API and out-of-turn
+	 * resolution, which change the graph outside the shards. The locks are taken in shard
+	 * order, so two callers cannot deadlock.
+	 */
 	void lockGraph() {
-		jdbc.sql("select pg_advisory_xact_lock(7418230911)").query().singleValue();
+		jdbc.sql("select pg_advisory_xact_lock(:class, s) from generate_series(0, :last) s")
+			.param("class", GRAPH_LOCKS)
+			.param("last", CollectedEvents.BUCKETS - 1)
+			.query()
+			.listOfRows();
+	}
+
+	/**
+	 * Locks the rows of these profiles until the transaction ends, in id order so that
+	 * two shards locking overlapping profiles cannot deadlock.
+	 */
+	void lockProfiles(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql("select id from profile where id = any(:ids::text[]) order by id for update")
+			.param("ids", ids.toArray(String[]::new))
+			.query(String.class)
+			.list();
 	}
 
 	Map<Identifier, String> owners(Collection<Identifier> identifiers) {
@@ -186,10 +219,19 @@ public class ProfileStore {
 			.update();
 	}
 
-	void insertIdentifiers(List<NewIdentifier> identifiers) {
-		if (identifiers.isEmpty()) {
+	/**
+	 * Inserts new identifiers in (type, value) order: two shards inserting the same ones
+	 * then wait for each other in one order (the later one fails on the unique key and
+	 * retries its batch) instead of deadlocking.
+	 */
+	void insertIdentifiers(List<NewIdentifier> unordered) {
+		if (unordered.isEmpty()) {
 			return;
 		}
+		List<NewIdentifier> identifiers = unordered.stream()
+			.sorted(Comparator.comparing((NewIdentifier i) -> i.identifier().type())
+				.thenComparing(i -> i.identifier().value()))
+			.toList();
 		jdbc.sql("""
 				insert into identifier (type, value, profile_id, first_seen_at, first_channel_id, first_message_id)
 				select * from unnest(:types::text[], :values::text[], :profiles::text[], :at::timestamptz[],

@@ -91,8 +91,9 @@ public class EventLog {
 				    on conflict (channel_id, message_id) do nothing
 				    returning seq, message_id, user_id, anonymous_id),
 				queued as (
-				    insert into event_resolution_queue (seq, received_at)
-				    select seq, :received from inserted where user_id is not null or anonymous_id is not null)
+				    insert into event_resolution_queue (seq, received_at, bucket)
+				    select seq, :received, hashtext(coalesce(anonymous_id, user_id)) & 63
+				      from inserted where user_id is not null or anonymous_id is not null)
 				select message_id from inserted""")
 			.param("channel", channelId)
 			.param("received", Timestamp.from(receivedAt))
@@ -153,18 +154,22 @@ public class EventLog {
 	}
 
 	/**
-	 * Takes the next waiting events off the queue (their rows come back if the caller's
-	 * transaction rolls back). A claimer that meets rows another one is deleting waits
-	 * for it and gets only the rows still there.
+	 * Takes the next waiting events of one share of the buckets off the queue (their rows
+	 * come back if the caller's transaction rolls back): those whose bucket is
+	 * {@code shard} modulo {@code shards}. A claimer that meets rows another one is
+	 * deleting waits for it and gets only the rows still there.
 	 */
-	public List<CollectedEvent> claimUnresolved(int limit) {
+	public List<CollectedEvent> claimUnresolved(int shard, int shards, int limit) {
 		return jdbc.sql("""
 				with claimed as (
 				    delete from event_resolution_queue
-				     where seq in (select seq from event_resolution_queue order by seq limit :limit)
+				     where seq in (select seq from event_resolution_queue where bucket % :shards = :shard
+				                    order by seq limit :limit)
 				    returning seq)
 				select e.*, null::text as profile_id, null::text[] as identifiers
 				  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""")
+			.param("shard", shard)
+			.param("shards", shards)
 			.param("limit", limit)
 			.query(this::event)
 			.list();

@@ -1,0 +1,221 @@
+package io.omnis.customer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
+import io.omnis.customer.internal.IdentityResolver;
+import io.omnis.tracking.Collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Resolution in several shards gives the graph one worker gives: the same seeded messages
+ * (people with several devices, e-mails and a user id, whose devices fall in different
+ * shards) are resolved once by one worker in acceptance order and once by several shards
+ * at the same time in small batches, and both end with the same profiles, counts, traits
+ * and channels. The background workers are off here, so the test drives every batch.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "omnis.database.embedded.data-dir=target/test-pg/sharded-${random.uuid}",
+				"omnis.admin.password=sharded-tests-admin-password", "omnis.identity.resolver-enabled=false",
+				"logging.level.io.zonky.test=WARN" })
+class ShardedResolutionTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	Collection collection;
+
+	@Autowired
+	Channels channels;
+
+	@Autowired
+	IdentityResolver resolver;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest
+	@ValueSource(longs = { 7L, 1_234_567L, 20_261_123L })
+	void severalShardsAtOnceBuildTheGraphOneWorkerBuilds(long seed) throws Exception {
+		List<Message> messages = messages(new Random(seed), 120, 1_200);
+
+		String serial = "s" + seed + "-";
+		String serialChannel = record(serial, messages);
+		while (resolver.resolveBatch(0, 1, 50) > 0) {
+			// one worker, acceptance order
+		}
+		assertThat(waiting()).isZero();
+
+		String sharded = "p" + seed + "-";
+		String shardedChannel = record(sharded, messages);
+		int shards = 4;
+		try (ExecutorService workers = Executors.newFixedThreadPool(shards)) {
+			List<Future<Integer>> done = new ArrayList<>();
+			for (int shard = 0; shard < shards; shard++) {
+				int mine = shard;
+				done.add(workers.submit(() -> {
+					int resolved = 0;
+					for (int n; (n = resolver.resolveBatch(mine, shards, 7)) > 0;) {
+						resolved += n;
+					}
+					return resolved;
+				}));
+			}
+			int resolved = 0;
+			for (Future<Integer> shard : done) {
+				int n = shard.get();
+				assertThat(n).as("every shard had work").isPositive();
+				resolved += n;
+			}
+			assertThat(resolved).isEqualTo(messages.size());
+		}
+		assertThat(waiting()).isZero();
+
+		Map<String, String> one = graph(serial, serialChannel);
+		Map<String, String> many = graph(sharded, shardedChannel);
+		assertThat(one).hasSizeGreaterThan(50);
+		assertThat(many).isEqualTo(one);
+		assertConsistent(sharded);
+	}
+
+	/**
+	 * People with one user id (or none), one to three devices and up to two e-mails; each
+	 * message comes from one of her devices, sometimes signed in, sometimes with her
+	 * e-mail, at a distinct time that is not in sending order.
+	 */
+	private static List<Message> messages(Random random, int people, int count) {
+		List<Integer> minutes = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			minutes.add(i);
+		}
+		Collections.shuffle(minutes, random);
+		List<Message> messages = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			int person = random.nextInt(people);
+			boolean hasUser = person % 5 != 0;
+			int devices = 1 + person % 3;
+			int emails = person % 3;
+			String anonymous = "anon-" + person + "-" + random.nextInt(devices);
+			boolean signedIn = hasUser && random.nextInt(3) == 0;
+			String email = emails > 0 && random.nextInt(4) == 0 ? "mail-" + person + "-" + random.nextInt(emails)
+					: null;
+			boolean identify = signedIn || email != null;
+			String event = identify ? null
+					: List.of("Product Viewed", "Cart Viewed", "Order Completed").get(random.nextInt(3));
+			Instant at = Instant.parse("2026-11-01T00:00:00Z").plusSeconds(60L * minutes.get(i));
+			String name = "Name " + person + " v" + random.nextInt(1000);
+			messages.add(new Message(i, anonymous, signedIn ? "user-" + person : null, email, event, name, at,
+					random.nextInt(2)));
+		}
+		return messages;
+	}
+
+	/** Records the messages with a prefix on every value, in two channels of a source. */
+	private String record(String prefix, List<Message> messages) {
+		String web = channels.create(ChannelType.WEB, prefix + "web", null, Set.of()).channel().id().value();
+		String app = channels.create(ChannelType.MOBILE_APP, prefix + "app", null, Set.of()).channel().id().value();
+		for (Message m : messages) {
+			ObjectNode message = JSON.createObjectNode();
+			message.put("messageId", prefix + "m" + m.n());
+			message.put("anonymousId", prefix + m.anonymous());
+			if (m.user() != null) {
+				message.put("userId", prefix + m.user());
+			}
+			message.put("timestamp", m.at().toString());
+			if (m.event() != null) {
+				message.put("type", "track").put("event", m.event());
+			}
+			else {
+				message.put("type", "identify");
+				ObjectNode traits = message.putObject("traits").put("name", m.name());
+				if (m.email() != null) {
+					traits.put("email", prefix + m.email() + "@example.com");
+				}
+			}
+			assertThat(collection.record(m.channel() == 0 ? web : app, message)).isTrue();
+		}
+		return web + "," + app;
+	}
+
+	private long waiting() {
+		return jdbc.sql("select count(*) from event_resolution_queue").query(Long.class).single();
+	}
+
+	/**
+	 * The graph of one run without its ids or prefix: for each profile (named by its
+	 * identifiers), its event counts, traits, first and last seen, events in its timeline
+	 * and channel use.
+	 */
+	private Map<String, String> graph(String prefix, String channelIds) {
+		String[] channelOf = channelIds.split(",");
+		Map<String, String> graph = new TreeMap<>();
+		jdbc.sql(
+				"""
+						select p.id, p.event_counts::text, p.traits::text, p.first_seen_at, p.last_seen_at,
+						       (select string_agg(i.type || ':' || i.value, ' ' order by i.type, i.value)
+						          from identifier i where i.profile_id = p.id) as identifiers,
+						       (select count(*) from event_profile e where e.profile_id = p.id) as events,
+						       (select string_agg(c.channel_id || '=' || c.events || '@' || c.first_seen_at || '/' || c.last_seen_at,
+						                          ' ' order by c.channel_id)
+						          from profile_channel c where c.profile_id = p.id) as channels
+						  from profile p
+						 where p.merged_into is null
+						   and exists (select 1 from identifier i where i.profile_id = p.id and i.value like :prefix)""")
+			.param("prefix", prefix + "%")
+			.query(rs -> {
+				String identifiers = rs.getString("identifiers").replace(prefix, "");
+				String channels = rs.getString("channels").replace(channelOf[0], "web").replace(channelOf[1], "app");
+				String traits = new TreeMap<>(JSON.readValue(rs.getString(3), Map.class)).toString()
+					.replace(prefix, "");
+				graph.put(identifiers,
+						"counts=" + new TreeMap<>(JSON.readValue(rs.getString(2), Map.class)) + " traits=" + traits
+								+ " seen=" + rs.getTimestamp(4).toInstant() + "/" + rs.getTimestamp(5).toInstant()
+								+ " events=" + rs.getLong("events") + " channels=" + channels);
+			});
+		return graph;
+	}
+
+	/**
+	 * Nothing points at a merged profile: identifiers, timeline events and channel use
+	 * all sit on live profiles.
+	 */
+	private void assertConsistent(String prefix) {
+		Set<String> stale = new TreeSet<>(jdbc.sql("""
+				select 'identifier ' || i.value from identifier i join profile p on p.id = i.profile_id
+				 where p.merged_into is not null and i.value like :prefix
+				union all
+				select 'event ' || e.seq from event_profile e join profile p on p.id = e.profile_id
+				 where p.merged_into is not null
+				union all
+				select 'channel ' || c.profile_id from profile_channel c join profile p on p.id = c.profile_id
+				 where p.merged_into is not null""").param("prefix", prefix + "%").query(String.class).list());
+		assertThat(stale).isEmpty();
+	}
+
+	private record Message(int n, String anonymous, String user, String email, String event, String name, Instant at,
+			int channel) {
+	}
+
+}
