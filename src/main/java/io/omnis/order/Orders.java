@@ -60,10 +60,14 @@ public class Orders {
 
 	private final Fulfilments fulfilments;
 
+	private final Refunds refunds;
+
 	private final Clock clock;
 
 	Orders(OrderStore store, Customers customers, Reservations reservations, PaymentProviders payments,
-			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Fulfilments fulfilments, Clock clock) {
+			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Fulfilments fulfilments, Refunds refunds,
+			Clock clock) {
+		this.refunds = refunds;
 		this.deliveries = deliveries;
 		this.router = router;
 		this.fulfilments = fulfilments;
@@ -110,7 +114,7 @@ public class Orders {
 		// Paying in store is the till saying the money was taken
 		PaymentProvider.Payment taken = PaymentProviders.isPayInStore(provider)
 				? new PaymentProvider.Payment(true, "in-store:" + order.id())
-				: provider.pay(order.id(), order.total(), details);
+				: provider.payFor(order.profileId(), order.id(), order.total(), details);
 		if (!taken.captured()) {
 			throw ProblemException.invalidField("payment.method", "did not take the payment");
 		}
@@ -223,8 +227,8 @@ public class Orders {
 	}
 
 	/**
-	 * Cancels the order and lets its stock go. A paid order's refund is the payment
-	 * provider's business and is not taken care of here.
+	 * Cancels the order and lets its stock go; a paid order is refunded in full through
+	 * the provider that took the payment (an unpaid one refunds nothing).
 	 */
 	public Order cancel(String id, @Nullable String reason, @Nullable String customer) {
 		Order order = visible(id, customer, true);
@@ -258,7 +262,9 @@ public class Orders {
 			// Locked and refused (409) when its units were handed over meanwhile
 			reservations.release(reservations.get(order.reservationId()).id());
 		}
-		return transition(cancelled, order.status());
+		Order done = transition(cancelled, order.status());
+		refunds.refundRest(order, "cancelled");
+		return done;
 	}
 
 	/** A paid order keeps its units for as long as inventory lets a reservation live. */
