@@ -54,6 +54,27 @@ abstract class ReturnFixtures extends RunningOmnis {
 		return new Shop(id, bearer(secretOf(created)), location("STORE", id));
 	}
 
+	/** A customer known by the e-mail, through an identify event; her profile id. */
+	protected String profile(String email) {
+		Channels.Created app = channels.create(ChannelType.WEB, unique("Tracking"), null,
+				EnumSet.of(Permission.EVENTS_WRITE));
+		String basic = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((writeKeyOf(app) + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String identify = "{\"userId\": \"u-%s\", \"messageId\": \"m-%s\", \"traits\": {\"email\": \"%s\"}}"
+			.formatted(UUID.randomUUID(), UUID.randomUUID(), email);
+		anonymous()
+			.send("POST", "/v1/identify", BodyPublishers.ofString(identify), "Authorization", basic, "Content-Type",
+					"application/json")
+			.expect(200);
+		return io.omnis.Poll
+			.until(java.time.Duration.ofSeconds(30),
+					() -> backoffice().get("/api/v1/profiles/lookup?identifier=email:" + email),
+					answer -> answer.status() == 200)
+			.expect(200)
+			.path("id")
+			.asString();
+	}
+
 	protected String location(String type, String channelId) {
 		return backoffice()
 			.post("/api/v1/locations",
@@ -162,6 +183,13 @@ abstract class ReturnFixtures extends RunningOmnis {
 			.asString();
 		backoffice().post("/api/v1/orders/" + order + "/allocate", "").expect(200);
 		return backoffice().post("/api/v1/orders/" + order + "/fulfil", "").expect(200);
+	}
+
+	/** The text of a member of every element. */
+	protected static java.util.List<String> values(JsonNode array, String member) {
+		java.util.List<String> values = new java.util.ArrayList<>();
+		array.forEach(element -> values.add(element.path(member).asString()));
+		return values;
 	}
 
 	protected static String line(String sku, int quantity, String reason) {

@@ -37,7 +37,7 @@ class ReturnTests extends ReturnFixtures {
 		assertThat(started.path("expectedLocationId").asString()).isEqualTo(store.location());
 		assertThat(started.path("amount").path("amount").asLong()).isEqualTo(4990);
 		JsonNode expected = store.api().get("/api/v1/locations/" + store.location() + "/returns").expect(200);
-		assertThat(expected.path("data").findValuesAsString("id")).contains(returnId);
+		assertThat(values(expected.path("data"), "id")).contains(returnId);
 
 		JsonNode received = store.api()
 			.post("/api/v1/returns/" + returnId + "/receive",
@@ -63,11 +63,9 @@ class ReturnTests extends ReturnFixtures {
 		assertThat(refund.path("reference").asString()).startsWith("rfd_");
 		assertThat(refund.path("reason").asString()).isEqualTo("return");
 		assertThat(refund.path("sourceReference").asString()).isEqualTo(returnId);
-		assertThat(store.api()
-			.get("/api/v1/locations/" + store.location() + "/returns")
-			.expect(200)
-			.path("data")
-			.findValuesAsString("id")).doesNotContain(returnId);
+		assertThat(values(
+				store.api().get("/api/v1/locations/" + store.location() + "/returns").expect(200).path("data"), "id"))
+			.doesNotContain(returnId);
 
 		// Received once only
 		store.api()
