@@ -39,6 +39,8 @@ class RefundTests extends OrderFixtures {
 		assertThat(refund.path("reference").asString()).startsWith("rfd_");
 		assertThat(refund.path("reason").asString()).isEqualTo("cancelled");
 		assertThat(refund.path("id").asString()).startsWith("ref_");
+		assertThat(console(signIn("admin", ADMIN_PASSWORD)).get("/console/orders/" + id).text())
+			.contains(refund.path("reference").asString());
 
 		// Cancelled once: a second cancel is refused and refunds nothing more
 		web.api().post("/api/v1/orders/" + id + "/cancel", "{}").expectProblem(409, "conflict", "status");
