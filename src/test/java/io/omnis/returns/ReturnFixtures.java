@@ -56,16 +56,26 @@ abstract class ReturnFixtures extends RunningOmnis {
 
 	/** A customer known by the e-mail, through an identify event; her profile id. */
 	protected String profile(String email) {
+		identify("\"userId\": \"u-" + UUID.randomUUID() + "\"", email);
+		return profileOf(email);
+	}
+
+	/** Sends an identify event with the identifiers (JSON members) and the e-mail. */
+	protected void identify(String identifiers, String email) {
 		Channels.Created app = channels.create(ChannelType.WEB, unique("Tracking"), null,
 				EnumSet.of(Permission.EVENTS_WRITE));
 		String basic = "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((writeKeyOf(app) + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		String identify = "{\"userId\": \"u-%s\", \"messageId\": \"m-%s\", \"traits\": {\"email\": \"%s\"}}"
-			.formatted(UUID.randomUUID(), UUID.randomUUID(), email);
+		String identify = "{%s, \"messageId\": \"m-%s\", \"traits\": {\"email\": \"%s\"}}".formatted(identifiers,
+				UUID.randomUUID(), email);
 		anonymous()
 			.send("POST", "/v1/identify", BodyPublishers.ofString(identify), "Authorization", basic, "Content-Type",
 					"application/json")
 			.expect(200);
+	}
+
+	/** The profile holding the e-mail, once identity resolution has it. */
+	protected String profileOf(String email) {
 		return io.omnis.Poll
 			.until(java.time.Duration.ofSeconds(30),
 					() -> backoffice().get("/api/v1/profiles/lookup?identifier=email:" + email),

@@ -143,6 +143,50 @@ class StoreCreditAndExchangeTests extends ReturnFixtures {
 		assertThat(stock(large, store.location()).path("reserved").asInt()).isZero();
 	}
 
+	@Test
+	void storeCreditFollowsHerWhenTwoOfHerProfilesMerge() {
+		String prices = priceList();
+		String lamp = product(prices, 4990);
+		Shop store = store();
+		receive(lamp, store.location(), 1);
+		String suffix = UUID.randomUUID().toString();
+		String known = "known-" + suffix + "@example.com";
+		String other = "other-" + suffix + "@example.com";
+		identify("\"userId\": \"u-" + suffix + "\"", known);
+		identify("\"anonymousId\": \"a-" + suffix + "\"", other);
+		String first = profileOf(known);
+		String second = profileOf(other);
+		assertThat(first).isNotEqualTo(second);
+		String sale = store.api()
+			.post("/api/v1/till-sales",
+					"""
+							{"currency": "EUR", "customer": {"email": "%s"}, "lines": [{"sku": "%s", "quantity": 1}]}"""
+						.formatted(other, lamp))
+			.expect(201)
+			.path("id")
+			.asString();
+		String returnId = startReturn(store.api(), sale, "STORE_CREDIT", line(lamp, 1, "OTHER")).expect(201)
+			.path("id")
+			.asString();
+		store.api()
+			.post("/api/v1/returns/" + returnId + "/receive",
+					"{\"locationId\": \"%s\", \"disposition\": \"RESTOCK\"}".formatted(store.location()))
+			.expect(200);
+		assertThat(balance(second)).isEqualTo(4990);
+
+		// She signs in on the device she used anonymously: her two profiles merge
+		identify("\"userId\": \"u-" + suffix + "\", \"anonymousId\": \"a-" + suffix + "\"", known);
+		String survivor = io.omnis.Poll.until(java.time.Duration.ofSeconds(30), () -> profileOf(other),
+				found -> found.equals(profileOf(known)));
+		String merged = survivor.equals(first) ? second : first;
+
+		io.omnis.Poll.until(java.time.Duration.ofSeconds(30), () -> balance(survivor), b -> b == 4990);
+		assertThat(balance(merged)).isZero();
+		assertThat(
+				values(backoffice().get("/api/v1/customers/" + survivor + "/returns").expect(200).path("data"), "id"))
+			.contains(returnId);
+	}
+
 	private long balance(String profile) {
 		JsonNode credit = backoffice().get("/api/v1/customers/" + profile + "/store-credit").expect(200);
 		return credit.path("balances").isEmpty() ? 0 : credit.path("balances").get(0).path("amount").asLong();

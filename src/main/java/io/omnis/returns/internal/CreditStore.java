@@ -59,6 +59,25 @@ public class CreditStore {
 			.optional();
 	}
 
+	/**
+	 * Moves every balance and ledger entry of a merged profile to its survivor. The
+	 * merged profile's rows are deleted first (which locks them), so a spend racing the
+	 * merge either happens before it or finds no credit left there.
+	 */
+	public void moveProfile(String merged, String survivor, Instant now) {
+		List<Money> moved = jdbc.sql("delete from store_credit where profile_id = :merged returning balance, currency")
+			.param("merged", merged)
+			.query((rs, n) -> Money.of(rs.getLong(1), rs.getString(2)))
+			.list();
+		for (Money balance : moved) {
+			credit(survivor, balance, now);
+		}
+		jdbc.sql("update store_credit_entry set profile_id = :survivor where profile_id = :merged")
+			.param("survivor", survivor)
+			.param("merged", merged)
+			.update();
+	}
+
 	public long balance(String profileId, String currency) {
 		return jdbc.sql("select coalesce(max(balance), 0) from store_credit where profile_id = :p and currency = :c")
 			.param("p", profileId)

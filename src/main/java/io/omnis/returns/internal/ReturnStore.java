@@ -119,6 +119,13 @@ public class ReturnStore {
 			.update();
 	}
 
+	public void moveProfile(String merged, String survivor) {
+		jdbc.sql("update customer_return set profile_id = :survivor where profile_id = :merged")
+			.param("survivor", survivor)
+			.param("merged", merged)
+			.update();
+	}
+
 	public Optional<Return> find(ReturnId id, boolean lock) {
 		return jdbc.sql("select * from customer_return where id = :id" + (lock ? " for update" : ""))
 			.param("id", id.value())
