@@ -75,6 +75,9 @@ public abstract class RunningOmnis {
 		registry.add("omnis.conversation.email.imap.password", () -> TestMail.SUPPORT_PASSWORD);
 		// GreenMail offers IMAP IDLE: mail must arrive through it, not by looking again
 		registry.add("omnis.conversation.email.imap.poll-interval", () -> "60s");
+		// The fake messaging providers serve media from 127.0.0.1
+		registry.add("omnis.conversation.attachments.download.allow-private-addresses", () -> "true");
+		registry.add("omnis.conversation.attachments.download.timeout", () -> "3s");
 	}
 
 	/** Deletes the databases of earlier runs, once their PostgreSQL has stopped. */

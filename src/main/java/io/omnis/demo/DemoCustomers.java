@@ -48,6 +48,8 @@ final class DemoCustomers {
 
 	private int messages;
 
+	private final List<DemoShoppers.Shopper> shoppers = new ArrayList<>();
+
 	DemoCustomers(Collection collection, JsonMapper json) {
 		this.collection = collection;
 		this.json = json;
@@ -88,14 +90,19 @@ final class DemoCustomers {
 			ObjectNode identify = message("identify", browser, userId, at);
 			ObjectNode traits = identify.putObject("traits");
 			traits.put("firstName", first).put("lastName", last).put("email", email(first, last, i));
+			String phone = null;
 			if (random.nextBoolean()) {
-				traits.put("phone", "+35191" + (1_000_000 + random.nextInt(8_999_999)));
+				phone = "+35191" + (1_000_000 + random.nextInt(8_999_999));
+				traits.put("phone", phone);
 			}
 			ObjectNode consent = identify.putObject("context").putObject("consent").putObject("categoryPreferences");
 			consent.put("Analytics", true)
 				.put("Advertising", random.nextInt(3) > 0)
 				.put("Email Marketing", random.nextBoolean());
-			if (random.nextInt(3) == 0) {
+			boolean linkedCard = random.nextInt(3) == 0;
+			shoppers.add(new DemoShoppers.Shopper(first + " " + last, email(first, last, i), phone,
+					linkedCard ? card : null));
+			if (linkedCard) {
 				identify.withObject("context")
 					.putArray("externalIds")
 					.addObject()
@@ -110,10 +117,10 @@ final class DemoCustomers {
 				add(web, message("track", browser, userId, at).put("event", "Order Completed"));
 			}
 			if (random.nextInt(10) < 5) {
-				String phone = "app-" + Long.toHexString(random.nextLong());
+				String device = "app-" + Long.toHexString(random.nextLong());
 				at = at.plus(Duration.ofDays(random.nextInt(5)));
-				add(app, message("screen", phone, null, at).put("name", "Home"));
-				add(app, message("identify", phone, userId, at.plus(Duration.ofMinutes(1))));
+				add(app, message("screen", device, null, at).put("name", "Home"));
+				add(app, message("identify", device, userId, at.plus(Duration.ofMinutes(1))));
 			}
 			if (i % 25 == 0) {
 				// Someone else in the family signs in on the same laptop: never merged
@@ -142,6 +149,11 @@ final class DemoCustomers {
 				.put("encoding", "none");
 			add(store, sale);
 		}
+	}
+
+	/** The customers who signed up with an e-mail, in the order they were generated. */
+	List<DemoShoppers.Shopper> shoppers() {
+		return List.copyOf(shoppers);
 	}
 
 	private ObjectNode message(String type, String anonymousId, @Nullable String userId, Instant at) {

@@ -105,11 +105,7 @@ class DemoInventory implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		transactions.executeWithoutResult(status -> {
-			boolean first = jdbc
-				.sql("insert into demo_dataset (name, loaded_at) values (:name, now()) on conflict do nothing")
-				.param("name", DATASET)
-				.update() == 1;
-			if (first) {
+			if (DemoDatasets.claim(jdbc, DATASET)) {
 				load();
 			}
 		});

@@ -63,8 +63,11 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final JsonMapper json;
 
+	private final DemoShoppers shoppers;
+
 	DemoOrganisation(Channels channels, Staff staff, JdbcClient jdbc, TransactionTemplate transactions,
-			Collection collection, JsonMapper json) {
+			Collection collection, JsonMapper json, DemoShoppers shoppers) {
+		this.shoppers = shoppers;
 		this.channels = channels;
 		this.staff = staff;
 		this.jdbc = jdbc;
@@ -76,11 +79,7 @@ class DemoOrganisation implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		transactions.executeWithoutResult(status -> {
-			boolean first = jdbc
-				.sql("insert into demo_dataset (name, loaded_at) values (:name, now()) " + "on conflict do nothing")
-				.param("name", DATASET)
-				.update() == 1;
-			if (first) {
+			if (DemoDatasets.claim(jdbc, DATASET)) {
 				load();
 			}
 		});
@@ -100,7 +99,9 @@ class DemoOrganisation implements ApplicationRunner {
 				stores.add(id);
 			}
 		}
-		int events = new DemoCustomers(collection, json).send(ids.get("Lumen web shop"), ids.get("Lumen app"), stores);
+		DemoCustomers customers = new DemoCustomers(collection, json);
+		int events = customers.send(ids.get("Lumen web shop"), ids.get("Lumen app"), stores);
+		customers.shoppers().forEach(shoppers::add);
 		Random random = new Random(SEED);
 		String password = password();
 		List<String> created = new ArrayList<>();

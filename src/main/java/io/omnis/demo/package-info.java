@@ -4,7 +4,8 @@
  * system at once.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "kernel", "channel", "staff", "tracking", "inventory" })
+@ApplicationModule(allowedDependencies = { "kernel", "channel", "staff", "tracking", "inventory", "catalog", "order",
+		"fulfilment", "conversation", "knowledge" })
 package io.omnis.demo;
 
 import org.jspecify.annotations.NullMarked;

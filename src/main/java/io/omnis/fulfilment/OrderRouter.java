@@ -23,6 +23,7 @@ import io.omnis.fulfilment.internal.Attempts;
 import io.omnis.fulfilment.internal.CapacityStore;
 import io.omnis.fulfilment.internal.FulfilmentStore;
 import io.omnis.fulfilment.internal.Planner;
+import io.omnis.fulfilment.internal.SlotStore;
 import io.omnis.fulfilment.internal.Decider;
 import io.omnis.fulfilment.internal.Work;
 import io.omnis.inventory.Capability;
@@ -78,9 +79,12 @@ public class OrderRouter {
 
 	private final Clock clock;
 
+	private final SlotStore slots;
+
 	OrderRouter(Decider router, RoutingSettings settings, Locations locations, CapacityStore capacity,
 			Reservations reservations, FulfilmentStore store, Work work, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, SlotStore slots) {
+		this.slots = slots;
 		this.router = router;
 		this.settings = settings;
 		this.locations = locations;
@@ -207,8 +211,14 @@ public class OrderRouter {
 			throw ProblemException.invalidField("destination", "is required to " + request.method());
 		}
 		try {
+			// A booked same-day slot is delivered by its store
+			LocationId only = request.method() == FulfilmentMethod.SAME_DAY
+					? slots.booking(request.channelId(), request.reference().strip())
+						.map(SameDayBooking::locationId)
+						.orElse(null)
+					: null;
 			return router.decide(request.channelId(), request.method(), destination, pickup, needs, Set.of(), Set.of(),
-					rules, now);
+					only, rules, now);
 		}
 		catch (Planner.Unservable ex) {
 			Planner.Need need = needs.get(ex.index());

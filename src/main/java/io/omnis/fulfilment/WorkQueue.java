@@ -161,38 +161,78 @@ public class WorkQueue {
 					settings.rules(), now);
 			tasks.shrinkToPicked(taskId, item.allocationId());
 			afterPick(taskId, now);
+			closeIfDone(task.fulfilmentId(), now);
 			return reroute;
 		});
 	}
 
-	/** Marks a PACK or HAND_OVER task done; a pick is done by scanning. */
+	/**
+	 * Marks a PACK or HAND_OVER task done; a pick is done by scanning. A fulfilment that
+	 * is shipped (SHIP, SAME_DAY) is packed into parcels and handed over by shipping them
+	 * ({@link Parcels}).
+	 */
 	public WorkTask complete(String taskId) {
 		return transactions.execute(status -> {
 			WorkTask task = tasks.find(taskId, true).orElseThrow(() -> new NotFoundException("task", taskId));
 			if (task.status() != WorkTask.Status.OPEN) {
 				throw ProblemException.conflict("Task " + taskId + " is " + task.status());
 			}
-			Instant now = clock.instant();
-			RoutingRules rules = settings.rules();
-			switch (task.kind()) {
-				case PICK -> throw ProblemException.conflict("A pick is done by scanning every item of its list");
-				case PACK -> work.add(task.fulfilmentId(), task.locationId(), WorkTask.Kind.HAND_OVER, List.of(), now,
-						rules.handOverMinutes());
-				default -> {
-				}
+			if (task.kind() == WorkTask.Kind.PICK) {
+				throw ProblemException.conflict("A pick is done by scanning every item of its list");
 			}
-			tasks.finish(taskId, WorkTask.Status.DONE, now);
-			if (!tasks.anyOpen(task.fulfilmentId())) {
-				Fulfilment fulfilment = fulfilments.find(task.fulfilmentId(), true).orElseThrow();
-				Reservation reservation = reservations.get(fulfilment.reservationId().value());
-				if (reservation.status() == ReservationStatus.HELD) {
-					reservations.consume(reservation.id());
-					events.publishEvent(new FulfilmentHandedOver(fulfilment.id(), fulfilment.channelId(),
-							fulfilment.reference(), reservation.id(), now));
-				}
+			Fulfilment fulfilment = fulfilments.find(task.fulfilmentId(), false).orElseThrow();
+			if (!fulfilment.method().atStore() && task.kind() == WorkTask.Kind.PACK) {
+				throw ProblemException.conflict("Fulfilment " + fulfilment.id() + " is shipped (" + fulfilment.method()
+						+ "): its units are packed into parcels with POST /api/v1/fulfilment/tasks/" + taskId
+						+ "/parcels");
 			}
+			if (!fulfilment.method().atStore() && task.kind() == WorkTask.Kind.HAND_OVER) {
+				throw ProblemException.conflict("Fulfilment " + fulfilment.id() + " is shipped (" + fulfilment.method()
+						+ "): it is handed over by shipping its parcels with POST /api/v1/fulfilment/parcels/{id}/ship");
+			}
+			finish(task, clock.instant());
 			return tasks.find(taskId, false).orElseThrow();
 		});
+	}
+
+	/**
+	 * Marks the open task done in the caller's transaction (packing queues the
+	 * hand-over), then closes the fulfilment when nothing is left open.
+	 */
+	void finish(WorkTask task, Instant now) {
+		if (task.kind() == WorkTask.Kind.PACK) {
+			work.add(task.fulfilmentId(), task.locationId(), WorkTask.Kind.HAND_OVER, List.of(), now,
+					settings.rules().handOverMinutes());
+		}
+		tasks.finish(task.id(), WorkTask.Status.DONE, now);
+		closeIfDone(task.fulfilmentId(), now);
+	}
+
+	/**
+	 * When no task of the fulfilment is open any more and it still holds units, its
+	 * reservation is consumed (the units are sold where they were held) and
+	 * {@link FulfilmentHandedOver} is published. Also reached when the last open pick
+	 * list emptied because its units could not be served anywhere.
+	 */
+	private void closeIfDone(FulfilmentId id, Instant now) {
+		if (tasks.anyOpen(id)) {
+			return;
+		}
+		Fulfilment fulfilment = fulfilments.find(id, true).orElseThrow();
+		if (fulfilment.active().isEmpty()) {
+			return;
+		}
+		Reservation reservation = reservations.get(fulfilment.reservationId().value());
+		if (reservation.status() == ReservationStatus.HELD) {
+			reservations.consume(reservation.id());
+			events.publishEvent(new FulfilmentHandedOver(fulfilment.id(), fulfilment.channelId(),
+					fulfilment.reference(), reservation.id(), now));
+		}
+	}
+
+	/** Every task of the fulfilment, open or not, oldest first. */
+	public List<WorkTask> ofFulfilment(FulfilmentId id) {
+		return tasks.ofFulfilment(id);
 	}
 
 	private WorkTask open(String taskId, WorkTask.Kind kind) {

@@ -3,6 +3,7 @@ package io.omnis.order;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.catalog.PriceQuote;
 import io.omnis.channel.ChannelId;
+import io.omnis.fulfilment.FulfilmentMethod;
+import io.omnis.fulfilment.SameDaySlots;
+import io.omnis.inventory.Coordinates;
 import io.omnis.inventory.Location;
+import io.omnis.inventory.LocationId;
 import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationKind;
 import io.omnis.inventory.Reservations;
@@ -64,9 +69,12 @@ public class Checkout {
 
 	private final Clock clock;
 
+	private final SameDaySlots slots;
+
 	Checkout(Carts carts, OrderStore orders, Quotes quotes, StockHolds holds, Reservations reservations,
 			PaymentProviders payments, Timeline timeline, OrderProperties properties, DeliveryStore deliveries,
-			Orders lifecycle, Clock clock) {
+			Orders lifecycle, Clock clock, SameDaySlots slots) {
+		this.slots = slots;
 		this.deliveries = deliveries;
 		this.lifecycle = lifecycle;
 		this.carts = carts;
@@ -83,6 +91,22 @@ public class Checkout {
 	public Order checkout(CartId id, ChannelId channel, Payment payment, @Nullable String currency,
 			@Nullable String customer) {
 		return checkout(id, channel, payment, currency, customer, null);
+	}
+
+	/**
+	 * Places the order to reach the customer by {@code method}: at {@code destination}
+	 * (SHIP, SAME_DAY in the slot starting at {@code slotStart} of the store
+	 * {@code slotStore}) or at the store {@code pickup} (PICKUP, CURBSIDE); paid, it is
+	 * routed in the same transaction.
+	 */
+	public Order checkout(CartId id, ChannelId channel, Payment payment, @Nullable String customer,
+			FulfilmentMethod method, @Nullable Coordinates destination, @Nullable LocationId pickup,
+			@Nullable LocationId slotStore, @Nullable OffsetDateTime slotStart) {
+		return checkout(id, channel, payment, null, customer,
+				DeliveryStore.of(method.name(), destination == null ? null : destination.latitude(),
+						destination == null ? null : destination.longitude(), pickup == null ? null : pickup.value(),
+						slotStore == null ? null : slotStore.value(), slotStart == null ? null : slotStart.toString(),
+						slotStore != null || slotStart != null));
 	}
 
 	/**
@@ -130,6 +154,11 @@ public class Checkout {
 		orders.insert(order);
 		if (delivery != null) {
 			deliveries.insert(orderId, delivery);
+			if (delivery.slot() != null) {
+				// The slot's capacity is taken with the order, in its transaction
+				slots.book(channel, orderId.value(), delivery.slot().locationId(), delivery.slot().start(),
+						"fulfilment.slot");
+			}
 		}
 		timeline.record(order);
 		if (taken.captured()) {

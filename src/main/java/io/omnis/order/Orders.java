@@ -16,6 +16,7 @@ import io.omnis.fulfilment.FulfilmentId;
 import io.omnis.fulfilment.FulfilmentRequest;
 import io.omnis.fulfilment.Fulfilments;
 import io.omnis.fulfilment.OrderRouter;
+import io.omnis.fulfilment.SameDaySlots;
 import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationLine;
 import io.omnis.inventory.ReservationStatus;
@@ -30,6 +31,7 @@ import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.internal.Customers.Customer;
 import io.omnis.order.internal.OrderStore;
 import io.omnis.order.internal.PaymentProviders;
+import io.omnis.order.internal.ShortageStore;
 import io.omnis.order.internal.Timeline;
 
 /**
@@ -64,10 +66,16 @@ public class Orders {
 
 	private final Clock clock;
 
+	private final SameDaySlots slots;
+
+	private final ShortageStore shortages;
+
 	Orders(OrderStore store, Customers customers, Reservations reservations, PaymentProviders payments,
 			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Fulfilments fulfilments, Refunds refunds,
-			Clock clock) {
+			Clock clock, SameDaySlots slots, ShortageStore shortages) {
 		this.refunds = refunds;
+		this.slots = slots;
+		this.shortages = shortages;
 		this.deliveries = deliveries;
 		this.router = router;
 		this.fulfilments = fulfilments;
@@ -221,6 +229,49 @@ public class Orders {
 		transition(order.fulfilled(clock.instant()), OrderStatus.ALLOCATED);
 	}
 
+	/**
+	 * Every parcel of the order's fulfilment was delivered: the order is completed (first
+	 * fulfilled, should the hand-over not have been heard of yet). Told again, or about
+	 * an order in another state, it changes nothing.
+	 */
+	public void delivered(FulfilmentId fulfilmentId) {
+		OrderId id = deliveries.orderOf(fulfilmentId).orElse(null);
+		if (id == null) {
+			return;
+		}
+		Order order = store.find(id, true).orElseThrow();
+		if (order.status() == OrderStatus.ALLOCATED) {
+			order = transition(order.fulfilled(clock.instant()), OrderStatus.ALLOCATED);
+		}
+		if (order.status() == OrderStatus.FULFILLED) {
+			transition(order.completed(clock.instant()), OrderStatus.FULFILLED);
+		}
+	}
+
+	/**
+	 * Units of the order that no location can serve after a rejection: they are recorded
+	 * as a shortage owed back to the customer (refund pending) and she is told; the order
+	 * goes on with the rest. When nothing of it is left to serve, it is cancelled.
+	 * @param nothingLeft whether the fulfilment serves no unit any more
+	 */
+	public void unfillable(FulfilmentId fulfilmentId, String sku, int quantity, boolean nothingLeft, Instant at) {
+		OrderId id = deliveries.orderOf(fulfilmentId).orElse(null);
+		if (id == null) {
+			return;
+		}
+		Order order = store.find(id, true).orElseThrow();
+		if (order.status() == OrderStatus.CANCELLED) {
+			return;
+		}
+		if (!shortages.insert(order.id(), sku, quantity, "no location can serve it", at)) {
+			return;
+		}
+		timeline.shortage(order, sku, quantity, at);
+		if (nothingLeft && order.status().canBecome(OrderStatus.CANCELLED)) {
+			cancel(order, "no location can fulfil it; refund pending");
+		}
+	}
+
 	public Order complete(String id) {
 		Order order = visible(id, null, true);
 		return transition(order.completed(clock.instant()), order.status());
@@ -258,6 +309,7 @@ public class Orders {
 		if (routed != null) {
 			fulfilments.withdraw(routed);
 		}
+		slots.release(order.channelId(), order.id().value());
 		if (order.reservationId() != null) {
 			// Locked and refused (409) when its units were handed over meanwhile
 			reservations.release(reservations.get(order.reservationId()).id());

@@ -44,7 +44,7 @@ import io.omnis.kernel.database.EmbeddedPostgresServer;
  * workload's data, measures each workload over HTTP and its baseline over JDBC, prints
  * one row per workload, writes the run as JSON and stops everything it started.
  * <p>
- * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--profiles N [--events M]]}.
+ * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--profiles N [--events M]] [--skus N]}.
  */
 public final class BenchmarkSuite {
 
@@ -112,7 +112,8 @@ public final class BenchmarkSuite {
 				case "--only" -> only = Set.of(args.get(++i).split(","));
 				case "--profile" -> profile = true;
 				case "--limit" -> limit = Integer.parseInt(args.get(++i));
-				case "--profiles", "--events" -> sizes.put(args.get(i).substring(2), Long.parseLong(args.get(++i)));
+				case "--profiles", "--events", "--skus" ->
+					sizes.put(args.get(i).substring(2), Long.parseLong(args.get(++i)));
 				default -> mode = args.get(i);
 			}
 		}

@@ -89,11 +89,19 @@ class RerouteAndWorkTests extends FulfilmentFixtures {
 		String pack = find(api.get("/api/v1/fulfilment/locations/" + store + "/tasks").expect(200).path("data"), id)
 			.path("id")
 			.asString();
-		api.post("/api/v1/fulfilment/tasks/" + pack + "/complete", "").expect(200);
-		String handOver = find(api.get("/api/v1/fulfilment/locations/" + store + "/tasks").expect(200).path("data"), id)
+		// A shipped fulfilment is packed into parcels and handed over by shipping them
+		api.post("/api/v1/fulfilment/tasks/" + pack + "/complete", "").expectProblem(409, "conflict");
+		String parcel = api
+			.post("/api/v1/fulfilment/tasks/" + pack + "/parcels",
+					"{\"parcels\": [{\"items\": [{\"sku\": \"" + a + "\", \"quantity\": 2}], \"weightGrams\": 900}]}")
+			.expect(200)
+			.get(0)
 			.path("id")
 			.asString();
-		api.post("/api/v1/fulfilment/tasks/" + handOver + "/complete", "").expect(200);
+		assertThat(stock(a, store).path("reserved").asInt()).isEqualTo(2);
+		api.post("/api/v1/fulfilment/parcels/" + parcel + "/ship",
+				"{\"carrier\": \"manual\", \"trackingNumber\": \"TRK1\", \"trackingUrl\": \"https://track.example/TRK1\"}")
+			.expect(200);
 
 		assertThat(stock(a, store).path("onHand").asInt()).isEqualTo(1);
 		assertThat(stock(a, store).path("reserved").asInt()).isEqualTo(0);

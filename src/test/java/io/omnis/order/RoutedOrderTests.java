@@ -136,9 +136,18 @@ class RoutedOrderTests extends OrderFixtures {
 		String pick = task(near).path("id").asString();
 		backoffice().post("/api/v1/fulfilment/tasks/" + pick + "/scans", "{\"barcode\": \"" + lamp + "\"}").expect(200);
 		backoffice().post("/api/v1/fulfilment/tasks/" + pick + "/scans", "{\"barcode\": \"" + lamp + "\"}").expect(200);
-		backoffice().post("/api/v1/fulfilment/tasks/" + task(near).path("id").asString() + "/complete", "").expect(200);
+		String parcel = backoffice()
+			.post("/api/v1/fulfilment/tasks/" + task(near).path("id").asString() + "/parcels",
+					"{\"parcels\": [{\"items\": [{\"sku\": \"" + lamp
+							+ "\", \"quantity\": 2}], \"weightGrams\": 1200}]}")
+			.expect(200)
+			.get(0)
+			.path("id")
+			.asString();
 		assertThat(web.api().get("/api/v1/orders/" + id).expect(200).path("status").asString()).isEqualTo("ALLOCATED");
-		backoffice().post("/api/v1/fulfilment/tasks/" + task(near).path("id").asString() + "/complete", "").expect(200);
+		backoffice().post("/api/v1/fulfilment/parcels/" + parcel + "/ship",
+				"{\"carrier\": \"manual\", \"trackingNumber\": \"TRK2\", \"trackingUrl\": \"https://track.example/TRK2\"}")
+			.expect(200);
 
 		JsonNode fulfilled = Poll.until(Duration.ofSeconds(10), () -> web.api().get("/api/v1/orders/" + id).expect(200),
 				o -> o.path("status").asString().equals("FULFILLED"));

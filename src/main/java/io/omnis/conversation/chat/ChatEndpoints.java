@@ -10,7 +10,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +39,7 @@ import io.omnis.conversation.internal.Sender;
 import io.omnis.customer.Identifier;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
+import io.omnis.kernel.problem.Problems;
 
 /**
  * The web chat's endpoints, called by {@code /chat/widget.js} from any site: send a
@@ -45,7 +52,7 @@ import io.omnis.kernel.problem.ProblemType;
  */
 @RestController
 @RequestMapping(path = "/chat/v1", produces = MediaType.APPLICATION_JSON_VALUE)
-@CrossOrigin(origins = "*", maxAge = 3600)
+@CrossOrigin(origins = "*", maxAge = 3600, exposedHeaders = "Retry-After")
 @Tag(name = "Web chat", description = "Called by the chat widget (write key and visitor token)")
 class ChatEndpoints {
 
@@ -65,8 +72,11 @@ class ChatEndpoints {
 
 	private final JsonMapper json;
 
+	private final ChatLimits limits;
+
 	ChatEndpoints(Channels channels, Intake intake, ChatVisitors visitors, VisitorTokens tokens, LiveUpdates live,
-			ConversationProperties properties, JsonMapper json) {
+			ConversationProperties properties, JsonMapper json, ChatLimits limits) {
+		this.limits = limits;
 		this.channels = channels;
 		this.intake = intake;
 		this.visitors = visitors;
@@ -78,7 +88,8 @@ class ChatEndpoints {
 
 	@PostMapping(path = "/messages", consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "A visitor's message; the first one returns her visitor token")
-	Map<String, Object> send(@RequestBody String body) {
+	Map<String, Object> send(@RequestBody String body, HttpServletRequest request) {
+		limits.address(request);
 		if (body.length() > MAX_BODY) {
 			throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A chat message is at most 64 KB");
 		}
@@ -89,8 +100,10 @@ class ChatEndpoints {
 		catch (JacksonException ex) {
 			throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not valid JSON");
 		}
-		ChannelId channel = channel(text(message, "writeKey", true));
+		String writeKey = text(message, "writeKey", true);
 		String anonymousId = anonymousId(text(message, "anonymousId", true));
+		limits.visitor(writeKey, anonymousId);
+		ChannelId channel = channel(writeKey);
 		String token = text(message, "token", false);
 		boolean known = visitors.find(channel.value(), anonymousId).isPresent();
 		if (known && (token == null || !tokens.isValid(channel.value(), anonymousId, token))) {
@@ -116,9 +129,9 @@ class ChatEndpoints {
 
 	@GetMapping("/messages")
 	@Operation(summary = "What the visitor's widget shows: her thread since she first chatted from this browser")
-	Map<String, Object> history(@RequestParam String key, @RequestParam String anonymousId,
-			@RequestParam String token) {
-		ChatVisitors.Visitor visitor = visitor(key, anonymousId, token);
+	Map<String, Object> history(@RequestParam String key, @RequestParam String anonymousId, @RequestParam String token,
+			HttpServletRequest request) {
+		ChatVisitors.Visitor visitor = visitor(key, anonymousId, token, request);
 		return Map.of("messages",
 				visitors.history(visitor, properties.threading() == ConversationProperties.Threading.PER_CHANNEL, 100)
 					.stream()
@@ -128,11 +141,22 @@ class ChatEndpoints {
 
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Answers to the visitor as they are written (Server-Sent Events named 'message')")
-	SseEmitter stream(@RequestParam String key, @RequestParam String anonymousId, @RequestParam String token) {
-		return live.visitor(visitor(key, anonymousId, token));
+	SseEmitter stream(@RequestParam String key, @RequestParam String anonymousId, @RequestParam String token,
+			HttpServletRequest request) {
+		return live.visitor(visitor(key, anonymousId, token, request));
 	}
 
-	private ChatVisitors.Visitor visitor(String key, String anonymousId, String token) {
+	@ExceptionHandler(ChatLimits.Limited.class)
+	ResponseEntity<ProblemDetail> limited(ChatLimits.Limited ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", Long.toString(ex.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.of(ProblemType.RATE_LIMITED, String.valueOf(ex.getMessage())));
+	}
+
+	private ChatVisitors.Visitor visitor(String key, String anonymousId, String token, HttpServletRequest request) {
+		limits.address(request);
+		limits.visitor(key, anonymousId);
 		ChannelId channel = channel(key);
 		if (!tokens.isValid(channel.value(), anonymousId, token)) {
 			throw new ProblemException(ProblemType.FORBIDDEN, "This visitor's token is missing or wrong");

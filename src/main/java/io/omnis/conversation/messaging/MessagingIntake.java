@@ -15,6 +15,7 @@ import io.omnis.conversation.internal.Intake;
 import io.omnis.conversation.internal.MessageText;
 import io.omnis.conversation.internal.Sender;
 import io.omnis.conversation.internal.Senders;
+import io.omnis.conversation.quality.Surveys;
 import io.omnis.customer.Profile;
 import io.omnis.customer.Profiles;
 import io.omnis.kernel.Ids;
@@ -47,8 +48,15 @@ class MessagingIntake {
 
 	private final MessagingProperties properties;
 
+	private final Surveys surveys;
+
+	private final MediaDownloads downloads;
+
 	MessagingIntake(ExternalMessages external, Intake intake, Senders senders, Profiles profiles,
-			ConversationProperties conversations, MessagingProperties properties) {
+			ConversationProperties conversations, MessagingProperties properties, Surveys surveys,
+			MediaDownloads downloads) {
+		this.downloads = downloads;
+		this.surveys = surveys;
 		this.external = external;
 		this.intake = intake;
 		this.senders = senders;
@@ -65,13 +73,22 @@ class MessagingIntake {
 	 * @param keywords whether STOP and START are keywords in this channel (SMS)
 	 */
 	record Delivered(String channelId, ChannelType medium, String externalId, String address, Sender sender,
-			String body, boolean keywords) {
+			String body, boolean keywords, List<MediaDownloads.Media> media) {
+
+		Delivered(String channelId, ChannelType medium, String externalId, String address, Sender sender, String body,
+				boolean keywords) {
+			this(channelId, medium, externalId, address, sender, body, keywords, List.of());
+		}
+
 	}
 
 	/** What became of it. */
 	enum Outcome {
 
-		STORED, DUPLICATE, OPTED_OUT, OPTED_IN
+		STORED, DUPLICATE, OPTED_OUT, OPTED_IN,
+
+		/** A reply of one digit to a survey sent in this channel: her rating. */
+		RATED
 
 	}
 
@@ -103,11 +120,17 @@ class MessagingIntake {
 				external.keyword(message.channelId(), message.externalId());
 				return new Result(granted ? Outcome.OPTED_IN : Outcome.OPTED_OUT, null, null);
 			}
+			if (message.medium() == ChannelType.SMS
+					&& surveys.answerByReply(message.channelId(), message.address(), message.body()).isPresent()) {
+				external.keyword(message.channelId(), message.externalId());
+				return new Result(Outcome.RATED, null, null);
+			}
 			Intake.Received received = intake
 				.receive(new Inbound(message.channelId(), message.medium(), message.sender(), message.body(), false,
 						null, List.of()))
 				.orElseThrow();
 			external.stored(message.channelId(), message.externalId(), received.message().id());
+			downloads.queue(received.message().id(), message.channelId(), message.media());
 			return new Result(Outcome.STORED, received.conversation().id().value(), received.message().id());
 		}
 		catch (RuntimeException ex) {

@@ -146,10 +146,14 @@ class MetaWebhooks {
 			throw ProblemException.invalidField(at + ".message.mid", "is required (at most 200 characters)");
 		}
 		StringBuilder text = new StringBuilder(message.path("text").asString(""));
+		List<MediaDownloads.Media> media = new java.util.ArrayList<>();
 		for (JsonNode attachment : message.path("attachments")) {
 			String url = attachment.path("payload").path("url").asString("");
 			if (!url.startsWith("https://") || url.length() > 2000) {
 				continue;
+			}
+			if (media.size() < 10) {
+				media.add(new MediaDownloads.Media(url, null));
 			}
 			text.append(text.isEmpty() ? "" : "\n")
 				.append("[")
@@ -158,7 +162,7 @@ class MetaWebhooks {
 				.append(url);
 		}
 		return new MessagingIntake.Delivered(channelId, configured.channel().type(), mid, sender.value(),
-				new Sender(null, null, null, null, null, sender), text.toString(), false);
+				new Sender(null, null, null, null, null, sender), text.toString(), false, media);
 	}
 
 }

@@ -36,6 +36,8 @@ class TwilioWebhooks {
 
 	static final String STARTED = "You are subscribed again. Reply STOP to unsubscribe.";
 
+	static final String RATED = "Thank you for your rating.";
+
 	private static final int MAX_MEDIA = 10;
 
 	private final WebhookChannels channels;
@@ -81,11 +83,13 @@ class TwilioWebhooks {
 				? new Sender(null, null, null, null, blankToNull(name), phone)
 				: new Sender(null, null, null, phone.value(), blankToNull(name));
 		String address = (whatsapp ? "whatsapp:" : "") + phone.value();
+		List<MediaDownloads.Media> media = new java.util.ArrayList<>();
 		MessagingIntake.Result result = intake.take(new MessagingIntake.Delivered(channelId,
-				configured.channel().type(), messageSid, address, sender, text(params), !whatsapp));
+				configured.channel().type(), messageSid, address, sender, text(params, media), !whatsapp, media));
 		return twiml(switch (result.outcome()) {
 			case OPTED_OUT -> STOPPED;
 			case OPTED_IN -> STARTED;
+			case RATED -> RATED;
 			default -> null;
 		});
 	}
@@ -144,29 +148,30 @@ class TwilioWebhooks {
 	}
 
 	/**
-	 * The body, with links to the files she sent (fetched from Twilio by whoever opens
-	 * them).
+	 * The body, with links to the files she sent (kept in the text, and collected in
+	 * {@code media} to be fetched).
 	 */
-	private static String text(Map<String, List<String>> params) {
+	private static String text(Map<String, List<String>> params, List<MediaDownloads.Media> media) {
 		String body = one(params, "Body");
 		StringBuilder text = new StringBuilder(body == null ? "" : body);
 		String count = one(params, "NumMedia");
-		int media;
+		int files;
 		try {
-			media = count == null || count.isBlank() ? 0 : Integer.parseInt(count.strip());
+			files = count == null || count.isBlank() ? 0 : Integer.parseInt(count.strip());
 		}
 		catch (NumberFormatException ex) {
 			throw ProblemException.invalidField("NumMedia", "must be a number");
 		}
-		if (media < 0 || media > MAX_MEDIA) {
+		if (files < 0 || files > MAX_MEDIA) {
 			throw ProblemException.invalidField("NumMedia", "must be between 0 and " + MAX_MEDIA);
 		}
-		for (int i = 0; i < media; i++) {
+		for (int i = 0; i < files; i++) {
 			String url = one(params, "MediaUrl" + i);
 			if (url == null || !(url.startsWith("https://") || url.startsWith("http://")) || url.length() > 2000) {
 				throw ProblemException.invalidField("MediaUrl" + i, "must be an http(s) URL");
 			}
 			String type = one(params, "MediaContentType" + i);
+			media.add(new MediaDownloads.Media(url, type == null || type.length() > 100 ? null : type));
 			text.append(text.isEmpty() ? "" : "\n")
 				.append("[")
 				.append(type == null ? "file" : type)

@@ -2,6 +2,7 @@ package io.omnis.conversation.quality;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.omnis.channel.ChannelType;
 import io.omnis.conversation.Author;
 import io.omnis.conversation.Conversation;
 import io.omnis.conversation.ConversationId;
@@ -37,6 +39,11 @@ public class Surveys {
 
 	static final String PREFIX = "srv";
 
+	/** The survey in SMS and WhatsApp, answered by a reply of one digit. */
+	public static final String BY_REPLY = "How did we do? Reply with a number from 1 (poor) to 5 (great).";
+
+	private static final java.util.regex.Pattern RATING = java.util.regex.Pattern.compile("[1-5]");
+
 	private final JdbcClient jdbc;
 
 	private final Conversations conversations;
@@ -51,9 +58,13 @@ public class Surveys {
 
 	private final String baseUrl;
 
+	private final Duration replyWindow;
+
 	Surveys(JdbcClient jdbc, Conversations conversations, SurveyTokens tokens, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, Clock clock,
-			@Value("${omnis.conversation.csat.base-url:http://127.0.0.1:8080}") String baseUrl) {
+			@Value("${omnis.conversation.csat.base-url:http://127.0.0.1:8080}") String baseUrl,
+			@Value("${omnis.conversation.csat.reply-window:3d}") Duration replyWindow) {
+		this.replyWindow = replyWindow;
 		this.jdbc = jdbc;
 		this.conversations = conversations;
 		this.tokens = tokens;
@@ -90,7 +101,8 @@ public class Surveys {
 		if (inserted == 0) {
 			return;
 		}
-		String text = "How did we do? Rate this conversation from 1 to 5: " + link(surveyId);
+		String text = conversation.medium() == ChannelType.SMS ? BY_REPLY
+				: "How did we do? Rate this conversation from 1 to 5: " + link(surveyId);
 		try {
 			Message message = apart
 				.execute(status -> conversations.reply(id.value(), text, false, conversation.medium(), Author.SYSTEM));
@@ -156,6 +168,34 @@ public class Surveys {
 		}
 		events.publishEvent(new SurveyAnswered(survey.conversationId(), survey.id(), rating, cleaned));
 		return find(survey.id()).orElseThrow();
+	}
+
+	/**
+	 * A text message that may answer a survey sent by SMS or WhatsApp: one digit from 1
+	 * to 5 alone, from the address the survey went to through the same channel, within
+	 * the reply window, while the conversation is still resolved and the survey
+	 * unanswered. Anything else (a "7", words, a late reply) is an ordinary message.
+	 * @return the answered survey, or empty when the text is not an answer
+	 */
+	@Transactional
+	public Optional<Survey> answerByReply(String channelId, String address, String text) {
+		String rating = text.strip();
+		if (!RATING.matcher(rating).matches()) {
+			return Optional.empty();
+		}
+		Optional<String> open = jdbc.sql("""
+				select s.id from csat_survey s
+				  join messaging_message m on m.message_id = s.message_id and m.direction = 'OUT'
+				  join conversation c on c.id = s.conversation_id
+				 where m.channel_id = :channel and m.address = :address and s.state = 'SENT' and s.answered_at is null
+				   and s.sent_at > :since and c.status = 'RESOLVED'
+				 order by s.sent_at desc limit 1 for update of s""")
+			.param("channel", channelId)
+			.param("address", address)
+			.param("since", Timestamp.from(clock.instant().minus(replyWindow)))
+			.query(String.class)
+			.optional();
+		return open.map(id -> answer(tokens.issue(id), Integer.parseInt(rating), null));
 	}
 
 	private Optional<Survey> find(String id) {

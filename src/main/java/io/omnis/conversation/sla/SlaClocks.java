@@ -33,25 +33,31 @@ public class SlaClocks {
 
 	private final ApplicationEventPublisher events;
 
+	private final SlaPauses pauses;
+
 	SlaClocks(JdbcClient jdbc, SlaSettings settings, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.events = events;
+		this.pauses = new SlaPauses(jdbc, settings);
 	}
 
 	/** A clock as stored. */
 	public record Clock(ConversationId conversationId, Target target, String policyId, Instant startedAt, Instant dueAt,
 			Instant warnAt, @org.jspecify.annotations.Nullable Instant metAt,
-			@org.jspecify.annotations.Nullable Instant warnedAt,
-			@org.jspecify.annotations.Nullable Instant breachedAt) {
+			@org.jspecify.annotations.Nullable Instant warnedAt, @org.jspecify.annotations.Nullable Instant breachedAt,
+			@org.jspecify.annotations.Nullable Instant pausedAt) {
 
-		/** RUNNING, AT_RISK, BREACHED or MET. */
+		/** RUNNING, AT_RISK, PAUSED (waiting for the customer), BREACHED or MET. */
 		public String state() {
 			if (breachedAt != null) {
 				return "BREACHED";
 			}
 			if (metAt != null) {
 				return "MET";
+			}
+			if (pausedAt != null) {
+				return "PAUSED";
 			}
 			return warnedAt != null ? "AT_RISK" : "RUNNING";
 		}
@@ -68,8 +74,12 @@ public class SlaClocks {
 		});
 	}
 
-	/** The customer wrote: after an answer, the next-response clock starts. */
+	/**
+	 * The customer wrote: the resolution clock goes on if it waited for her, and after an
+	 * answer the next-response clock starts.
+	 */
 	public void customerWrote(Conversation conversation, Instant at) {
+		pauses.resume(conversation.id(), at);
 		if (conversation.firstResponseAt() == null) {
 			return;
 		}
@@ -81,9 +91,13 @@ public class SlaClocks {
 		}
 	}
 
-	/** An agent answered: the response clocks stop. */
+	/**
+	 * An agent answered: the response clocks stop, and the resolution clock waits for the
+	 * customer.
+	 */
 	public void agentAnswered(ConversationId id, Instant at) {
 		meet(id, List.of(Target.FIRST_RESPONSE, Target.NEXT_RESPONSE), at);
+		pauses.pause(id, at);
 	}
 
 	/** Resolution stops every clock. */
@@ -115,7 +129,7 @@ public class SlaClocks {
 					.update();
 			}
 			else {
-				start(conversation.id(), clock.target(), policy.get(), clock.startedAt(), true);
+				pauses.recount(clock, policy.get());
 			}
 		}
 		if (clocks(conversation.id()).isEmpty() && !conversation.isResolved()) {
@@ -151,7 +165,8 @@ public class SlaClocks {
 				values (:id, :target, :policy, :from, :due, :warn)
 				on conflict (conversation_id, target) do update
 				   set policy_id = excluded.policy_id, started_at = excluded.started_at, due_at = excluded.due_at,
-				       warn_at = excluded.warn_at, met_at = null, warned_at = null, breached_at = null
+				       warn_at = excluded.warn_at, met_at = null, warned_at = null, breached_at = null,
+				       paused_at = null, paused_seconds = 0, resumed_at = null
 				 where :replace""")
 			.param("id", id.value())
 			.param("target", target.name())
@@ -174,7 +189,9 @@ public class SlaClocks {
 			.query((rs, row) -> clockRow(rs))
 			.list();
 		for (Clock clock : met) {
-			if (clock.breachedAt() == null && clock.dueAt().isBefore(at)) {
+			// A clock that waited for the customer stopped counting when she was asked
+			Instant end = clock.pausedAt() != null && clock.pausedAt().isBefore(at) ? clock.pausedAt() : at;
+			if (clock.breachedAt() == null && clock.dueAt().isBefore(end)) {
 				breach(clock);
 			}
 		}
@@ -206,7 +223,7 @@ public class SlaClocks {
 		return new Clock(new ConversationId(rs.getString("conversation_id")), Target.valueOf(rs.getString("target")),
 				rs.getString("policy_id"), rs.getTimestamp("started_at").toInstant(),
 				rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("warn_at").toInstant(), instant(rs, "met_at"),
-				instant(rs, "warned_at"), instant(rs, "breached_at"));
+				instant(rs, "warned_at"), instant(rs, "breached_at"), instant(rs, "paused_at"));
 	}
 
 	@SuppressWarnings("NullAway")

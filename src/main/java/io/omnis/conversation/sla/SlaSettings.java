@@ -169,6 +169,11 @@ public class SlaSettings {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<SlaPolicy> findPolicy(String id) {
+		return jdbc.sql("select * from sla_policy where id = :id").param("id", id).query(this::policyRow).optional();
+	}
+
+	@Transactional(readOnly = true)
 	public List<SlaPolicy> policies() {
 		return jdbc.sql("select * from sla_policy order by id limit 500").query(this::policyRow).list();
 	}

@@ -48,7 +48,8 @@ public class SlaWatch {
 	@Transactional
 	public int check(Instant now) {
 		List<SlaClocks.Clock> due = jdbc.sql("""
-				select * from conversation_sla where met_at is null and breached_at is null and due_at <= :now
+				select * from conversation_sla
+				 where met_at is null and breached_at is null and paused_at is null and due_at <= :now
 				 order by due_at limit 500 for update skip locked""")
 			.param("now", Timestamp.from(now))
 			.query((rs, row) -> SlaClocks.clockRow(rs))
@@ -58,7 +59,7 @@ public class SlaWatch {
 				update conversation_sla set warned_at = :now
 				 where (conversation_id, target) in (
 				       select conversation_id, target from conversation_sla
-				        where met_at is null and warned_at is null and warn_at <= :now
+				        where met_at is null and warned_at is null and paused_at is null and warn_at <= :now
 				        order by warn_at limit 500 for update skip locked)
 				returning *""").param("now", Timestamp.from(now)).query((rs, row) -> SlaClocks.clockRow(rs)).list();
 		atRisk.forEach(c -> events.publishEvent(new SlaAtRisk(c.conversationId(), c.target(), c.dueAt())));

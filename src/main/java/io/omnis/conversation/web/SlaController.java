@@ -92,11 +92,12 @@ class SlaController {
 	}
 
 	record ClockView(String target, String policyId, Instant startedAt, Instant dueAt, Instant warnAt,
-			@Nullable Instant metAt, @Nullable Instant warnedAt, @Nullable Instant breachedAt, String state) {
+			@Nullable Instant metAt, @Nullable Instant warnedAt, @Nullable Instant breachedAt,
+			@Nullable Instant pausedAt, String state) {
 
 		static ClockView of(SlaClocks.Clock c) {
 			return new ClockView(c.target().name(), c.policyId(), c.startedAt(), c.dueAt(), c.warnAt(), c.metAt(),
-					c.warnedAt(), c.breachedAt(), c.state());
+					c.warnedAt(), c.breachedAt(), c.pausedAt(), c.state());
 		}
 
 	}

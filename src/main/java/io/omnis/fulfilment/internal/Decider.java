@@ -62,6 +62,16 @@ public class Decider {
 	public Routed decide(ChannelId channel, FulfilmentMethod method, @Nullable Coordinates destination,
 			@Nullable Location pickup, List<Planner.Need> needs, Set<LocationId> excluded, Set<LocationId> paid,
 			RoutingRules rules, Instant now) {
+		return decide(channel, method, destination, pickup, needs, excluded, paid, null, rules, now);
+	}
+
+	/**
+	 * Decides where the needs are served, by {@code only} that location when given (the
+	 * store whose same-day slot the customer booked).
+	 */
+	public Routed decide(ChannelId channel, FulfilmentMethod method, @Nullable Coordinates destination,
+			@Nullable Location pickup, List<Planner.Need> needs, Set<LocationId> excluded, Set<LocationId> paid,
+			@Nullable LocationId only, RoutingRules rules, Instant now) {
 		List<LocationAvailability> rows = availability.of(needs.stream().map(Planner.Need::sku).distinct().toList(),
 				channel);
 		Map<LocationId, Map<Sku, Integer>> stock = new HashMap<>();
@@ -90,7 +100,8 @@ public class Decider {
 			CapacityStore.State state = states.getOrDefault(location.id(), CapacityStore.State.DEFAULT);
 			boolean isPickup = pickup != null && pickup.id().equals(location.id());
 			Double distance = distance(destination, location.coordinates());
-			String reason = exclusion(location, state, method, isPickup, distance, excluded, paid, rules, now);
+			String reason = only != null && !only.equals(location.id()) ? "not the store of the booked same-day slot"
+					: exclusion(location, state, method, isPickup, distance, excluded, paid, rules, now);
 			if (reason != null) {
 				left.merge(reason, 1, Integer::sum);
 				continue;

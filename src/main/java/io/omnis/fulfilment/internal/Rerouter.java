@@ -17,6 +17,8 @@ import io.omnis.fulfilment.Allocation;
 import io.omnis.fulfilment.Assignment;
 import io.omnis.fulfilment.Explanation;
 import io.omnis.fulfilment.Fulfilment;
+import io.omnis.fulfilment.FulfilmentMethod;
+import io.omnis.fulfilment.SameDayBooking;
 import io.omnis.fulfilment.LineRerouted;
 import io.omnis.fulfilment.RejectionReason;
 import io.omnis.fulfilment.Reroute;
@@ -54,8 +56,11 @@ public class Rerouter {
 
 	private final ApplicationEventPublisher events;
 
+	private final SlotStore slots;
+
 	Rerouter(Decider router, FulfilmentStore store, CapacityStore capacity, Reservations reservations,
-			Locations locations, Work work, ApplicationEventPublisher events) {
+			Locations locations, Work work, ApplicationEventPublisher events, SlotStore slots) {
+		this.slots = slots;
 		this.router = router;
 		this.store = store;
 		this.capacity = capacity;
@@ -87,9 +92,15 @@ public class Rerouter {
 		List<Assignment> moved = List.of();
 		Explanation explanation;
 		try {
+			// A booked same-day slot is delivered by its store only: nowhere else to go
+			LocationId only = fulfilment.method() == FulfilmentMethod.SAME_DAY
+					? slots.booking(fulfilment.channelId(), fulfilment.reference())
+						.map(SameDayBooking::locationId)
+						.orElse(null)
+					: null;
 			Decider.Routed routed = router.decide(fulfilment.channelId(), fulfilment.method(), destination, pickup,
-					List.of(new Planner.Need(allocation.lineNo(), allocation.sku(), quantity)), excluded, paid, rules,
-					now);
+					List.of(new Planner.Need(allocation.lineNo(), allocation.sku(), quantity)), excluded, paid, only,
+					rules, now);
 			moved = routed.decision().assignments();
 			explanation = routed.decision().explanation();
 			for (LocationId location : routed.decision().locations()) {

@@ -36,7 +36,10 @@ class StoreWorkPages {
 
 	private final Clock clock;
 
-	StoreWorkPages(WorkQueue queue, Locations locations, Clock clock) {
+	private final Shelf shelf;
+
+	StoreWorkPages(WorkQueue queue, Locations locations, Clock clock, Shelf shelf) {
+		this.shelf = shelf;
 		this.queue = queue;
 		this.locations = locations;
 		this.clock = clock;
@@ -48,8 +51,10 @@ class StoreWorkPages {
 		Location location = locations.get(locationId);
 		Instant now = clock.instant();
 		model.addAttribute("location", location);
-		model.addAttribute("tasks",
-				queue.queue(locationId, null, 200).data().stream().map(t -> TaskView.of(t, now)).toList());
+		var tasks = queue.queue(locationId, null, 200).data();
+		model.addAttribute("tasks", tasks.stream().map(t -> TaskView.of(t, now)).toList());
+		model.addAttribute("shipping", shelf.shipping(tasks));
+		model.addAttribute("pickList", shelf.pickList(locationId));
 		return "fulfilment/work";
 	}
 

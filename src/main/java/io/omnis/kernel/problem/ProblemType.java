@@ -56,6 +56,10 @@ public enum ProblemType {
 
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 
+	SLOT_CLOSED("slot-closed", HttpStatus.UNPROCESSABLE_CONTENT, "Delivery slot past its cut-off"),
+
+	SLOT_FULL("slot-full", HttpStatus.CONFLICT, "Delivery slot full"),
+
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://omnis.dev/problems/";

@@ -2,6 +2,8 @@ package io.omnis.order.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,40 @@ public class DeliveryStore {
 	 * The instructions as given at checkout, checked: a 400 naming the field otherwise.
 	 */
 	public static Delivery of(@Nullable String method, @Nullable Double latitude, @Nullable Double longitude,
+			@Nullable String pickupLocationId) {
+		return of(method, latitude, longitude, pickupLocationId, null, null, false);
+	}
+
+	/**
+	 * The instructions with the same-day slot chosen (required for SAME_DAY, refused for
+	 * the others); its store and time are checked when it is booked.
+	 */
+	public static Delivery of(@Nullable String method, @Nullable Double latitude, @Nullable Double longitude,
+			@Nullable String pickupLocationId, @Nullable String slotLocationId, @Nullable String slotStart,
+			boolean slotGiven) {
+		Delivery delivery = parse(method, latitude, longitude, pickupLocationId);
+		if (delivery.method() != FulfilmentMethod.SAME_DAY) {
+			if (slotGiven) {
+				throw ProblemException.invalidField("fulfilment.slot", "is only for SAME_DAY");
+			}
+			return delivery;
+		}
+		if (!slotGiven) {
+			throw ProblemException.invalidField("fulfilment.slot",
+					"is required for SAME_DAY: {locationId, start} of a slot from GET /api/v1/locations/{id}/same-day-slots");
+		}
+		OffsetDateTime start;
+		try {
+			start = slotStart == null ? null : OffsetDateTime.parse(slotStart);
+		}
+		catch (DateTimeParseException ex) {
+			throw ProblemException.invalidField("fulfilment.slot.start",
+					"must be a date and time with its offset, such as 2026-11-23T14:00:00Z");
+		}
+		return new Delivery(delivery.method(), delivery.destination(), null, null, new Slot(slotLocationId, start));
+	}
+
+	private static Delivery parse(@Nullable String method, @Nullable Double latitude, @Nullable Double longitude,
 			@Nullable String pickupLocationId) {
 		FulfilmentMethod parsed;
 		try {
@@ -119,9 +155,22 @@ public class DeliveryStore {
 			.update();
 	}
 
-	/** Where to, and the fulfilment once routed. */
+	/**
+	 * Where to, the fulfilment once routed, and for SAME_DAY the slot chosen at checkout
+	 * (booked with the order; kept by the fulfilment module, not here).
+	 */
 	public record Delivery(FulfilmentMethod method, @Nullable Coordinates destination,
-			@Nullable LocationId pickupLocationId, @Nullable FulfilmentId fulfilmentId) {
+			@Nullable LocationId pickupLocationId, @Nullable FulfilmentId fulfilmentId, @Nullable Slot slot) {
+
+		public Delivery(FulfilmentMethod method, @Nullable Coordinates destination,
+				@Nullable LocationId pickupLocationId, @Nullable FulfilmentId fulfilmentId) {
+			this(method, destination, pickupLocationId, fulfilmentId, null);
+		}
+
+	}
+
+	/** The same-day slot chosen: the store delivering it and the slot's start. */
+	public record Slot(@Nullable String locationId, @Nullable OffsetDateTime start) {
 	}
 
 }

@@ -1,13 +1,19 @@
 package io.omnis.order.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.conversation.OrderStatusLookup;
 import io.omnis.customer.Identifier;
+import io.omnis.fulfilment.FulfilmentId;
+import io.omnis.fulfilment.Parcel;
+import io.omnis.fulfilment.Parcels;
 import io.omnis.order.Order;
 import io.omnis.order.OrderId;
 
@@ -23,8 +29,14 @@ class StatusForAssistant implements OrderStatusLookup {
 
 	private final OrderStore orders;
 
-	StatusForAssistant(OrderStore orders) {
+	private final DeliveryStore deliveries;
+
+	private final Parcels parcels;
+
+	StatusForAssistant(OrderStore orders, DeliveryStore deliveries, Parcels parcels) {
 		this.orders = orders;
+		this.deliveries = deliveries;
+		this.parcels = parcels;
 	}
 
 	@Override
@@ -37,7 +49,17 @@ class StatusForAssistant implements OrderStatusLookup {
 		String proof = contact.get().toString();
 		return orders.find(new OrderId(number), false)
 			.filter(order -> order.customerIds().contains(proof))
-			.map(StatusForAssistant::status);
+			.map(order -> status(order, trackingUrl(order)));
+	}
+
+	/** The link of the latest parcel handed to a carrier, if any. */
+	private @Nullable String trackingUrl(Order order) {
+		FulfilmentId fulfilment = deliveries.find(order.id()).map(DeliveryStore.Delivery::fulfilmentId).orElse(null);
+		if (fulfilment == null) {
+			return null;
+		}
+		List<Parcel> shipped = parcels.of(fulfilment).stream().filter(p -> p.trackingUrl() != null).toList();
+		return shipped.isEmpty() ? null : shipped.get(shipped.size() - 1).trackingUrl();
 	}
 
 	private static Optional<Identifier> contact(String emailOrPhone) {
@@ -45,7 +67,7 @@ class StatusForAssistant implements OrderStatusLookup {
 		return given.contains("@") ? Identifier.normalised("email", given) : Identifier.normalised("phone", given);
 	}
 
-	private static OrderStatus status(Order order) {
+	private static OrderStatus status(Order order, @Nullable String trackingUrl) {
 		String status = switch (order.status()) {
 			case PLACED -> "placed, waiting for payment";
 			case PAID -> "paid, being prepared";
@@ -54,7 +76,7 @@ class StatusForAssistant implements OrderStatusLookup {
 			case COMPLETED -> "completed";
 			case CANCELLED -> "cancelled";
 		};
-		return new OrderStatus(order.id().value(), status, null);
+		return new OrderStatus(order.id().value(), status, trackingUrl);
 	}
 
 }

@@ -44,4 +44,21 @@ public class Timeline {
 				order.id().value()));
 	}
 
+	/**
+	 * Units of the order no location can serve: the customer is told they will not come
+	 * and are owed back.
+	 */
+	public void shortage(Order order, String sku, int quantity, java.time.Instant at) {
+		// Her profile, or the identifier she ordered under (the customer module finds
+		// her)
+		String customer = order.profileId() != null ? order.profileId() : order.customer();
+		if (customer == null) {
+			return;
+		}
+		events.publishEvent(new CustomerActivity(
+				customer, at, "order.shortage", order.channelId().value(), quantity + " × " + sku + " of order "
+						+ order.id() + " cannot be delivered (no location has it); its refund is pending",
+				order.id().value()));
+	}
+
 }

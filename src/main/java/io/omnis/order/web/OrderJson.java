@@ -146,13 +146,18 @@ final class OrderJson {
 
 	/** How the order reaches the customer: routed to fulfilment once paid. */
 	record FulfilmentBody(@Nullable String method, @Nullable DestinationBody destination,
-			@Nullable String pickupLocationId) {
+			@Nullable String pickupLocationId, @Nullable SlotBody slot) {
 
 		io.omnis.order.internal.DeliveryStore.Delivery delivery() {
 			return io.omnis.order.internal.DeliveryStore.of(method, destination == null ? null : destination.latitude(),
-					destination == null ? null : destination.longitude(), pickupLocationId);
+					destination == null ? null : destination.longitude(), pickupLocationId,
+					slot == null ? null : slot.locationId(), slot == null ? null : slot.start(), slot != null);
 		}
 
+	}
+
+	/** A same-day slot: the store and the start answered by its same-day-slots. */
+	record SlotBody(@Nullable String locationId, @Nullable String start) {
 	}
 
 	record DestinationBody(@Nullable Double latitude, @Nullable Double longitude) {

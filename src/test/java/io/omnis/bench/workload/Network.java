@@ -1,5 +1,10 @@
 package io.omnis.bench.workload;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import io.omnis.bench.Api;
 import io.omnis.bench.Bench;
 
@@ -8,6 +13,8 @@ import io.omnis.bench.Bench;
  * the availability workloads (built once per run).
  */
 final class Network {
+
+	private static final int CHUNK = 10_000;
 
 	static final int LOCATIONS = 300;
 
@@ -50,6 +57,9 @@ final class Network {
 								null))
 					.get("id")
 					.asString());
+		if (bench.size("skus").isPresent()) {
+			return new Network(locations, copyStock(bench, locations, Math.toIntExact(bench.size("skus").getAsLong())));
+		}
 		int skus = Math.max(10, bench.mode().scale() / 10);
 		// One batch of up to 500 receipts per location and slice of SKUs
 		int perBatch = 500;
@@ -71,6 +81,37 @@ final class Network {
 			bench.api().post("/api/v1/inventory/movements/batch", body.append("]}").toString(), null);
 		});
 		return new Network(locations, skus);
+	}
+
+	/**
+	 * With {@code --skus N}: every one of the N SKUs stocked at every location, written
+	 * straight into the stock table by PostgreSQL ({@code INSERT … SELECT} over
+	 * {@code generate_series}, {@value #CHUNK} SKUs a statement, no ledger rows). Like
+	 * {@code --profiles}, it measures reads at that size, not how the stock got there;
+	 * 100,000 SKUs × 300 locations is 30 million stock rows.
+	 */
+	private static int copyStock(Bench bench, String[] locations, int skus) throws SQLException {
+		long started = System.nanoTime();
+		try (Connection connection = bench.database().getConnection();
+				PreparedStatement insert = connection.prepareStatement("""
+						insert into stock (sku, location_id, on_hand, updated_at)
+						select 'BENCH-' || s, l.id, 1 + (s * 7 + l.n) % 40, now()
+						  from generate_series(?, ? - 1) s,
+						       unnest(?::text[]) with ordinality as l(id, n)""")) {
+			java.sql.Array ids = connection.createArrayOf("text", locations);
+			for (int from = 0; from < skus; from += CHUNK) {
+				insert.setInt(1, from);
+				insert.setInt(2, Math.min(skus, from + CHUNK));
+				insert.setArray(3, ids);
+				insert.executeUpdate();
+			}
+			try (Statement analyze = connection.createStatement()) {
+				analyze.execute("analyze stock");
+			}
+		}
+		System.out.printf(java.util.Locale.ROOT, "seeded %,d SKUs × %d locations (%,d stock rows) in %.1f s%n", skus,
+				locations.length, (long) skus * locations.length, (System.nanoTime() - started) / 1e9);
+		return skus;
 	}
 
 }
