@@ -144,7 +144,7 @@ public class Checkout {
 		}
 		Duration ttl = later ? min(properties.paymentTtl().plusHours(1), Reservations.MAX_TTL) : Reservations.MAX_TTL;
 		Reservation reservation = holds.reserve(channel, orderId.value(), ReservationKind.ORDER, ttl, items);
-		PaymentProvider.Payment taken = provider.pay(orderId, total, payment.details());
+		PaymentProvider.Payment taken = provider.payFor(cart.profileId(), orderId, total, payment.details());
 		Order order = new Order(orderId, OrderKind.ONLINE, OrderStatus.PLACED, cart.id(), channel,
 				holds.storeOf(channel).map(Location::id).map(Object::toString).orElse(null), cart.currency(),
 				cart.country(), cart.profileId() != null ? cart.profileId() : first(cart.customerIds()),

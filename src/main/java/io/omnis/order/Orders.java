@@ -62,6 +62,8 @@ public class Orders {
 
 	private final Fulfilments fulfilments;
 
+	private final Refunds refunds;
+
 	private final Clock clock;
 
 	private final SameDaySlots slots;
@@ -69,8 +71,9 @@ public class Orders {
 	private final ShortageStore shortages;
 
 	Orders(OrderStore store, Customers customers, Reservations reservations, PaymentProviders payments,
-			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Fulfilments fulfilments, Clock clock,
-			SameDaySlots slots, ShortageStore shortages) {
+			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Fulfilments fulfilments, Refunds refunds,
+			Clock clock, SameDaySlots slots, ShortageStore shortages) {
+		this.refunds = refunds;
 		this.slots = slots;
 		this.shortages = shortages;
 		this.deliveries = deliveries;
@@ -119,7 +122,7 @@ public class Orders {
 		// Paying in store is the till saying the money was taken
 		PaymentProvider.Payment taken = PaymentProviders.isPayInStore(provider)
 				? new PaymentProvider.Payment(true, "in-store:" + order.id())
-				: provider.pay(order.id(), order.total(), details);
+				: provider.payFor(order.profileId(), order.id(), order.total(), details);
 		if (!taken.captured()) {
 			throw ProblemException.invalidField("payment.method", "did not take the payment");
 		}
@@ -275,8 +278,8 @@ public class Orders {
 	}
 
 	/**
-	 * Cancels the order and lets its stock go. A paid order's refund is the payment
-	 * provider's business and is not taken care of here.
+	 * Cancels the order and lets its stock go; a paid order is refunded in full through
+	 * the provider that took the payment (an unpaid one refunds nothing).
 	 */
 	public Order cancel(String id, @Nullable String reason, @Nullable String customer) {
 		Order order = visible(id, customer, true);
@@ -311,7 +314,9 @@ public class Orders {
 			// Locked and refused (409) when its units were handed over meanwhile
 			reservations.release(reservations.get(order.reservationId()).id());
 		}
-		return transition(cancelled, order.status());
+		Order done = transition(cancelled, order.status());
+		refunds.refundRest(order, "cancelled");
+		return done;
 	}
 
 	/** A paid order keeps its units for as long as inventory lets a reservation live. */

@@ -119,7 +119,9 @@ public class TillSales {
 		if (sale.payment() != null && sale.payment().method() != null) {
 			PaymentProvider provider = payments.get(sale.payment().method(), "payment.method");
 			if (!PaymentProviders.isPayInStore(provider)) {
-				reference = provider.pay(id, total, sale.payment().details()).reference();
+				reference = provider
+					.payFor(customer == null ? null : customer.profileId(), id, total, sale.payment().details())
+					.reference();
 			}
 			method = provider.method();
 		}

@@ -59,7 +59,7 @@ final class AdminSession {
 			.header("X-CSRF-TOKEN", token)
 			.POST(BodyPublishers.ofString(
 					"""
-							{"type":"WEB","name":"bench","secretKeyScopes":["channels:read","channels:manage","profiles:read","tracking:read","inventory:read","inventory:write","inventory:manage","reservations:write","catalog:read","catalog:write","conversations:read","conversations:write","carts:write","orders:read","orders:write"]}"""))));
+							{"type":"WEB","name":"bench","secretKeyScopes":["channels:read","channels:manage","profiles:read","tracking:read","inventory:read","inventory:write","inventory:manage","reservations:write","catalog:read","catalog:write","conversations:read","conversations:write","carts:write","orders:read","orders:write","orders:manage"]}"""))));
 		for (JsonNode issued : Api.json(created).get("issuedKeys")) {
 			if ("SECRET".equals(issued.get("key").get("kind").asString())) {
 				return issued.get("secret").asString();

@@ -53,8 +53,8 @@ class BenchmarkSmokeTests {
 	/**
 	 * A tiny data folder in the real files' format: two stores, three baskets (one with a
 	 * line of no units, one bought by the same household again), three online invoices
-	 * (one of a guest, one of a line over the order module's 1,000 units) and a
-	 * cancellation.
+	 * (one of a guest, one of a line over the order module's 1,000 units) and two
+	 * cancellations (one of a replayed order).
 	 */
 	@Test
 	void replaySendsTheEventsThenTheBasketsAsTillSalesAndTheInvoicesAsWebOrders(@TempDir Path data) throws Exception {
@@ -75,6 +75,7 @@ class BenchmarkSmokeTests {
 				536367,BANK CHARGES,Bank Charges,1,2010-12-01T08:34:00,15,17850,United Kingdom
 				536368,23843,"PAPER CRAFT , LITTLE BIRDIE",80995,2010-12-01T09:15:00,2.08,16446,United Kingdom
 				C536379,D,Discount,-1,2010-12-01T09:41:00,27.5,14527,United Kingdom
+				C536380,71053,WHITE METAL LANTERN,-2,2010-12-01T09:45:00,3.39,17850,United Kingdom
 				""");
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -83,14 +84,15 @@ class BenchmarkSmokeTests {
 
 		String output = printed.toString(StandardCharsets.UTF_8);
 		assertThat(status).as(output).isZero();
-		assertThat(output).contains("accepted 8, dropped 0",
+		assertThat(output).contains("accepted 9, dropped 0",
 				"2 store locations tied to their STORE channels, 2 grocery and 5 online products",
 				"3 till sales with their loyalty card (the first 3 of 3 store baskets)", "till sales/s; 0 errors",
 				"the order history of loyalty_card:2261 holds 2 order(s)",
 				"4 web orders (the first 4 of 4 online invoices that are sales", "web orders/s; 0 errors",
 				"the order history of user_id:uci-17850 holds 2 order(s)", "lines capped at 1,000 units: 1",
 				"guests (anonymous carts): 1",
-				"1 cancellations (invoices starting with C) not replayed: returns do not exist yet");
+				"2 cancellations (invoices starting with C), 1 of them of replayed orders: 1 returns",
+				"returns/s; 0 errors; 1 orders handed over first (0 errors); 1 cancelled units matched no replayed order");
 	}
 
 	private static void write(Path file, String csv) throws java.io.IOException {

@@ -96,6 +96,7 @@ final class OrderReplay {
 				baskets.skippedLines, MAX_QUANTITY, baskets.capped, baskets.empty);
 
 		// (2) online invoices as web orders: cart, lines, checkout by test card
+		Map<String, String> orderOf = new java.util.concurrent.ConcurrentHashMap<>();
 		Sent orders = send(invoices.sales, sale -> {
 			String cart = Api
 				.json(bench.api().post("/api/v1/carts", sale.body(), "replay-cart-" + sale.id(), web.secretKey()))
@@ -104,10 +105,14 @@ final class OrderReplay {
 			for (String line : sale.lines()) {
 				bench.api().post("/api/v1/carts/" + cart + "/lines", line, null, web.secretKey());
 			}
-			bench.api()
-				.post("/api/v1/carts/" + cart + "/checkout", """
-						{"payment":{"method":"test-card","cardNumber":"%s"}}""".formatted(PAID_CARD),
-						"replay-" + sale.id(), web.secretKey());
+			String order = Api
+				.json(bench.api()
+					.post("/api/v1/carts/" + cart + "/checkout", """
+							{"payment":{"method":"test-card","cardNumber":"%s"}}""".formatted(PAID_CARD),
+							"replay-" + sale.id(), web.secretKey()))
+				.get("id")
+				.asString();
+			orderOf.put(sale.id(), order);
 		});
 		out.printf(Locale.ROOT,
 				"replay: %,d web orders (the first %,d of %,d online invoices that are sales; cart, %,d lines in all, "
@@ -124,8 +129,86 @@ final class OrderReplay {
 						+ "invoices with no line left: %,d; guests (anonymous carts): %,d%n",
 				invoices.skippedLines, MAX_QUANTITY, invoices.capped, MAX_LINES, invoices.truncated, invoices.empty,
 				invoices.guests);
-		out.printf("replay: %,d cancellations (invoices starting with C) not replayed: returns do not exist yet%n",
-				invoices.cancellations);
+		returns(bench, invoices, orderOf, warehouse, web, limit, out);
+	}
+
+	/**
+	 * (3) The cancellations as returns of the replayed web orders: each cancelled line is
+	 * matched to the earliest replayed order of the same customer that still has units of
+	 * its SKU to return; that order is handed over (allocated, fulfilled), then the
+	 * return is started from the web shop (reason CANCELLED, refund to the card) and
+	 * received at the warehouse, restocked.
+	 */
+	private static void returns(Bench bench, Invoices invoices, Map<String, String> orderOf, String warehouse,
+			Channel web, int limit, PrintStream out) throws Exception {
+		Map<String, Map<String, Integer>> left = new LinkedHashMap<>();
+		invoices.bought.forEach((invoice, units) -> {
+			if (orderOf.containsKey(invoice)) {
+				left.put(invoice, new LinkedHashMap<>(units));
+			}
+		});
+		List<Sale> returns = new ArrayList<>();
+		long unmatched = 0;
+		long matchedCancellations = 0;
+		for (Cancellation cancellation : invoices.cancelled) {
+			Map<String, Map<String, Integer>> perOrder = new LinkedHashMap<>();
+			for (Map.Entry<String, Integer> line : cancellation.units().entrySet()) {
+				int wanted = line.getValue();
+				for (String invoice : invoices.invoicesOf.getOrDefault(cancellation.customer(), List.of())) {
+					Map<String, Integer> units = left.get(invoice);
+					if (wanted == 0 || units == null || units.getOrDefault(line.getKey(), 0) == 0) {
+						continue;
+					}
+					int taken = Math.min(wanted, units.get(line.getKey()));
+					units.merge(line.getKey(), -taken, Integer::sum);
+					perOrder.computeIfAbsent(invoice, i -> new LinkedHashMap<>())
+						.merge(line.getKey(), taken, Integer::sum);
+					wanted -= taken;
+				}
+				unmatched += wanted;
+			}
+			if (!perOrder.isEmpty()) {
+				matchedCancellations++;
+			}
+			perOrder.forEach((invoice, units) -> {
+				List<String> lines = new ArrayList<>();
+				units.forEach((sku, quantity) -> lines.add("""
+						{"sku":"%s","quantity":%d,"reason":"CANCELLED","note":"UCI %s"}""".formatted(sku, quantity,
+						cancellation.invoice())));
+				returns.add(new Sale(invoice, cancellation.invoice(), "", """
+						{"resolution":"REFUND","lines":[%s]}""".formatted(String.join(",", lines)), List.of()));
+			});
+			if (returns.size() >= limit) {
+				break;
+			}
+		}
+		List<Sale> handedOver = returns.stream()
+			.map(Sale::source)
+			.distinct()
+			.map(invoice -> new Sale(invoice, invoice, "", "", List.of()))
+			.toList();
+		Sent handOver = send(handedOver, sale -> {
+			String order = orderOf.get(sale.id());
+			bench.api().post("/api/v1/orders/" + order + "/allocate", "", null);
+			bench.api().post("/api/v1/orders/" + order + "/fulfil", "", null);
+		});
+		Sent sent = send(returns, sale -> {
+			String started = Api
+				.json(bench.api()
+					.post("/api/v1/orders/" + orderOf.get(sale.source()) + "/returns", sale.body(),
+							"replay-" + sale.id() + "-" + sale.source(), web.secretKey()))
+				.get("id")
+				.asString();
+			bench.api().post("/api/v1/returns/" + started + "/receive", """
+					{"locationId":"%s","disposition":"RESTOCK"}""".formatted(warehouse), null);
+		});
+		out.printf(Locale.ROOT,
+				"replay: %,d cancellations (invoices starting with C), %,d of them of replayed orders: %,d returns "
+						+ "(started from the web shop, received and restocked at the warehouse, refunded to the card) "
+						+ "in %.1f s: %.1f returns/s; %,d errors%s; %,d orders handed over first (%,d errors%s); "
+						+ "%,d cancelled units matched no replayed order%n",
+				invoices.cancellations, matchedCancellations, returns.size(), sent.seconds(), sent.rate(),
+				sent.errors(), sent.first(), handedOver.size(), handOver.errors(), handOver.first(), unmatched);
 	}
 
 	/** How many orders the customer's history holds, read back through the API. */
@@ -281,6 +364,10 @@ final class OrderReplay {
 	private record Sale(String source, String id, String customer, String body, List<String> lines) {
 	}
 
+	/** A cancelled invoice of a known customer: the units per SKU taken back. */
+	private record Cancellation(String invoice, String customer, Map<String, Integer> units) {
+	}
+
 	private static int units(String quantity) {
 		try {
 			return new BigDecimal(quantity).setScale(0, RoundingMode.DOWN).intValueExact();
@@ -413,6 +500,32 @@ final class OrderReplay {
 		/** Units sold per SKU, all from the one warehouse. */
 		final Map<String, Integer> stock = new LinkedHashMap<>();
 
+		/** Units per SKU of each replayed invoice. */
+		final Map<String, Map<String, Integer>> bought = new LinkedHashMap<>();
+
+		/** The replayed invoices of each known customer, in the file's order. */
+		final Map<String, List<String>> invoicesOf = new LinkedHashMap<>();
+
+		/** The cancellations of known customers, in the file's order. */
+		final List<Cancellation> cancelled = new ArrayList<>();
+
+		private void cancel(String invoice, List<List<String>> rows) {
+			String customer = rows.get(0).get(6).strip();
+			if (customer.isEmpty()) {
+				return;
+			}
+			Map<String, Integer> units = new LinkedHashMap<>();
+			for (List<String> row : rows) {
+				int quantity = -units(row.get(3));
+				if (quantity > 0) {
+					units.merge("UCI-" + row.get(1).strip().replaceAll("[^A-Za-z0-9._-]", "_"), quantity, Integer::sum);
+				}
+			}
+			if (!units.isEmpty()) {
+				cancelled.add(new Cancellation(invoice, "uci-" + customer.replaceFirst("\\.0$", ""), units));
+			}
+		}
+
 		static Invoices read(Path file, int limit) throws Exception {
 			Map<String, List<List<String>>> all = new LinkedHashMap<>();
 			Replay.read(file, row -> all.computeIfAbsent(row.get(0), b -> new ArrayList<>()).add(row));
@@ -420,6 +533,7 @@ final class OrderReplay {
 			for (Map.Entry<String, List<List<String>>> invoice : all.entrySet()) {
 				if (invoice.getKey().startsWith("C")) {
 					invoices.cancellations++;
+					invoices.cancel(invoice.getKey(), invoice.getValue());
 					continue;
 				}
 				invoices.totalSales++;
@@ -458,12 +572,17 @@ final class OrderReplay {
 				int sold = Math.min(quantity, MAX_QUANTITY);
 				lines.add("{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, sold));
 				stock.merge(sku, sold, Integer::sum);
+				bought.computeIfAbsent(invoice, i -> new LinkedHashMap<>()).put(sku, sold);
 			});
 			if (lines.isEmpty()) {
 				empty++;
 				return;
 			}
 			String customer = rows.get(0).get(6).strip();
+			if (!customer.isEmpty()) {
+				invoicesOf.computeIfAbsent("uci-" + customer.replaceFirst("\\.0$", ""), c -> new ArrayList<>())
+					.add(invoice);
+			}
 			if (customer.isEmpty()) {
 				guests++;
 			}

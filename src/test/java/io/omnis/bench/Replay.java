@@ -80,7 +80,8 @@ final class Replay {
 				invoices.customers.size(), invoices.guestLines, invoices.countries.size());
 		out.printf(
 				"    sends them as events, then at most %,d of the %,d sales as web orders (cart, lines, checkout "
-						+ "by test card); the %,d cancellations only as events: returns do not exist yet%n",
+						+ "by test card); the %,d cancellations as events, then those of replayed orders as returns "
+						+ "(started on the web, received and restocked at the warehouse, refunded)%n",
 				limit, invoices.sales.size(), invoices.cancellations.size());
 		List<String> absent = NEEDS.stream().filter(module -> !moduleExists(module)).toList();
 		if (!absent.isEmpty()) {

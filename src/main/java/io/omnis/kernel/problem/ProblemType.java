@@ -43,6 +43,8 @@ public enum ProblemType {
 
 	NOT_SELLABLE("not-sellable", HttpStatus.UNPROCESSABLE_CONTENT, "Not sellable"),
 
+	EXCEEDS_PURCHASE("exceeds-purchase", HttpStatus.UNPROCESSABLE_CONTENT, "More than was bought"),
+
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
 			"Idempotency key reused with a different request"),
 

@@ -2,6 +2,8 @@ package io.omnis.order.internal;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 import io.omnis.kernel.Money;
@@ -25,6 +27,15 @@ class PayInStore implements PaymentProvider {
 	@Override
 	public Payment pay(OrderId order, Money amount, Map<String, String> details) {
 		return new Payment(false, "in-store:" + order);
+	}
+
+	/**
+	 * The store gives the money back at its counter; Omnis records that it is owed. An
+	 * order never paid is never refunded (the caller refunds only what was captured).
+	 */
+	@Override
+	public Refund refund(OrderId order, @Nullable String paymentReference, Money amount, @Nullable String profileId) {
+		return new Refund("in-store-refund:" + order);
 	}
 
 }

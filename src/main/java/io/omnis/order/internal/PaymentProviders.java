@@ -31,6 +31,18 @@ public class PaymentProviders {
 		return provider;
 	}
 
+	/**
+	 * The provider that refunds a payment taken by {@code method}: a till sale paid in
+	 * cash ({@code in-store}) is refunded at the counter like pay-in-store.
+	 */
+	public PaymentProvider forRefund(String method) {
+		PaymentProvider provider = byMethod.get("in-store".equals(method) ? PayInStore.METHOD : method);
+		if (provider == null) {
+			throw ProblemException.conflict("No payment provider '" + method + "' is installed to refund through");
+		}
+		return provider;
+	}
+
 	public static boolean isPayInStore(PaymentProvider provider) {
 		return PayInStore.METHOD.equals(provider.method());
 	}

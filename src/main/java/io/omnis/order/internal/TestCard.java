@@ -3,6 +3,8 @@ package io.omnis.order.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 import io.omnis.kernel.Ids;
@@ -43,6 +45,12 @@ class TestCard implements PaymentProvider {
 					"must be a test card number: " + PAID + " (paid) or " + DECLINED + " (declined)");
 		}
 		return new Payment(true, Ids.next("pay"));
+	}
+
+	/** Test-card refunds always succeed, as Stripe's test mode does. */
+	@Override
+	public Refund refund(OrderId order, @Nullable String paymentReference, Money amount, @Nullable String profileId) {
+		return new Refund(Ids.next("rfd"));
 	}
 
 }

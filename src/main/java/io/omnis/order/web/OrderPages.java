@@ -24,6 +24,7 @@ import io.omnis.kernel.web.Page;
 import io.omnis.order.Order;
 import io.omnis.order.OrderStatus;
 import io.omnis.order.Orders;
+import io.omnis.order.Refunds;
 
 /**
  * The console's order pages: every order newest first (or one customer's history), and
@@ -35,8 +36,11 @@ class OrderPages {
 
 	private final Orders orders;
 
-	OrderPages(Orders orders) {
+	private final Refunds refunds;
+
+	OrderPages(Orders orders, Refunds refunds) {
 		this.orders = orders;
+		this.refunds = refunds;
 	}
 
 	@GetMapping
@@ -59,6 +63,7 @@ class OrderPages {
 		Order order = orders.get(id, null);
 		model.addAttribute("order", order);
 		model.addAttribute("steps", steps(order));
+		model.addAttribute("refunds", refunds.of(order.id()));
 		return "order/order";
 	}
 

@@ -1,0 +1,218 @@
+package io.omnis.returns;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+import io.omnis.Answer;
+import io.omnis.Caller;
+import io.omnis.RunningOmnis;
+import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
+import io.omnis.kernel.security.Permission;
+
+/**
+ * The running Omnis as the returns tests use it: a back office that sets up products,
+ * prices and stock, channels acting as web shops and store tills, and orders taken to the
+ * point where their goods were handed over.
+ */
+abstract class ReturnFixtures extends RunningOmnis {
+
+	static final Set<Permission> CHANNEL_SCOPES = EnumSet.of(Permission.CARTS_WRITE, Permission.ORDERS_READ,
+			Permission.ORDERS_WRITE, Permission.CHANNELS_READ);
+
+	private Caller backoffice;
+
+	protected Caller backoffice() {
+		if (backoffice == null) {
+			backoffice = withScopes(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.INVENTORY_READ,
+					Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE, Permission.RESERVATIONS_WRITE,
+					Permission.CHANNELS_READ, Permission.ORDERS_READ, Permission.ORDERS_WRITE, Permission.ORDERS_MANAGE,
+					Permission.CARTS_WRITE, Permission.PROFILES_READ);
+			backoffice
+				.send("PUT", "/api/v1/catalog/tax-rates",
+						BodyPublishers.ofString("{\"country\": \"PT\", \"category\": \"standard\", \"rate\": 0.23}"),
+						"Content-Type", "application/json")
+				.expect(200);
+		}
+		return backoffice;
+	}
+
+	protected Shop web() {
+		Channels.Created created = channels.create(ChannelType.WEB, unique("Web"), null, CHANNEL_SCOPES);
+		return new Shop(created.channel().id().value(), bearer(secretOf(created)), null);
+	}
+
+	/** A STORE channel with its store. */
+	protected Shop store() {
+		Channels.Created created = channels.create(ChannelType.STORE, unique("Store"), null, CHANNEL_SCOPES);
+		String id = created.channel().id().value();
+		return new Shop(id, bearer(secretOf(created)), location("STORE", id));
+	}
+
+	/** A customer known by the e-mail, through an identify event; her profile id. */
+	protected String profile(String email) {
+		identify("\"userId\": \"u-" + UUID.randomUUID() + "\"", email);
+		return profileOf(email);
+	}
+
+	/** Sends an identify event with the identifiers (JSON members) and the e-mail. */
+	protected void identify(String identifiers, String email) {
+		Channels.Created app = channels.create(ChannelType.WEB, unique("Tracking"), null,
+				EnumSet.of(Permission.EVENTS_WRITE));
+		String basic = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((writeKeyOf(app) + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String identify = "{%s, \"messageId\": \"m-%s\", \"traits\": {\"email\": \"%s\"}}".formatted(identifiers,
+				UUID.randomUUID(), email);
+		anonymous()
+			.send("POST", "/v1/identify", BodyPublishers.ofString(identify), "Authorization", basic, "Content-Type",
+					"application/json")
+			.expect(200);
+	}
+
+	/** The profile holding the e-mail, once identity resolution has it. */
+	protected String profileOf(String email) {
+		return io.omnis.Poll
+			.until(java.time.Duration.ofSeconds(30),
+					() -> backoffice().get("/api/v1/profiles/lookup?identifier=email:" + email),
+					answer -> answer.status() == 200)
+			.expect(200)
+			.path("id")
+			.asString();
+	}
+
+	protected String location(String type, String channelId) {
+		return backoffice()
+			.post("/api/v1/locations",
+					"""
+							{"name": "%s", "type": "%s", "address": {"line1": "Rua Augusta 1", "city": "Lisboa", "country": "PT"},
+							 "coordinates": {"latitude": 38.71, "longitude": -9.14}, "timeZone": "Europe/Lisbon",
+							 "capabilities": ["PICKUP", "SHIPS"]%s}"""
+						.formatted(unique("Location"), type,
+								channelId == null ? "" : ", \"channelId\": \"" + channelId + "\""))
+			.expect(201)
+			.path("id")
+			.asString();
+	}
+
+	protected String warehouse() {
+		return location("WAREHOUSE", null);
+	}
+
+	protected String priceList() {
+		return backoffice()
+			.post("/api/v1/catalog/price-lists",
+					"""
+							{"name": "%s", "currency": "EUR", "channels": [], "taxInclusive": true, "priority": 0}"""
+						.formatted(unique("Prices")))
+			.expect(201)
+			.path("id")
+			.asString();
+	}
+
+	protected String product(String priceList, long cents) {
+		String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase(Locale.ROOT);
+		backoffice()
+			.post("/api/v1/catalog/products",
+					"""
+							{"handle": "%s", "title": "Lamp %s", "status": "ACTIVE",
+							 "variants": [{"sku": "%s", "taxCategory": "standard"}]}"""
+						.formatted(sku.toLowerCase(Locale.ROOT), sku, sku))
+			.expect(201);
+		backoffice()
+			.send("PUT", "/api/v1/catalog/price-lists/" + priceList + "/prices/" + sku,
+					BodyPublishers.ofString("{\"amount\": %d, \"currency\": \"EUR\"}".formatted(cents)), "Content-Type",
+					"application/json")
+			.expect(200);
+		return sku;
+	}
+
+	protected void receive(String sku, String location, int quantity) {
+		backoffice()
+			.post("/api/v1/inventory/movements",
+					"""
+							{"type": "RECEIPT", "sku": "%s", "locationId": "%s", "quantity": %d}""".formatted(sku,
+							location, quantity))
+			.expect(201);
+	}
+
+	protected JsonNode stock(String sku, String location) {
+		return backoffice().get("/api/v1/inventory/stock?sku=" + sku + "&location=" + location).expect(200);
+	}
+
+	/** Units on hand, none where the SKU never was. */
+	protected int onHand(String sku, String location) {
+		Answer answer = backoffice().get("/api/v1/inventory/stock?sku=" + sku + "&location=" + location);
+		return answer.status() == 404 ? 0 : answer.expect(200).path("onHand").asInt();
+	}
+
+	protected JsonNode lastMovement(String sku, String location) {
+		JsonNode ledger = backoffice().get("/api/v1/inventory/ledger?sku=" + sku + "&location=" + location)
+			.expect(200)
+			.path("data");
+		return ledger.get(ledger.size() - 1);
+	}
+
+	/**
+	 * A cart of the shop for the customer (JSON members), with the lines (sku, units…).
+	 */
+	protected static String cart(Shop shop, String customerJson, Object... skuAndUnits) {
+		String cart = shop.api()
+			.post("/api/v1/carts", "{\"currency\": \"EUR\", \"country\": \"PT\"" + customerJson + "}")
+			.expect(201)
+			.path("id")
+			.asString();
+		for (int i = 0; i < skuAndUnits.length; i += 2) {
+			shop.api()
+				.post("/api/v1/carts/" + cart + "/lines",
+						"{\"sku\": \"%s\", \"quantity\": %d}".formatted(skuAndUnits[i], skuAndUnits[i + 1]))
+				.expect(200);
+		}
+		return cart;
+	}
+
+	protected static Answer checkout(Shop shop, String cart, String paymentJson) {
+		return shop.api()
+			.post("/api/v1/carts/" + cart + "/checkout", "{\"payment\": " + paymentJson + "}", "Idempotency-Key",
+					UUID.randomUUID().toString());
+	}
+
+	/**
+	 * A web order paid by test card, allocated and fulfilled (its goods left), of the
+	 * lines (sku, units…).
+	 */
+	protected JsonNode handedOverWebOrder(Shop web, Object... skuAndUnits) {
+		String cart = cart(web, ", \"anonymousId\": \"anon-" + UUID.randomUUID() + "\"", skuAndUnits);
+		String order = checkout(web, cart, "{\"method\": \"test-card\", \"cardNumber\": \"4242424242424242\"}")
+			.expect(201)
+			.path("id")
+			.asString();
+		backoffice().post("/api/v1/orders/" + order + "/allocate", "").expect(200);
+		return backoffice().post("/api/v1/orders/" + order + "/fulfil", "").expect(200);
+	}
+
+	/** The text of a member of every element. */
+	protected static java.util.List<String> values(JsonNode array, String member) {
+		java.util.List<String> values = new java.util.ArrayList<>();
+		array.forEach(element -> values.add(element.path(member).asString()));
+		return values;
+	}
+
+	protected static String line(String sku, int quantity, String reason) {
+		return "{\"sku\": \"%s\", \"quantity\": %d, \"reason\": \"%s\"}".formatted(sku, quantity, reason);
+	}
+
+	protected static Answer startReturn(Caller caller, String order, String resolution, String... lines) {
+		return caller.post("/api/v1/orders/" + order + "/returns",
+				"{\"resolution\": \"%s\", \"lines\": [%s]}".formatted(resolution, String.join(", ", lines)));
+	}
+
+	/** A channel as its server calls Omnis; a store's location, or null. */
+	protected record Shop(String id, Caller api, String location) {
+	}
+
+}
