@@ -141,7 +141,10 @@ public class OrderTracking {
 			@Nullable Location pickup, @Nullable SameDayBooking slot, List<Shortage> shortages) {
 	}
 
-	/** Units no location could serve, owed back: {@code refund} PENDING or REFUNDED. */
+	/**
+	 * Units no location could serve, owed back: {@code refund} PENDING, REFUNDED or
+	 * NOT_PAID.
+	 */
 	public record Shortage(String sku, int quantity, String reason, String refund, java.time.Instant occurredAt) {
 	}
 

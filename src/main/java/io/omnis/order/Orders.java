@@ -22,6 +22,7 @@ import io.omnis.inventory.ReservationLine;
 import io.omnis.inventory.ReservationStatus;
 import io.omnis.inventory.Reservations;
 import io.omnis.inventory.Sku;
+import io.omnis.kernel.Money;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.web.Cursor;
@@ -250,8 +251,8 @@ public class Orders {
 
 	/**
 	 * Units of the order that no location can serve after a rejection: they are recorded
-	 * as a shortage owed back to the customer (refund pending) and she is told; the order
-	 * goes on with the rest. When nothing of it is left to serve, it is cancelled.
+	 * as a shortage, paid back to the customer and she is told; the order goes on with
+	 * the rest. When nothing of it is left to serve, it is cancelled.
 	 * @param nothingLeft whether the fulfilment serves no unit any more
 	 */
 	public void unfillable(FulfilmentId fulfilmentId, String sku, int quantity, boolean nothingLeft, Instant at) {
@@ -268,8 +269,34 @@ public class Orders {
 		}
 		timeline.shortage(order, sku, quantity, at);
 		if (nothingLeft && order.status().canBecome(OrderStatus.CANCELLED)) {
-			cancel(order, "no location can fulfil it; refund pending");
+			// Cancelling refunds whatever was captured, the shortage with it
+			cancel(order, "no location can fulfil it");
+			shortages.settle(order.id(), sku, at, refunds.refunded(order).minorUnits() > 0 ? "REFUNDED" : "NOT_PAID");
+			return;
 		}
+		refundShortage(order, sku, quantity, at);
+	}
+
+	/**
+	 * Pays the units no location can serve back through the provider that took the
+	 * payment, at the price paid, never more than is left to refund; an unpaid order owes
+	 * nothing.
+	 */
+	private void refundShortage(Order order, String sku, int quantity, Instant at) {
+		Money owed = order.lines()
+			.stream()
+			.filter(line -> line.sku().equals(sku))
+			.findFirst()
+			.map(line -> line.unitPrice().times(quantity))
+			.orElse(Money.zero(order.currency()));
+		long left = Refunds.captured(order).minorUnits() - refunds.refunded(order).minorUnits();
+		long amount = Math.min(owed.minorUnits(), left);
+		if (amount <= 0) {
+			shortages.settle(order.id(), sku, at, "NOT_PAID");
+			return;
+		}
+		refunds.refund(order.id(), Money.of(amount, order.currency()), "shortage", sku);
+		shortages.settle(order.id(), sku, at, "REFUNDED");
 	}
 
 	public Order complete(String id) {

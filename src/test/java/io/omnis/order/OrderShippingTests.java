@@ -262,7 +262,10 @@ class OrderShippingTests extends OrderFixtures {
 		assertThat(owed.path("status").asString()).isEqualTo("ALLOCATED");
 		assertThat(owed.path("shortages").get(0).path("sku").asString()).isEqualTo(vase);
 		assertThat(owed.path("shortages").get(0).path("quantity").asInt()).isEqualTo(1);
-		assertThat(owed.path("shortages").get(0).path("refund").asString()).isEqualTo("PENDING");
+		assertThat(owed.path("shortages").get(0).path("refund").asString()).isEqualTo("REFUNDED");
+		// The vase is paid back at the price paid, through the card that paid it
+		JsonNode refunds = backoffice().get("/api/v1/orders/" + order + "/refunds").expect(200);
+		assertThat(refunds.toString()).contains("shortage").contains("2490");
 		assertThat(owed.path("delivery").path("shipsFrom").size()).isEqualTo(1);
 		assertThat(stock(vase, second).path("reserved").asInt()).isZero();
 		assertThat(published("order.shortage", order)).isEqualTo(1);
@@ -308,7 +311,7 @@ class OrderShippingTests extends OrderFixtures {
 	}
 
 	@Test
-	void anOrderNothingOfWhichCanBeServedIsCancelledWithItsRefundPending() {
+	void anOrderNothingOfWhichCanBeServedIsCancelledAndRefunded() {
 		String lamp = product(priceList(), 1990);
 		String only = warehouse(10);
 		receive(lamp, only, 1);
@@ -323,10 +326,10 @@ class OrderShippingTests extends OrderFixtures {
 			.expect(200);
 
 		JsonNode cancelled = pollStatus(web, order, "CANCELLED");
-		assertThat(cancelled.path("shortages").get(0).path("refund").asString()).isEqualTo("PENDING");
+		assertThat(cancelled.path("shortages").get(0).path("refund").asString()).isEqualTo("REFUNDED");
 		assertThat(cancelled.path("delivery").path("stage").asString()).isEqualTo("CANCELLED");
 		assertThat(web.api().get("/api/v1/orders/" + order).expect(200).path("cancelReason").asString())
-			.contains("refund pending");
+			.contains("no location can fulfil it");
 		assertThat(stock(lamp, only).path("reserved").asInt()).isZero();
 		assertThat(stock(lamp, only).path("onHand").asInt()).isEqualTo(1);
 	}

@@ -40,6 +40,21 @@ public class ShortageStore {
 			.update() == 1;
 	}
 
+	/**
+	 * Records how the shortage was settled: REFUNDED, or NOT_PAID when nothing was
+	 * captured.
+	 */
+	public void settle(OrderId order, String sku, Instant at, String refund) {
+		jdbc.sql("""
+				update order_shortage set refund = :refund
+				 where order_id = :order and sku = :sku and occurred_at = :at""")
+			.param("refund", refund)
+			.param("order", order.value())
+			.param("sku", sku)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
 	public List<Shortage> of(OrderId order) {
 		return jdbc.sql("""
 				select sku, quantity, reason, refund, occurred_at from order_shortage
@@ -51,7 +66,8 @@ public class ShortageStore {
 	}
 
 	/**
-	 * Units that could not be served; {@code refund} is PENDING until one is recorded.
+	 * Units that could not be served; {@code refund} is PENDING until settled: REFUNDED,
+	 * or NOT_PAID when nothing had been captured.
 	 */
 	public record Shortage(String sku, int quantity, String reason, String refund, Instant occurredAt) {
 	}
