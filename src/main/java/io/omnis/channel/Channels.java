@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +22,11 @@ import io.omnis.channel.ChannelEvents.ChannelEnabled;
 import io.omnis.channel.internal.ChannelStore;
 import io.omnis.channel.internal.Secrets;
 import io.omnis.kernel.Ids;
+import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
+import io.omnis.kernel.problem.ProblemType;
+import io.omnis.kernel.security.ApiKeyAuthentication;
 import io.omnis.kernel.security.Permission;
 import io.omnis.kernel.web.Cursor;
 import io.omnis.kernel.web.Page;
@@ -239,6 +244,31 @@ public class Channels {
 	 * A channel just created, with the secrets of its first keys (shown this once).
 	 */
 	public record Created(Channel channel, List<IssuedKey> keys) {
+	}
+
+	/**
+	 * The channel a call acts in: a channel's key acts for its own channel only (naming
+	 * another is a 403 on {@code channel}); a console user names a known channel, or acts
+	 * in {@code otherwise} (which may refuse).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public ChannelId acting(Authentication caller, @Nullable String requested, Supplier<ChannelId> otherwise) {
+		if (caller instanceof ApiKeyAuthentication key) {
+			String own = key.getPrincipal().channelId();
+			if (requested != null && !requested.equals(own)) {
+				throw new ProblemException(ProblemType.FORBIDDEN,
+						"A key of channel " + own + " can only act for that channel",
+						List.of(new FieldError("channel", "must be the channel of the key, or left out")));
+			}
+			return new ChannelId(own);
+		}
+		if (requested == null) {
+			return otherwise.get();
+		}
+		if (!Ids.isValid(ChannelId.PREFIX, requested) || find(new ChannelId(requested)).isEmpty()) {
+			throw ProblemException.invalidField("channel", "is not a known channel");
+		}
+		return new ChannelId(requested);
 	}
 
 }

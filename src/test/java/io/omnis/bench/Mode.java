@@ -26,8 +26,8 @@ public record Mode(String name, Duration warmUp, Duration measure, int maxOps, D
 	/**
 	 * For a closing note or the README: longer runs on more data, in under 20 minutes.
 	 */
-	public static final Mode FULL = new Mode("full", Duration.ofSeconds(10), Duration.ofSeconds(60), 2_000_000,
-			Duration.ofSeconds(15), 10_000);
+	public static final Mode FULL = new Mode("full", Duration.ofSeconds(8), Duration.ofSeconds(40), 2_000_000,
+			Duration.ofSeconds(12), 10_000);
 
 	public static Mode of(String name) {
 		return switch (name.toLowerCase(Locale.ROOT)) {

@@ -4,12 +4,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.omnis.kernel.security.SignedLinks;
+
 /**
- * Survey links are opened by customers who have no account: the signed token in the path
- * is the only credential, so there is no session and nothing for CSRF to protect.
+ * Survey links are opened by customers who have no account ({@link SignedLinks}).
  */
 @Configuration(proxyBeanMethods = false)
 class SurveySecurity {
@@ -17,17 +17,7 @@ class SurveySecurity {
 	@Bean
 	@Order(-2)
 	SecurityFilterChain survey(HttpSecurity http) throws Exception {
-		http.securityMatcher("/survey/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(cache -> cache.disable())
-			.securityContext(context -> context.disable())
-			.anonymous(anonymous -> anonymous.disable())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-					"default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
-							+ "form-action 'self'; base-uri 'none'")));
-		return http.build();
+		return SignedLinks.chain(http, "/survey/**");
 	}
 
 }

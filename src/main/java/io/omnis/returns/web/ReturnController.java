@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,11 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.omnis.channel.ChannelId;
 import io.omnis.channel.Channels;
-import io.omnis.kernel.Ids;
-import io.omnis.kernel.problem.FieldError;
-import io.omnis.kernel.problem.ProblemException;
-import io.omnis.kernel.problem.ProblemType;
-import io.omnis.kernel.security.ApiKeyAuthentication;
 import io.omnis.kernel.web.Page;
 import io.omnis.order.Order;
 import io.omnis.order.Orders;
@@ -75,7 +69,7 @@ class ReturnController {
 	ResponseEntity<ReturnView> start(@PathVariable String id, @RequestBody Returns.Request body,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String customer,
 			Authentication caller) {
-		ChannelId in = channel(caller, channel, () -> orders.get(id, customer).channelId());
+		ChannelId in = channels.acting(caller, channel, () -> orders.get(id, customer).channelId());
 		Return started = returns.start(id, in, body, customer);
 		return ResponseEntity.created(URI.create("/api/v1/returns/" + started.id())).body(ReturnView.of(started));
 	}
@@ -148,29 +142,6 @@ class ReturnController {
 		Page<StoreCreditEntry> entries = credit.entries(profileId, cursor, limit);
 		return new StoreCreditView(profileId, credit.balances(profileId).stream().map(MoneyView::of).toList(),
 				entries.data().stream().map(EntryView::of).toList(), entries.nextCursor());
-	}
-
-	/**
-	 * A key acts in its own channel; a console user names one, or acts in the order's.
-	 */
-	private ChannelId channel(Authentication caller, @Nullable String requested,
-			java.util.function.Supplier<ChannelId> orderChannel) {
-		if (caller instanceof ApiKeyAuthentication key) {
-			String own = key.getPrincipal().channelId();
-			if (requested != null && !requested.equals(own)) {
-				throw new ProblemException(ProblemType.FORBIDDEN,
-						"A key of channel " + own + " can only act for that channel",
-						List.of(new FieldError("channel", "must be the channel of the key, or left out")));
-			}
-			return new ChannelId(own);
-		}
-		if (requested == null) {
-			return orderChannel.get();
-		}
-		if (!Ids.isValid(ChannelId.PREFIX, requested) || channels.find(new ChannelId(requested)).isEmpty()) {
-			throw ProblemException.invalidField("channel", "is not a known channel");
-		}
-		return new ChannelId(requested);
 	}
 
 }
