@@ -3,6 +3,8 @@ package io.omnis.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 import tools.jackson.databind.SerializationFeature;
@@ -29,6 +31,9 @@ final class Report {
 		Results.Machine machine = results.machine();
 		out.println();
 		out.printf("Omnis benchmark, %s mode, %s, commit %s%n", results.mode(), results.startedAt(), machine.commit());
+		Duration took = Duration.between(Instant.parse(results.startedAt()), Instant.parse(results.finishedAt()));
+		out.printf("took %d min %02d s from the start of PostgreSQL to the last baseline (the build comes before)%n",
+				took.toMinutes(), took.toSecondsPart());
 		out.printf("machine: %d CPUs, %s, %,d MB; JVM %s%n", machine.cpus(), machine.os(), machine.memoryMb(),
 				machine.jvm());
 		out.printf("omnis:   %s%n", machine.omnis());
