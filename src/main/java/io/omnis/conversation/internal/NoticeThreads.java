@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.omnis.channel.ChannelType;
 import io.omnis.conversation.Author;
@@ -44,10 +46,13 @@ public class NoticeThreads {
 
 	private final ConversationProperties properties;
 
+	private final LiveUpdates live;
+
 	private final Clock clock;
 
 	NoticeThreads(JdbcClient jdbc, ConversationStore store, MessageStore messages, Profiles profiles, Senders senders,
-			ConversationProperties properties, Clock clock) {
+			ConversationProperties properties, LiveUpdates live, Clock clock) {
+		this.live = live;
 		this.senders = senders;
 		this.jdbc = jdbc;
 		this.store = store;
@@ -118,6 +123,7 @@ public class NoticeThreads {
 			.param("id", conversation.value())
 			.param("at", Timestamp.from(now))
 			.update();
+		refresh(conversation.value());
 		return message;
 	}
 
@@ -141,6 +147,30 @@ public class NoticeThreads {
 			.param("error", error)
 			.param("emailId", emailMessageId)
 			.update();
+		jdbc.sql("select conversation_id from conversation_message where id = :id")
+			.param("id", messageId)
+			.query(String.class)
+			.optional()
+			.ifPresent(this::refresh);
+	}
+
+	/**
+	 * Once committed, consoles showing the conversation (on every node) load its thread
+	 * again. Not a {@code MessageSent}: its listeners would send the notice a second
+	 * time.
+	 */
+	private void refresh(String conversationId) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					live.toConsoles(conversationId, java.util.Map.of("conversationId", conversationId));
+				}
+			});
+		}
+		else {
+			live.toConsoles(conversationId, java.util.Map.of("conversationId", conversationId));
+		}
 	}
 
 }
