@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.conversation.notice.NoticeStore;
+import io.omnis.conversation.notice.ThreadedNotices;
 import io.omnis.kernel.Ids;
 import io.omnis.kernel.problem.ProblemException;
 
@@ -17,7 +18,8 @@ import io.omnis.kernel.problem.ProblemException;
  * not collected…). The notice is written to an outbox in the caller's transaction, so it
  * is sent only if what it tells happened; a job on every node sends it through the
  * organisation's e-mail channel when she has an address, else by SMS when she has a phone
- * and an SMS channel exists, else keeps it until such a channel exists.
+ * and an SMS channel exists, else keeps it until such a channel exists. Every notice is
+ * also a message in her conversation (ADR 0017), with its channel and delivery.
  */
 @Service
 public class CustomerNotices {
@@ -26,10 +28,13 @@ public class CustomerNotices {
 
 	private final NoticeStore store;
 
+	private final ThreadedNotices threads;
+
 	private final Clock clock;
 
-	CustomerNotices(NoticeStore store, Clock clock) {
+	CustomerNotices(NoticeStore store, ThreadedNotices threads, Clock clock) {
 		this.store = store;
+		this.threads = threads;
 		this.clock = clock;
 	}
 
@@ -46,7 +51,9 @@ public class CustomerNotices {
 		if (subject.isBlank() || subject.length() > 200 || text.isBlank() || text.length() > MAX_BODY) {
 			throw new IllegalArgumentException("A notice needs a subject (≤ 200) and a text (≤ " + MAX_BODY + ")");
 		}
-		return store.insert(Ids.next("ntc"), customer, topic, reference, subject, text, clock.instant());
+		// Shown in her conversation at once (pending), so the agent answering her sees it
+		return threads
+			.placed(store.insert(Ids.next("ntc"), customer, topic, reference, subject, text, clock.instant()));
 	}
 
 	/** The notices of a customer (as given when sent), newest first. */

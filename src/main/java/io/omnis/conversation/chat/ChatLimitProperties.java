@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedProxies addresses or CIDR blocks of reverse proxies whose
  * {@code X-Forwarded-For} names the client; a request from one of them without that
  * header (a process on the host itself) is not limited by address
+ * @param shared whether the limits hold across nodes, decided in PostgreSQL (each node's
+ * own count then only refuses early what the shared count would refuse too); without it
+ * each node counts alone and N nodes allow N times the limits (ADR 0017)
  */
 @ConfigurationProperties("omnis.conversation.chat.rate-limit")
 public record ChatLimitProperties(@DefaultValue("20") int visitorBurst, @DefaultValue("3s") Duration visitorRefill,
 		@DefaultValue("600") int addressBurst, @DefaultValue("50ms") Duration addressRefill,
 		@DefaultValue("100000") int maxTracked, @DefaultValue( {
-				"127.0.0.0/8", "::1/128" }) List<String> trustedProxies){
+				"127.0.0.0/8", "::1/128" }) List<String> trustedProxies,
+		@DefaultValue("true") boolean shared){
 }

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rate limits of the public chat endpoints: one token bucket per visitor and one per
- * client address, in each node's memory (see {@link TokenBuckets}). Kept in memory rather
- * than in PostgreSQL because their purpose is to shed a flood before it costs anything: a
- * limiter in the database would itself write a row per refused call. The price is that
- * with several nodes behind a balancer a client gets up to that many times the limit.
+ * client address, shared by every node in PostgreSQL ({@link SharedBuckets}), so two
+ * nodes behind a balancer do not give a client twice the limit. Each node also counts in
+ * memory what it accepted ({@link TokenBuckets}) and refuses from that alone when it can:
+ * a flood is shed before it reaches the database (ADR 0017).
  * <p>
  * IPv6 clients are counted per /64, the block one subscriber usually holds.
  */
@@ -27,12 +27,23 @@ class ChatLimits {
 
 	private final List<AddressBlock> trusted;
 
+	private final @Nullable SharedBuckets shared;
+
+	private final ChatLimitProperties properties;
+
 	@org.springframework.beans.factory.annotation.Autowired
-	ChatLimits(ChatLimitProperties properties) {
-		this(properties, System::nanoTime);
+	ChatLimits(ChatLimitProperties properties, SharedBuckets shared) {
+		this(properties, System::nanoTime, properties.shared() ? shared : null);
 	}
 
 	ChatLimits(ChatLimitProperties properties, java.util.function.LongSupplier nanos) {
+		this(properties, nanos, null);
+	}
+
+	private ChatLimits(ChatLimitProperties properties, java.util.function.LongSupplier nanos,
+			@Nullable SharedBuckets shared) {
+		this.shared = shared;
+		this.properties = properties;
 		this.visitors = new TokenBuckets(properties.visitorBurst(), properties.visitorRefill().toNanos(),
 				properties.maxTracked(), nanos);
 		this.addresses = new TokenBuckets(properties.addressBurst(), properties.addressRefill().toNanos(),
@@ -64,20 +75,38 @@ class ChatLimits {
 	void address(HttpServletRequest request) {
 		String client = client(request);
 		if (client != null) {
-			check(addresses, client, "address");
+			check(addresses, "a\n" + client, client, properties.addressBurst(), properties.addressRefill(), "address");
 		}
 	}
 
 	/** Counts a call against the visitor (the write key and her anonymous id). */
 	void visitor(String writeKey, String anonymousId) {
-		check(visitors, cut(writeKey, 200) + '\n' + cut(anonymousId, 255), "visitor");
+		String key = cut(writeKey, 200) + '\n' + cut(anonymousId, 255);
+		check(visitors, "v\n" + key, key, properties.visitorBurst(), properties.visitorRefill(), "visitor");
 	}
 
-	private static void check(TokenBuckets buckets, String key, String what) {
-		long wait = buckets.take(key);
-		if (wait > 0) {
-			throw new Limited(what, Duration.ofNanos(wait));
+	/**
+	 * With shared limits, this node's own count (of the calls the shared count accepted
+	 * here) refuses first: it is never above the shared one, so what it refuses the
+	 * shared count would refuse too, and a flood is shed without a database call.
+	 */
+	private void check(TokenBuckets local, String sharedKey, String key, int burst, Duration refill, String what) {
+		if (shared == null) {
+			long wait = local.take(key);
+			if (wait > 0) {
+				throw new Limited(what, Duration.ofNanos(wait));
+			}
+			return;
 		}
+		long early = local.wait(key);
+		if (early > 0) {
+			throw new Limited(what, Duration.ofNanos(early));
+		}
+		Duration wait = shared.take(sharedKey, burst, refill);
+		if (!wait.isZero()) {
+			throw new Limited(what, wait);
+		}
+		local.take(key);
 	}
 
 	/**

@@ -70,6 +70,19 @@ final class TokenBuckets {
 		return wait[0];
 	}
 
+	/**
+	 * The nanoseconds until the key has a token, taking none: 0 when it has one (or has
+	 * no bucket yet).
+	 */
+	long wait(String key) {
+		Bucket bucket = buckets.get(key);
+		if (bucket == null) {
+			return 0;
+		}
+		double tokens = level(bucket, nanos.getAsLong());
+		return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) * refillNanos);
+	}
+
 	int size() {
 		return buckets.size();
 	}

@@ -84,22 +84,31 @@ public class ConversationStore {
 			.optional();
 	}
 
-	/** A message from the customer: the thread is hers to answer again. */
-	public void received(ConversationId id, ChannelType medium, String channelId, boolean reopen, boolean automated,
+	/**
+	 * A message from the customer: the thread is hers to answer again. Her first message
+	 * in a thread a notice opened opens it as a contact, from now (ADR 0017).
+	 * @return whether it was that first message
+	 */
+	public boolean received(ConversationId id, ChannelType medium, String channelId, boolean reopen, boolean automated,
 			Instant at) {
-		jdbc.sql("""
+		return jdbc.sql("""
 				update conversation
 				   set medium = :medium, last_inbound_channel_id = :channel, updated_at = :at, last_message_at = :at,
 				       status = case when :automated then status else 'OPEN' end,
-				       resolved_at = case when :reopen then null else resolved_at end
-				 where id = :id""")
+				       resolved_at = case when :reopen then null else resolved_at end,
+				       created_at = case when awaiting_contact and not :automated then :at else created_at end,
+				       awaiting_contact = awaiting_contact and :automated
+				 where id = :id
+				returning old.awaiting_contact and not new.awaiting_contact""")
 			.param("id", id.value())
 			.param("medium", medium.name())
 			.param("channel", channelId)
 			.param("reopen", reopen)
 			.param("automated", automated)
 			.param("at", Timestamp.from(at))
-			.update();
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	/** An answer went out: now the customer is expected to write. */
@@ -173,7 +182,8 @@ public class ConversationStore {
 
 	/**
 	 * Conversations newest first, filtered by status (in progress when null) and assignee
-	 * ({@code ""} for unassigned).
+	 * ({@code ""} for unassigned). Threads a notice opened that wait for her first
+	 * message are listed only with her profile's.
 	 */
 	public List<Conversation> list(@Nullable Status status, @Nullable String assignee, @Nullable String profileId,
 			@Nullable String before, int limit) {
@@ -182,7 +192,7 @@ public class ConversationStore {
 					select * from conversation
 					 where (cast(:status as text) is null and status <> 'RESOLVED' or status = :status)
 					   and (cast(:assignee as text) is null or (:assignee = '' and assignee_id is null) or assignee_id = :assignee)
-					   and (cast(:profile as text) is null or profile_id = :profile)
+					   and (cast(:profile as text) is null and not awaiting_contact or profile_id = :profile)
 					   and (cast(:before as text) is null or id < :before)
 					 order by id desc limit :limit""")
 			.param("status", status == null ? null : status.name())

@@ -36,6 +36,7 @@ public class InboxQuery {
 		return jdbc.sql("""
 				select c.* from conversation c
 				 where (cast(:status as text) is null and c.status <> 'RESOLVED' or c.status = :status)
+				   and not c.awaiting_contact
 				   and (:anyTeam or c.team = any(:teams))
 				   and (cast(:tag as text) is null
 				        or exists (select 1 from conversation_tag t where t.conversation_id = c.id and t.tag = :tag))

@@ -159,7 +159,9 @@ public class Intake {
 			messageStore.insertAttachment(messageId, attachment, file.content());
 			stored.add(attachment);
 		}
-		store.received(conversation.id(), inbound.medium(), inbound.channelId(), reopened, inbound.automated(), now);
+		// Her first message in a thread a notice opened: it opens now, as a contact
+		opened |= store.received(conversation.id(), inbound.medium(), inbound.channelId(), reopened,
+				inbound.automated(), now);
 		if (reopened) {
 			store.status(conversation.id(), Status.OPEN, now);
 			releaseIfAway(conversation, now);

@@ -75,10 +75,11 @@ public class Router {
 			if (online.isEmpty()) {
 				return 0;
 			}
-			List<Waiting> waiting = jdbc.sql("""
-					select id, medium, team, required_skills, restricted_until from conversation
-					 where assignee_id is null and status <> 'RESOLVED' and not assistant_active
-					 order by created_at, id limit 200 for update skip locked""")
+			List<Waiting> waiting = jdbc
+				.sql("""
+						select id, medium, team, required_skills, restricted_until from conversation
+						 where assignee_id is null and status <> 'RESOLVED' and not assistant_active and not awaiting_contact
+						 order by created_at, id limit 200 for update skip locked""")
 				.query((rs, row) -> new Waiting(new ConversationId(rs.getString(1)),
 						ChannelType.valueOf(rs.getString(2)), rs.getString(3), TeamStore.strings(rs.getArray(4)),
 						rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.omnis.channel.Channel;
-import io.omnis.channel.ChannelStatus;
 import io.omnis.channel.ChannelType;
-import io.omnis.channel.Channels;
 import io.omnis.conversation.ConversationProperties;
 import io.omnis.conversation.Notice;
 import io.omnis.conversation.messaging.Texts;
-import io.omnis.customer.Profile;
-import io.omnis.customer.Profiles;
 import io.omnis.kernel.CustomerActivity;
 
 /**
@@ -38,8 +31,9 @@ import io.omnis.kernel.CustomerActivity;
  * address and the organisation an active e-mail channel, else by SMS when she has a phone
  * (and did not send STOP) and an SMS channel with a provider exists. A notice no channel
  * can carry waits, looked at again after a growing pause (at most
- * {@code omnis.conversation.notices.max-wait}). Safe on every node: each batch skips the
- * notices another node holds.
+ * {@code omnis.conversation.notices.max-wait}). The customer's conversation shows each
+ * notice and how it went out ({@link ThreadedNotices}). Safe on every node: each batch
+ * skips the notices another node holds.
  */
 @Component
 class NoticeOutbox {
@@ -52,9 +46,9 @@ class NoticeOutbox {
 
 	private final NoticeStore store;
 
-	private final Channels channels;
+	private final NoticeRoutes routes;
 
-	private final Profiles profiles;
+	private final ThreadedNotices threads;
 
 	private final Texts texts;
 
@@ -70,13 +64,13 @@ class NoticeOutbox {
 
 	private final Duration maxWait;
 
-	NoticeOutbox(NoticeStore store, Channels channels, Profiles profiles, Texts texts,
+	NoticeOutbox(NoticeStore store, NoticeRoutes routes, ThreadedNotices threads, Texts texts,
 			ObjectProvider<JavaMailSender> smtp, ConversationProperties properties, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock,
 			@Value("${omnis.conversation.notices.max-wait:PT1M}") Duration maxWait) {
 		this.store = store;
-		this.channels = channels;
-		this.profiles = profiles;
+		this.routes = routes;
+		this.threads = threads;
 		this.texts = texts;
 		this.smtp = smtp;
 		this.properties = properties;
@@ -88,6 +82,7 @@ class NoticeOutbox {
 
 	@Scheduled(fixedDelayString = "${omnis.conversation.notices.poll-interval:PT1S}")
 	void deliver() {
+		threads.adopt(clock.instant());
 		Integer handled;
 		do {
 			handled = transactions.execute(status -> {
@@ -101,38 +96,39 @@ class NoticeOutbox {
 
 	private void deliver(Notice notice) {
 		Instant now = clock.instant();
-		Reach reach = reach(notice.customer());
-		Optional<String> emailChannel = reach.email() == null || smtp.getIfAvailable() == null ? Optional.empty()
-				: channels.page(null, 1, ChannelType.EMAIL, ChannelStatus.ACTIVE)
-					.data()
-					.stream()
-					.map(Channel::id)
-					.map(id -> id.value())
-					.findFirst();
-		Optional<String> smsChannel = emailChannel.isPresent() || reach.phone() == null ? Optional.empty()
-				: texts.smsChannel();
+		NoticeRoutes.Reach reach = routes.reach(notice.customer());
+		NoticeRoutes.Route route = routes.route(reach).orElse(null);
+		if (route == null) {
+			String why = reach.email() == null && reach.phone() == null
+					? "the customer has no e-mail address or phone number (that accepts texts) yet"
+					: "no e-mail or SMS channel can reach the customer yet";
+			store.later(notice.id(), why, now.plus(pause(notice.attempts())), false);
+			return;
+		}
 		try {
-			if (emailChannel.isPresent()) {
-				email(notice, reach.email());
-				store.sent(notice.id(), "EMAIL", emailChannel.get(), reach.email(), now);
-				told(notice, "e-mail to " + reach.email(), emailChannel.get(), now);
-			}
-			else if (smsChannel.isPresent()) {
-				texts.send(smsChannel.get(), reach.phone(), notice.subject() + "\n" + notice.body());
-				store.sent(notice.id(), "SMS", smsChannel.get(), reach.phone(), now);
-				told(notice, "SMS to " + reach.phone(), smsChannel.get(), now);
+			if (route.medium() == ChannelType.EMAIL) {
+				String emailId = email(notice, route.address());
+				store.sent(notice.id(), "EMAIL", route.channelId(), route.address(), now);
+				threads.delivered(notice, route, "SENT", null, emailId);
+				told(notice, "e-mail to " + route.address(), route.channelId(), now);
 			}
 			else {
-				String why = reach.email() == null && reach.phone() == null
-						? "the customer has no e-mail address or phone number (that accepts texts) yet"
-						: "no e-mail or SMS channel can reach the customer yet";
-				store.later(notice.id(), why, now.plus(pause(notice.attempts())), false);
+				texts.send(route.channelId(), route.address(), notice.subject() + "\n" + notice.body(),
+						notice.messageId());
+				store.sent(notice.id(), "SMS", route.channelId(), route.address(), now);
+				threads.delivered(notice, route, "SENT", null, null);
+				told(notice, "SMS to " + route.address(), route.channelId(), now);
 			}
 		}
 		catch (RuntimeException | jakarta.mail.MessagingException ex) {
 			log.warn("Could not send notice {}: {}", notice.id(), ex.getMessage());
-			store.later(notice.id(), ex.getMessage() == null ? ex.toString() : ex.getMessage(),
-					now.plus(pause(notice.attempts())), notice.attempts() + 1 >= MAX_FAILED_SENDS);
+			String error = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+			boolean give = notice.attempts() + 1 >= MAX_FAILED_SENDS;
+			store.later(notice.id(), error, now.plus(pause(notice.attempts())), give);
+			if (give) {
+				threads.delivered(notice, route, "FAILED", error.length() > 500 ? error.substring(0, 500) : error,
+						null);
+			}
 		}
 	}
 
@@ -141,7 +137,10 @@ class NoticeOutbox {
 		return pause.compareTo(maxWait) > 0 ? maxWait : pause;
 	}
 
-	private void email(Notice notice, String address) throws jakarta.mail.MessagingException {
+	/**
+	 * Sends it by e-mail; returns the Message-ID it went out with, which a reply names.
+	 */
+	private String email(Notice notice, String address) throws jakarta.mail.MessagingException {
 		JavaMailSender sender = smtp.getObject();
 		MimeMessage mime = sender.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(mime, "UTF-8");
@@ -152,43 +151,15 @@ class NoticeOutbox {
 		// RFC 3834: sent by a machine; an auto-reply must not answer it
 		mime.setHeader("Auto-Submitted", "auto-generated");
 		mime.saveChanges();
-		mime.setHeader("Message-ID", "<" + notice.id() + "@" + properties.email().domain() + ">");
+		String messageId = "<" + notice.id() + "@" + properties.email().domain() + ">";
+		mime.setHeader("Message-ID", messageId);
 		sender.send(mime);
+		return messageId;
 	}
 
 	private void told(Notice notice, String how, String channelId, Instant now) {
 		events.publishEvent(new CustomerActivity(notice.customer(), now, "notice.sent", channelId,
 				notice.subject() + " (" + how + ")", notice.reference() == null ? notice.id() : notice.reference()));
-	}
-
-	/** Her e-mail address and phone number, from her profile or the identifier given. */
-	private Reach reach(String customer) {
-		if (customer.startsWith("email:")) {
-			return new Reach(customer.substring(6), null);
-		}
-		if (customer.startsWith("phone:")) {
-			return new Reach(null, customer.substring(6));
-		}
-		Profile profile = profiles.find(customer).orElse(null);
-		if (profile == null) {
-			return new Reach(null, null);
-		}
-		String email = first(profile, "email");
-		var sms = profile.consent().path("sms_marketing");
-		boolean stopped = sms.has("granted") && !sms.path("granted").asBoolean();
-		return new Reach(email, stopped ? null : first(profile, "phone"));
-	}
-
-	private static @Nullable String first(Profile profile, String type) {
-		return profile.identifiers()
-			.stream()
-			.filter(i -> i.type().equals(type))
-			.map(Profile.KnownIdentifier::value)
-			.findFirst()
-			.orElse(null);
-	}
-
-	private record Reach(@Nullable String email, @Nullable String phone) {
 	}
 
 }

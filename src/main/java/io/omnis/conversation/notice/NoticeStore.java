@@ -17,6 +17,11 @@ import io.omnis.conversation.Notice;
 @Repository
 public class NoticeStore {
 
+	/** A notice with the conversation its message is in now (merges move messages). */
+	private static final String SELECT = """
+			select n.*, m.conversation_id from customer_notice n left join conversation_message m on m.id = n.message_id
+			""";
+
 	private final JdbcClient jdbc;
 
 	NoticeStore(JdbcClient jdbc) {
@@ -41,15 +46,11 @@ public class NoticeStore {
 	}
 
 	public Notice find(String id) {
-		return jdbc.sql("select * from customer_notice where id = :id")
-			.param("id", id)
-			.query((rs, n) -> notice(rs))
-			.single();
+		return jdbc.sql(SELECT + " where n.id = :id").param("id", id).query((rs, n) -> notice(rs)).single();
 	}
 
 	public List<Notice> of(String customer, int limit) {
-		return jdbc.sql(
-				"select * from customer_notice where customer = :customer order by created_at desc, id desc limit :limit")
+		return jdbc.sql(SELECT + " where n.customer = :customer order by n.created_at desc, n.id desc limit :limit")
 			.param("customer", customer)
 			.param("limit", limit)
 			.query((rs, n) -> notice(rs))
@@ -58,9 +59,9 @@ public class NoticeStore {
 
 	/** Pending notices due now, locked; those another node holds are skipped. */
 	List<Notice> lockDue(Instant now, int limit) {
-		return jdbc.sql("""
-				select * from customer_notice where status = 'PENDING' and next_attempt_at <= :now
-				 order by next_attempt_at, id limit :limit for update skip locked""")
+		return jdbc.sql(SELECT + """
+				where n.status = 'PENDING' and n.next_attempt_at <= :now
+				order by n.next_attempt_at, n.id limit :limit for update of n skip locked""")
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query((rs, n) -> notice(rs))
@@ -77,6 +78,35 @@ public class NoticeStore {
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();
+	}
+
+	/** The notice is shown in her conversation by this message. */
+	public void threaded(String id, String messageId) {
+		jdbc.sql("update customer_notice set message_id = :message where id = :id")
+			.param("message", messageId)
+			.param("id", id)
+			.update();
+	}
+
+	/** Sets the message unless another node did first. */
+	boolean threadedIfNot(String id, String messageId) {
+		return jdbc.sql("update customer_notice set message_id = :message where id = :id and message_id is null")
+			.param("message", messageId)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * Notices due now that no conversation shows yet: they were sent to an identifier.
+	 */
+	List<Notice> dueUnthreaded(Instant now, int limit) {
+		return jdbc.sql(SELECT + """
+				where n.status = 'PENDING' and n.next_attempt_at <= :now and n.message_id is null
+				order by n.next_attempt_at, n.id limit :limit""")
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query((rs, n) -> notice(rs))
+			.list();
 	}
 
 	void later(String id, String error, Instant next, boolean give) {
@@ -96,7 +126,7 @@ public class NoticeStore {
 				rs.getString("reference"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
 				rs.getString("medium"), rs.getString("channel_id"), rs.getString("address"), rs.getInt("attempts"),
 				rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
-				sent == null ? null : sent.toInstant());
+				sent == null ? null : sent.toInstant(), rs.getString("message_id"), rs.getString("conversation_id"));
 	}
 
 }

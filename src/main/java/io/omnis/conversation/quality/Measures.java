@@ -46,6 +46,8 @@ public class Measures {
 			    from conversation c
 			   where ((c.created_at >= :from and c.created_at < :to) or (c.resolved_at >= :from and c.resolved_at < :to))
 			     and (cast(:team as text) is null or c.team = :team)
+			     -- a thread a notice opened counts from her first message (its created_at), never before
+			     and not c.awaiting_contact
 			), scoped as (
 			  select b.*,
 			         (b.status = 'RESOLVED' and b.resolved_at >= :from and b.resolved_at < :to) as resolved_in_window,

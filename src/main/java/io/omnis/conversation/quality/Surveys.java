@@ -91,7 +91,10 @@ public class Surveys {
 		String surveyId = Ids.next(PREFIX);
 		int inserted = jdbc.sql("""
 				insert into csat_survey (id, conversation_id, profile_id, medium, state, sent_at)
-				values (:id, :conversation, :profile, :medium, 'SENT', :at) on conflict (conversation_id) do nothing""")
+				select :id, :conversation, :profile, :medium, 'SENT', :at
+				 -- a thread only a notice wrote in (she never answered) asks her nothing
+				 where not exists (select 1 from conversation where id = :conversation and awaiting_contact)
+				on conflict (conversation_id) do nothing""")
 			.param("id", surveyId)
 			.param("conversation", id.value())
 			.param("profile", conversation.profileId())

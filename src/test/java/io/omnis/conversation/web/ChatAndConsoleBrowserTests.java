@@ -50,6 +50,9 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 	@Autowired
 	Profiles profiles;
 
+	@Autowired
+	io.omnis.conversation.CustomerNotices notices;
+
 	@BeforeAll
 	static void startChromium() {
 		playwright = Chromium.playwright();
@@ -136,6 +139,13 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 		// The widget chatted as the browser's analytics anonymous id
 		String anonymousId = (String) shop.evaluate("() => JSON.parse(localStorage.getItem('ajs_anonymous_id'))");
 		assertThat(profiles.lookup(new Identifier("anonymous_id", anonymousId))).isPresent();
+
+		// Omnis tells her on its own that her order is ready: the agent sees it in her
+		// thread without a reload, as an automated message with its delivery
+		notices.send(profiles.lookup(new Identifier("anonymous_id", anonymousId)).orElseThrow().id(), "pickup.ready",
+				"ord_browser", "Your order is ready to collect", "Your pickup code: B7K9M2QX");
+		assertThat(console.locator("#thread .message:has-text('B7K9M2QX') .badge.delivery")).isVisible();
+		assertThat(console.locator("#thread .message:has-text('B7K9M2QX')")).containsText("automated");
 		assertThat(console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))).isVisible();
 		agentBrowser.close();
 		visitorBrowser.close();
