@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -161,7 +163,7 @@ public class Carts {
 		else {
 			PriceQuote quote = quotes.require(checkedSku, channel, cart.currency(), cart.country(), "sku");
 			line = new CartLine(checkedSku, total, quote.gross(), quote.net(), quote.tax(), quote.taxRate().rate(),
-					channel, clock.instant());
+					channel, now());
 		}
 		return write(cart, channel, replace(cart.lines(), line), line, null);
 	}
@@ -348,8 +350,15 @@ public class Carts {
 		if (removed != null) {
 			store.deleteLine(cart.id(), removed);
 		}
-		touch(cart, channel, held.reservationId(), held.reservationChannelId());
-		return view(cart.id(), channel, null);
+		Cart written = touch(cart, channel, held.reservationId(), held.reservationChannelId());
+		// What was just written is the cart: it is not read back, only checked again
+		List<CartLine> ordered = lines.stream()
+			.sorted(Comparator.comparing(CartLine::addedAt).thenComparing(CartLine::sku))
+			.toList();
+		return withChanges(new Cart(written.id(), written.status(), written.currency(), written.country(),
+				written.customerIds(), written.profileId(), written.channelId(), written.reservationId(),
+				written.reservationChannelId(), written.mergedInto(), written.orderId(), ordered, List.of(),
+				written.expiresAt(), written.createdAt(), written.updatedAt()), channel);
 	}
 
 	/**
@@ -406,12 +415,23 @@ public class Carts {
 				cart.createdAt(), now));
 	}
 
-	private void touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
+	/** Writes the cart's own columns as of now; returns the cart written. */
+	private Cart touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
 			@Nullable ChannelId reservationChannel) {
-		Instant now = clock.instant();
-		store.update(new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
+		Instant now = now();
+		Cart touched = new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
 				cart.profileId(), channel, reservation, reservationChannel, cart.mergedInto(), cart.orderId(),
-				cart.lines(), List.of(), now.plus(properties.cartTtl()), cart.createdAt(), now));
+				cart.lines(), List.of(), now.plus(properties.cartTtl()), cart.createdAt(), now);
+		store.update(touched);
+		return touched;
+	}
+
+	/**
+	 * Now, to the microsecond PostgreSQL keeps: a cart answered from memory shows the
+	 * times it shows when read back.
+	 */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/**
@@ -425,6 +445,9 @@ public class Carts {
 		Reservation held = cart.reservationId() == null ? null : reservations.get(cart.reservationId().value());
 		boolean holding = held != null && held.isHeldAt(clock.instant());
 		List<CartChange> changes = new ArrayList<>();
+		// The stock of every line in one read, unless the cart's own hold answers for it
+		Map<String, Integer> units = holding || cart.lines().isEmpty() ? Map.of()
+				: holds.available(channel, cart.lines().stream().map(CartLine::sku).toList());
 		for (CartLine line : cart.lines()) {
 			Quotes.Quote quote = quotes.quote(line.sku(), channel, cart.currency(), cart.country());
 			PriceQuote price = quote.price();
@@ -438,7 +461,7 @@ public class Carts {
 						"The price of '" + line.sku() + "' is now " + price.gross() + ", not " + line.unitPrice()));
 			}
 			if (!holding) {
-				int available = holds.available(channel, line.sku());
+				int available = units.getOrDefault(line.sku(), 0);
 				if (available < line.quantity()) {
 					changes.add(new CartChange(line.sku(), CartChange.Kind.AVAILABILITY, null, null, available, "Only "
 							+ available + " of '" + line.sku() + "' can be had, " + line.quantity() + " wanted"));
