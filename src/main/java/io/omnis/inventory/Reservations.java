@@ -69,20 +69,17 @@ public class Reservations {
 		Instant now = clock.instant();
 		ReservationId id = ReservationId.next();
 		String actor = Actor.current();
-		// Everything of the reservation is written before its first stock row is locked;
-		// a refused line rolls it all back
-		store.insertHeader(new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, List.of(),
-				now.plus(ttl), now, now), actor);
+		// Each line is one statement: the stock row's conditional UPDATE also writes the
+		// movement and the reservation line, and the first one the reservation itself; a
+		// refused line rolls it all back
+		Reservation header = new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, List.of(),
+				now.plus(ttl), now, now);
 		List<ReservationLine> held = new ArrayList<>();
 		for (Wanted want : wanted) {
 			ReservationLine line = want.line();
-			ledger.hold(line.sku(), line.locationId(), line.quantity(), channel, id.value(), actor, want.field(),
-					fromAllocation -> {
-						ReservationLine holding = new ReservationLine(line.sku(), line.locationId(), line.quantity(),
-								fromAllocation);
-						store.insertLine(id, holding);
-						held.add(holding);
-					});
+			int fromAllocation = ledger.reserve(id, held.isEmpty() ? header : null, line.sku(), line.locationId(),
+					line.quantity(), channel, actor, want.field());
+			held.add(new ReservationLine(line.sku(), line.locationId(), line.quantity(), fromAllocation));
 		}
 		return new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, held, now.plus(ttl), now,
 				now);

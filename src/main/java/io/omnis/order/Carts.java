@@ -1,10 +1,10 @@
 package io.omnis.order;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,21 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
 import io.omnis.catalog.PriceQuote;
 import io.omnis.channel.ChannelId;
 import io.omnis.customer.Identifier;
-import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationId;
-import io.omnis.inventory.ReservationKind;
-import io.omnis.inventory.Reservations;
 import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
+import io.omnis.order.internal.CartChecks;
+import io.omnis.order.internal.CartHolds;
 import io.omnis.order.internal.CartStore;
+import io.omnis.order.internal.HandoverCodes;
 import io.omnis.order.internal.Customers;
 import io.omnis.order.internal.Customers.Customer;
 import io.omnis.order.internal.OrderProperties;
 import io.omnis.order.internal.Quotes;
 import io.omnis.order.internal.StockHolds;
-import io.omnis.order.internal.StockHolds.Item;
 
 /**
  * Carts that follow the customer: made in any channel, joined to her own cart when she
@@ -51,13 +50,6 @@ public class Carts {
 
 	public static final int MAX_QUANTITY = 1000;
 
-	/** Letters and digits that cannot be mistaken for one another when typed. */
-	private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
-
-	private static final int CODE_LENGTH = 8;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final CartStore store;
 
 	private final Customers customers;
@@ -66,24 +58,24 @@ public class Carts {
 
 	private final StockHolds holds;
 
-	private final Reservations reservations;
-
-	private final ReservationPolicies policies;
-
 	private final OrderProperties properties;
 
 	private final Clock clock;
 
-	Carts(CartStore store, Customers customers, Quotes quotes, StockHolds holds, Reservations reservations,
-			ReservationPolicies policies, OrderProperties properties, Clock clock) {
+	private final CartHolds cartHolds;
+
+	private final CartChecks checks;
+
+	Carts(CartStore store, Customers customers, Quotes quotes, StockHolds holds, OrderProperties properties,
+			Clock clock, CartHolds cartHolds, CartChecks checks) {
 		this.store = store;
 		this.customers = customers;
 		this.quotes = quotes;
 		this.holds = holds;
-		this.reservations = reservations;
-		this.policies = policies;
 		this.properties = properties;
 		this.clock = clock;
+		this.cartHolds = cartHolds;
+		this.checks = checks;
 	}
 
 	public Cart create(ChannelId channel, NewCart draft) {
@@ -103,7 +95,7 @@ public class Carts {
 	 */
 	@Transactional(readOnly = true)
 	public Cart view(CartId id, ChannelId channel, @Nullable String customer) {
-		return withChanges(visible(id, customer, false), channel);
+		return checks.withChanges(visible(id, customer, false), channel);
 	}
 
 	/**
@@ -132,7 +124,7 @@ public class Carts {
 			.stream()
 			.filter(cart -> cart.expiresAt().isAfter(now))
 			.findFirst()
-			.map(cart -> withChanges(cart, channel))
+			.map(cart -> checks.withChanges(cart, channel))
 			.orElseThrow(() -> new NotFoundException("No open cart for customer '" + customerReference + "'"));
 	}
 
@@ -161,7 +153,7 @@ public class Carts {
 		else {
 			PriceQuote quote = quotes.require(checkedSku, channel, cart.currency(), cart.country(), "sku");
 			line = new CartLine(checkedSku, total, quote.gross(), quote.net(), quote.tax(), quote.taxRate().rate(),
-					channel, clock.instant());
+					channel, now());
 		}
 		return write(cart, channel, replace(cart.lines(), line), line, null);
 	}
@@ -243,7 +235,7 @@ public class Carts {
 		Cart cart = lockOpen(id, customer);
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(properties.handoverTtl());
-		String code = code();
+		String code = HandoverCodes.next();
 		store.putHandover(cart.id(), code, expiresAt, now);
 		return new Handover(code, cart.id(), expiresAt);
 	}
@@ -316,7 +308,7 @@ public class Carts {
 		// The merged cart's stock goes; the surviving cart holds for all lines under its
 		// channel's policy
 		if (from.reservationId() != null) {
-			release(from);
+			cartHolds.release(from);
 		}
 		Set<String> allIds = new LinkedHashSet<>(into.customerIds());
 		allIds.addAll(ids);
@@ -327,7 +319,7 @@ public class Carts {
 		for (CartLine line : lines.values()) {
 			store.upsertLine(into.id(), line);
 		}
-		Cart held = hold(survivor, channel, List.copyOf(lines.values()));
+		Cart held = cartHolds.hold(survivor, channel, List.copyOf(lines.values()));
 		store.update(held);
 		store.update(new Cart(from.id(), CartStatus.MERGED, from.currency(), from.country(), from.customerIds(),
 				from.profileId(), channel, null, null, into.id(), null, from.lines(), List.of(), from.expiresAt(),
@@ -341,61 +333,27 @@ public class Carts {
 	 */
 	private Cart write(Cart cart, ChannelId channel, List<CartLine> lines, @Nullable CartLine changed,
 			@Nullable String removed) {
-		Cart held = hold(cart, channel, lines);
+		Cart held = cartHolds.hold(cart, channel, lines);
 		if (changed != null) {
 			store.upsertLine(cart.id(), changed);
 		}
 		if (removed != null) {
 			store.deleteLine(cart.id(), removed);
 		}
-		touch(cart, channel, held.reservationId(), held.reservationChannelId());
-		return view(cart.id(), channel, null);
-	}
-
-	/**
-	 * The cart with its stock held for the given lines: by the difference when it holds
-	 * some already, newly when its channel reserves on add, not at all otherwise.
-	 */
-	private Cart hold(Cart cart, ChannelId channel, List<CartLine> lines) {
-		ReservationPolicy policy = policies.of(channel);
-		Reservation current = cart.reservationId() == null ? null : reservations.get(cart.reservationId().value());
-		boolean held = current != null && current.isHeldAt(clock.instant());
-		List<Item> items = new ArrayList<>();
-		for (int i = 0; i < lines.size(); i++) {
-			items.add(new Item(lines.get(i).sku(), lines.get(i).quantity(), "lines[" + i + "].quantity"));
-		}
-		Duration ttl = policy.mode() == ReservationPolicy.Mode.ON_ADD ? policy.hold()
-				: held ? Duration.between(clock.instant(), current.expiresAt()) : policy.hold();
-		Reservation now;
-		if (items.isEmpty()) {
-			if (held) {
-				reservations.release(current.id());
-			}
-			now = null;
-		}
-		else if (held) {
-			now = holds.adjust(current, items, ttl.isNegative() || ttl.isZero() ? policy.hold() : ttl);
-		}
-		else if (policy.mode() == ReservationPolicy.Mode.ON_ADD) {
-			now = holds.reserve(channel, cart.id().value(), ReservationKind.CART, ttl, items);
-		}
-		else {
-			now = null;
-		}
-		return new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(), cart.profileId(),
-				cart.channelId(), now == null ? null : now.id(), now == null ? null : now.channelId(),
-				cart.mergedInto(), cart.orderId(), lines, List.of(), cart.expiresAt(), cart.createdAt(),
-				cart.updatedAt());
+		Cart written = touch(cart, channel, held.reservationId(), held.reservationChannelId());
+		// What was just written is the cart: it is not read back, only checked again
+		List<CartLine> ordered = lines.stream()
+			.sorted(Comparator.comparing(CartLine::addedAt).thenComparing(CartLine::sku))
+			.toList();
+		return checks.withChanges(new Cart(written.id(), written.status(), written.currency(), written.country(),
+				written.customerIds(), written.profileId(), written.channelId(), written.reservationId(),
+				written.reservationChannelId(), written.mergedInto(), written.orderId(), ordered, List.of(),
+				written.expiresAt(), written.createdAt(), written.updatedAt()), channel);
 	}
 
 	/** Lets go of what the cart holds, if it still holds anything. */
 	void release(Cart cart) {
-		if (cart.reservationId() != null) {
-			Reservation current = reservations.get(cart.reservationId().value());
-			if (current.isHeldAt(clock.instant())) {
-				reservations.release(current.id());
-			}
-		}
+		cartHolds.release(cart);
 	}
 
 	/** Marks the cart checked out as the order. */
@@ -406,46 +364,23 @@ public class Carts {
 				cart.createdAt(), now));
 	}
 
-	private void touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
+	/** Writes the cart's own columns as of now; returns the cart written. */
+	private Cart touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
 			@Nullable ChannelId reservationChannel) {
-		Instant now = clock.instant();
-		store.update(new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
+		Instant now = now();
+		Cart touched = new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
 				cart.profileId(), channel, reservation, reservationChannel, cart.mergedInto(), cart.orderId(),
-				cart.lines(), List.of(), now.plus(properties.cartTtl()), cart.createdAt(), now));
+				cart.lines(), List.of(), now.plus(properties.cartTtl()), cart.createdAt(), now);
+		store.update(touched);
+		return touched;
 	}
 
 	/**
-	 * Checks every line again: its price now, whether it is still sold, whether there are
-	 * enough units.
+	 * Now, to the microsecond PostgreSQL keeps: a cart answered from memory shows the
+	 * times it shows when read back.
 	 */
-	private Cart withChanges(Cart cart, ChannelId channel) {
-		if (cart.status() != CartStatus.OPEN) {
-			return cart;
-		}
-		Reservation held = cart.reservationId() == null ? null : reservations.get(cart.reservationId().value());
-		boolean holding = held != null && held.isHeldAt(clock.instant());
-		List<CartChange> changes = new ArrayList<>();
-		for (CartLine line : cart.lines()) {
-			Quotes.Quote quote = quotes.quote(line.sku(), channel, cart.currency(), cart.country());
-			PriceQuote price = quote.price();
-			if (price == null) {
-				changes.add(new CartChange(line.sku(), CartChange.Kind.NOT_SELLABLE, line.unitPrice(), null, null,
-						String.valueOf(quote.refusal() == null ? "No longer sold" : quote.refusal().getMessage())));
-				continue;
-			}
-			if (!price.gross().equals(line.unitPrice())) {
-				changes.add(new CartChange(line.sku(), CartChange.Kind.PRICE, line.unitPrice(), price.gross(), null,
-						"The price of '" + line.sku() + "' is now " + price.gross() + ", not " + line.unitPrice()));
-			}
-			if (!holding) {
-				int available = holds.available(channel, line.sku());
-				if (available < line.quantity()) {
-					changes.add(new CartChange(line.sku(), CartChange.Kind.AVAILABILITY, null, null, available, "Only "
-							+ available + " of '" + line.sku() + "' can be had, " + line.quantity() + " wanted"));
-				}
-			}
-		}
-		return cart.withChanges(changes);
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static List<CartLine> replace(List<CartLine> lines, CartLine line) {
@@ -470,14 +405,6 @@ public class Carts {
 		return new ProblemException(ProblemType.NOT_FOUND,
 				"Cart " + cart.id() + " has no line for SKU '" + abbreviate(sku) + "'",
 				List.of(new FieldError("sku", "is not in the cart")));
-	}
-
-	private static String code() {
-		char[] code = new char[CODE_LENGTH];
-		for (int i = 0; i < code.length; i++) {
-			code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
-		}
-		return new String(code);
 	}
 
 	private static String abbreviate(String text) {

@@ -135,6 +135,9 @@ public class Checkout {
 		OrderId orderId = OrderId.next();
 		Instant now = clock.instant();
 		boolean later = PaymentProviders.isPayInStore(provider);
+		// The cart's own row is written before any stock row is locked: those stay locked
+		// to the commit, so the fewer statements after the hold the better
+		carts.checkedOut(cart, orderId, channel);
 		// What the cart held goes back, and the order holds anew in the same transaction:
 		// nobody can take the units in between
 		carts.release(cart);
@@ -151,7 +154,9 @@ public class Checkout {
 				cart.customerIds(), cart.profileId(), lines, net, tax, total, reservation.id().value(),
 				provider.method(), taken.reference(), taken.captured() ? null : now.plus(properties.paymentTtl()), null,
 				now, null, null, null, null, null, now);
-		orders.insert(order);
+		// A captured payment makes the order paid as it is written: one row, both events
+		Order paid = taken.captured() ? order.paid(provider.method(), taken.reference(), now) : null;
+		orders.insert(paid != null ? paid : order);
 		if (delivery != null) {
 			deliveries.insert(orderId, delivery);
 			if (delivery.slot() != null) {
@@ -161,13 +166,11 @@ public class Checkout {
 			}
 		}
 		timeline.record(order);
-		if (taken.captured()) {
-			Order paid = order.paid(provider.method(), taken.reference(), now);
-			orders.transition(paid, OrderStatus.PLACED);
+		if (paid != null) {
 			timeline.record(paid);
-			order = lifecycle.route(paid);
+			// Only an order that says how it reaches its customer is routed
+			order = delivery == null ? paid : lifecycle.route(paid);
 		}
-		carts.checkedOut(cart, orderId, channel);
 		return order;
 	}
 

@@ -31,24 +31,6 @@ public class ReservationStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Writes the reservation without its lines, which {@link #insertLine} adds. */
-	public void insertHeader(Reservation reservation, String actor) {
-		jdbc.sql("""
-				insert into reservation (id, channel_id, reference, kind, status, expires_at, actor, created_at,
-				       updated_at)
-				values (:id, :channel, :reference, :kind, :status, :expiresAt, :actor, :createdAt, :updatedAt)""")
-			.param("id", reservation.id().value())
-			.param("channel", reservation.channelId().value())
-			.param("reference", reservation.reference())
-			.param("kind", reservation.kind().name())
-			.param("status", reservation.status().name())
-			.param("expiresAt", Timestamp.from(reservation.expiresAt()))
-			.param("actor", actor)
-			.param("createdAt", Timestamp.from(reservation.createdAt()))
-			.param("updatedAt", Timestamp.from(reservation.updatedAt()))
-			.update();
-	}
-
 	/** Writes a changed reservation: its status, expiry and lines. */
 	public void update(Reservation reservation) {
 		jdbc.sql("""
@@ -113,7 +95,7 @@ public class ReservationStore {
 		reservation.lines().forEach(line -> insertLine(reservation.id(), line));
 	}
 
-	/** Adds one line to a reservation written by {@link #insertHeader}. */
+	/** Adds one line to a reservation. */
 	public void insertLine(ReservationId id, ReservationLine line) {
 		jdbc.sql("""
 				insert into reservation_line (reservation_id, sku, location_id, quantity, from_allocation)

@@ -16,6 +16,8 @@ import io.omnis.inventory.Allocation;
 import io.omnis.inventory.LocationId;
 import io.omnis.inventory.Movement;
 import io.omnis.inventory.MovementType;
+import io.omnis.inventory.Reservation;
+import io.omnis.inventory.ReservationId;
 import io.omnis.inventory.Sku;
 import io.omnis.inventory.Stock;
 import io.omnis.inventory.StockLow;
@@ -45,8 +47,11 @@ public class StockLedger {
 
 	private final Clock clock;
 
+	private final ReservingHold reserving;
+
 	StockLedger(StockStore stock, AllocationStore allocations, LedgerStore ledger, ApplicationEventPublisher events,
-			InventoryProperties properties, Clock clock) {
+			InventoryProperties properties, Clock clock, ReservingHold reserving) {
+		this.reserving = reserving;
 		this.stock = stock;
 		this.allocations = allocations;
 		this.ledger = ledger;
@@ -112,6 +117,24 @@ public class StockLedger {
 			.orElseThrow(() -> insufficient(sku, location, quantity, held, field));
 		signal(after, 0, quantity);
 		return fromAllocation;
+	}
+
+	/**
+	 * Holds a line of a new reservation as {@link #hold} does, writing the reservation
+	 * line (and, with {@code header}, the reservation) in the same statement as the stock
+	 * row's conditional UPDATE.
+	 * @param header the reservation itself, given with its first line only
+	 * @return how many came from the channel's allocation
+	 */
+	public int reserve(ReservationId reservation, @Nullable Reservation header, Sku sku, LocationId location,
+			int quantity, ChannelId channel, String actor, String field) {
+		Instant now = clock.instant();
+		ReservingHold.Held after = reserving
+			.hold(reservation, header, sku, location, quantity, channel, Ids.next("mov"), actor, now)
+			.orElseThrow(() -> insufficient(sku, location, quantity,
+					allocations.lock(sku, location, channel).map(Allocation::remaining).orElse(0), field));
+		signal(after.stock(), 0, quantity);
+		return after.fromAllocation();
 	}
 
 	/**

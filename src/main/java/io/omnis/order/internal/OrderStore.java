@@ -66,21 +66,23 @@ public class OrderStore {
 			.param("updatedAt", Timestamp.from(order.updatedAt()))
 			.update();
 		List<OrderLine> lines = order.lines();
-		for (int i = 0; i < lines.size(); i++) {
-			OrderLine line = lines.get(i);
-			jdbc.sql("""
-					insert into order_line (order_id, position, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate)
-					values (:order, :position, :sku, :quantity, :gross, :net, :tax, :rate)""")
-				.param("order", order.id().value())
-				.param("position", i)
-				.param("sku", line.sku())
-				.param("quantity", line.quantity())
-				.param("gross", line.unitPrice().minorUnits())
-				.param("net", line.unitNet().minorUnits())
-				.param("tax", line.unitTax().minorUnits())
-				.param("rate", line.taxRate())
-				.update();
+		if (lines.isEmpty()) {
+			return;
 		}
+		// Every line in one statement, whatever their number
+		jdbc.sql("""
+				insert into order_line (order_id, position, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate)
+				select :order, l.* from unnest(:positions::int[], :skus::text[], :quantities::int[], :gross::bigint[],
+				       :net::bigint[], :tax::bigint[], :rates::numeric[]) as l""")
+			.param("order", order.id().value())
+			.param("positions", java.util.stream.IntStream.range(0, lines.size()).boxed().toArray(Integer[]::new))
+			.param("skus", lines.stream().map(OrderLine::sku).toArray(String[]::new))
+			.param("quantities", lines.stream().map(OrderLine::quantity).toArray(Integer[]::new))
+			.param("gross", lines.stream().map(l -> l.unitPrice().minorUnits()).toArray(Long[]::new))
+			.param("net", lines.stream().map(l -> l.unitNet().minorUnits()).toArray(Long[]::new))
+			.param("tax", lines.stream().map(l -> l.unitTax().minorUnits()).toArray(Long[]::new))
+			.param("rates", lines.stream().map(l -> l.taxRate().toPlainString()).toArray(String[]::new))
+			.update();
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.omnis.order.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +41,25 @@ public class Quotes {
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
-	/** The quote, or why there is none. */
+	/**
+	 * The quote, or why there is none. Asked again in the same transaction (a cart view
+	 * after a write, a checkout pricing what it just planned) it is answered from that
+	 * transaction's memo: the catalog is asked once per SKU, channel, currency and
+	 * country.
+	 */
 	public Quote quote(String sku, ChannelId channel, String currency, String country) {
+		Map<Object, Object> memo = TransactionMemo.of(this);
+		QuoteKey key = new QuoteKey(sku, channel, currency, country);
+		Object known = memo.get(key);
+		if (known != null) {
+			return (Quote) known;
+		}
+		Quote quote = ask(sku, channel, currency, country);
+		memo.put(key, quote);
+		return quote;
+	}
+
+	private Quote ask(String sku, ChannelId channel, String currency, String country) {
 		return savepoint.execute(status -> {
 			try {
 				return new Quote(pricing.quote(sku, channel.value(), currency, null, country, null), null);
@@ -54,7 +73,7 @@ public class Quotes {
 
 	/** The quote, or the catalog's refusal as a problem naming the given field. */
 	public PriceQuote require(String sku, ChannelId channel, String currency, String country, String field) {
-		if (catalog.variant(sku).isEmpty()) {
+		if (variant(sku) == null) {
 			throw unknownSku(sku, field);
 		}
 		Quote quote = quote(sku, channel, currency, country);
@@ -71,12 +90,27 @@ public class Quotes {
 				List.of(new FieldError(field, "is not a known SKU")));
 	}
 
+	/** The variant of the SKU, read once per transaction. */
 	public @Nullable Variant variant(String sku) {
-		return catalog.variant(sku).orElse(null);
+		Map<Object, Object> memo = TransactionMemo.of(this);
+		VariantKey key = new VariantKey(sku);
+		Object known = memo.get(key);
+		if (known != null) {
+			return ((Optional<?>) known).map(Variant.class::cast).orElse(null);
+		}
+		Optional<Variant> variant = catalog.variant(sku);
+		memo.put(key, variant);
+		return variant.orElse(null);
 	}
 
 	private static String abbreviate(String text) {
 		return text.length() <= 64 ? text : text.substring(0, 64) + "…";
+	}
+
+	private record QuoteKey(String sku, ChannelId channel, String currency, String country) {
+	}
+
+	private record VariantKey(String sku) {
 	}
 
 	/** A price, or the catalog's reason for not giving one. */

@@ -2,7 +2,9 @@ package io.omnis.order.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +63,15 @@ public class StockHolds {
 
 	/** The store a STORE channel's tills stand in, if that is what the channel is. */
 	public Optional<Location> storeOf(ChannelId channel) {
-		if (channels.find(channel).map(c -> c.type() != ChannelType.STORE).orElse(true)) {
-			return Optional.empty();
+		Map<Object, Object> memo = TransactionMemo.of(this);
+		Object known = memo.get(channel);
+		if (known != null) {
+			return ((Optional<?>) known).map(Location.class::cast);
 		}
-		return locations.ofStoreChannel(channel);
+		Optional<Location> store = channels.find(channel).map(c -> c.type() != ChannelType.STORE).orElse(true)
+				? Optional.empty() : locations.ofStoreChannel(channel);
+		memo.put(channel, store);
+		return store;
 	}
 
 	public Reservation reserve(ChannelId channel, String reference, ReservationKind kind, Duration ttl,
@@ -96,27 +103,78 @@ public class StockHolds {
 	 * kits), at its store only for a store's tills.
 	 */
 	public int available(ChannelId channel, String sku) {
-		Variant variant = quotes.variant(sku);
-		if (variant == null || !Sku.isValid(sku)) {
-			return 0;
-		}
-		if (!variant.isKit()) {
-			return units(channel, new Sku(sku));
-		}
-		int kits = Integer.MAX_VALUE;
-		for (KitComponent component : variant.components()) {
-			kits = Math.min(kits, units(channel, new Sku(component.sku())) / component.quantity());
-		}
-		return kits;
+		return available(channel, List.of(sku)).getOrDefault(sku, 0);
 	}
 
-	private int units(ChannelId channel, Sku sku) {
+	/**
+	 * How many units of each SKU the channel can be promised, as {@link #available}, with
+	 * the stock of all of them read in one query.
+	 */
+	public Map<String, Integer> available(ChannelId channel, List<String> skus) {
+		Map<String, Variant> variants = new LinkedHashMap<>();
+		Set<Sku> stocked = new java.util.LinkedHashSet<>();
+		for (String sku : skus) {
+			Variant variant = quotes.variant(sku);
+			if (variant == null || !Sku.isValid(sku)) {
+				continue;
+			}
+			variants.put(sku, variant);
+			if (variant.isKit()) {
+				variant.components().forEach(component -> stocked.add(new Sku(component.sku())));
+			}
+			else {
+				stocked.add(new Sku(sku));
+			}
+		}
+		Map<Sku, Integer> units = units(channel, stocked);
+		Map<String, Integer> available = new LinkedHashMap<>();
+		for (String sku : skus) {
+			Variant variant = variants.get(sku);
+			if (variant == null) {
+				available.put(sku, 0);
+			}
+			else if (!variant.isKit()) {
+				available.put(sku, units.getOrDefault(new Sku(sku), 0));
+			}
+			else {
+				int kits = Integer.MAX_VALUE;
+				for (KitComponent component : variant.components()) {
+					kits = Math.min(kits, units.getOrDefault(new Sku(component.sku()), 0) / component.quantity());
+				}
+				available.put(sku, kits);
+			}
+		}
+		return available;
+	}
+
+	/** The units of each SKU the channel may sell, summed over its locations. */
+	private Map<Sku, Integer> units(ChannelId channel, Set<Sku> skus) {
+		Map<Sku, Integer> units = new HashMap<>();
+		rows(channel, skus)
+			.forEach((sku, rows) -> units.put(sku, rows.stream().mapToInt(LocationAvailability::available).sum()));
+		return units;
+	}
+
+	/**
+	 * Each SKU's availability rows the channel may sell from (its store only for a
+	 * store's tills), read in one query per {@link Availability#MAX_CART_LINES} SKUs.
+	 */
+	private Map<Sku, List<LocationAvailability>> rows(ChannelId channel, Collection<Sku> skus) {
+		Map<Sku, List<LocationAvailability>> rows = new HashMap<>();
+		if (skus.isEmpty()) {
+			return rows;
+		}
 		Optional<LocationId> store = storeOf(channel).map(Location::id);
-		return availability.of(sku, channel)
-			.stream()
-			.filter(row -> store.isEmpty() || row.locationId().equals(store.get()))
-			.mapToInt(LocationAvailability::available)
-			.sum();
+		List<Sku> all = List.copyOf(skus);
+		for (int from = 0; from < all.size(); from += Availability.MAX_CART_LINES) {
+			List<Sku> chunk = all.subList(from, Math.min(all.size(), from + Availability.MAX_CART_LINES));
+			for (LocationAvailability row : availability.of(chunk, channel)) {
+				if (store.isEmpty() || row.locationId().equals(store.get())) {
+					rows.computeIfAbsent(row.sku(), sku -> new ArrayList<>()).add(row);
+				}
+			}
+		}
+		return rows;
 	}
 
 	/** The units of each stocked SKU the items need, kits expanded. */
@@ -151,6 +209,16 @@ public class StockHolds {
 	 */
 	private List<ReservationLine> plan(ChannelId channel, Map<Sku, Need> needs, List<ReservationLine> held) {
 		Optional<LocationId> store = storeOf(channel).map(Location::id);
+		// The stock of every SKU that is not wholly held already, in one read
+		Map<Sku, List<LocationAvailability>> stock = rows(channel,
+				needs.entrySet()
+					.stream()
+					.filter(e -> held.stream()
+						.filter(line -> line.sku().equals(e.getKey()))
+						.mapToInt(ReservationLine::quantity)
+						.sum() < e.getValue().units())
+					.map(Map.Entry::getKey)
+					.toList());
 		List<ReservationLine> plan = new ArrayList<>();
 		needs.forEach((sku, need) -> {
 			int missing = need.units();
@@ -168,9 +236,8 @@ public class StockHolds {
 			if (missing == 0) {
 				return;
 			}
-			List<LocationAvailability> rows = availability.of(sku, channel)
+			List<LocationAvailability> rows = stock.getOrDefault(sku, List.of())
 				.stream()
-				.filter(row -> store.isEmpty() || row.locationId().equals(store.get()))
 				.filter(row -> row.available() > 0)
 				.sorted(Comparator.comparing((LocationAvailability row) -> !used.contains(row.locationId()))
 					.thenComparing(Comparator.comparingInt(LocationAvailability::available).reversed())
