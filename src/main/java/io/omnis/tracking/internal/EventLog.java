@@ -157,20 +157,49 @@ public class EventLog {
 	/**
 	 * Takes the next waiting events of one share of the buckets off the queue (their rows
 	 * come back if the caller's transaction rolls back): those whose bucket is
-	 * {@code shard} modulo {@code shards}, oldest first. Each bucket of the share is read
-	 * from the head of its own index entries ({@code (bucket, seq)}) and the heads are
-	 * merged in seq order (a Merge Append under the limit), so a claim reads about
-	 * {@code limit} entries however long the backlog of this or other shards is. The rows
-	 * are picked once (a materialized CTE) and deleted by key; a claimer that meets rows
-	 * another one is deleting waits for it and gets only the rows still there.
+	 * {@code shard} modulo {@code shards}, oldest first. A claimer that meets rows
+	 * another one is deleting waits for it and gets only the rows still there; the rows
+	 * are picked once (a materialized CTE) and deleted by key.
+	 * <p>
+	 * A shard that keeps up (its last claim was not full) has a short queue: it walks the
+	 * queue in key order, which reads few pages as the queue's rows sit in key order. A
+	 * shard that is behind reads the head of each of its buckets in their own index
+	 * ({@code (bucket, seq)}) and merges them in seq order, so its claim reads about
+	 * {@code limit} entries however long the backlog of this and the other shards is,
+	 * where the walk in key order would read all of it.
 	 */
 	public List<CollectedEvent> claimUnresolved(int shard, int shards, int limit) {
-		return jdbc.sql(claimSql(shard, shards)).param("limit", limit).query(this::event).list();
+		long key = ((long) shards << 32) | shard;
+		boolean behind = this.behind.getOrDefault(key, false);
+		List<CollectedEvent> claimed = jdbc.sql(behind ? claimSql(shard, shards) : CLAIM_IN_KEY_ORDER)
+			.param("shard", shard)
+			.param("shards", shards)
+			.param("limit", limit)
+			.query(this::event)
+			.list();
+		this.behind.put(key, claimed.size() >= limit);
+		return claimed;
 	}
+
+	private static final String CLAIM_IN_KEY_ORDER = """
+			with picked as materialized (
+			    select seq from event_resolution_queue where bucket % :shards = :shard
+			     order by seq limit :limit),
+			claimed as (
+			    delete from event_resolution_queue q using picked p where q.seq = p.seq
+			    returning q.seq)
+			select e.*, null::text as profile_id, null::text[] as identifiers
+			  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""";
+
+	/** Whether a shard's last claim came back full, by (shards, shard). */
+	private final Map<Long, Boolean> behind = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<Long, String> claims = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** The claim of one share of the buckets: one ordered branch per bucket. */
+	/**
+	 * The claim of a share of the buckets that is behind: one ordered branch per bucket,
+	 * merged.
+	 */
 	String claimSql(int shard, int shards) {
 		return claims.computeIfAbsent(((long) shards << 32) | shard, key -> {
 			StringBuilder heads = new StringBuilder();
