@@ -76,12 +76,14 @@ public class CollectedEvents {
 		long[] seqs = new long[n];
 		String[] profiles = new String[n];
 		List<List<String>> identifiers = new ArrayList<>(n);
+		Instant[] occurred = new Instant[n];
 		for (int i = 0; i < n; i++) {
+			occurred[i] = assignments.get(i).occurredAt();
 			seqs[i] = assignments.get(i).seq();
 			profiles[i] = assignments.get(i).profileId();
 			identifiers.add(assignments.get(i).identifiers());
 		}
-		log.assign(seqs, profiles, identifiers);
+		log.assign(seqs, profiles, identifiers, occurred);
 	}
 
 	/** Moves every event of a profile to another one (a merge). */
@@ -138,7 +140,14 @@ public class CollectedEvents {
 	 * The profile an event belongs to and the identifiers ("type:value") promoted from
 	 * it.
 	 */
-	public record Assignment(long seq, @Nullable String profileId, List<String> identifiers) {
+	public record Assignment(long seq, @Nullable String profileId, List<String> identifiers,
+			@Nullable Instant occurredAt) {
+
+		/** An assignment whose event time is read back from the event. */
+		public Assignment(long seq, @Nullable String profileId, List<String> identifiers) {
+			this(seq, profileId, identifiers, null);
+		}
+
 	}
 
 }

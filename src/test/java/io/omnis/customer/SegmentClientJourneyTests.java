@@ -81,6 +81,14 @@ class SegmentClientJourneyTests extends CollectingOmnis {
 		}
 		assertThat(profile.get("channels").findValuesAsString("channelId")).containsExactlyInAnyOrder(web.channelId(),
 				app.channelId(), store.channelId());
+		// Channel use, kept in the profile row through the merges: most recently used
+		// first,
+		// with each channel's count of events
+		List<String> channelUse = new ArrayList<>();
+		profile.get("channels")
+			.forEach(use -> channelUse.add(use.get("channelId").stringValue() + "=" + use.get("events").asLong()));
+		assertThat(channelUse).containsExactly(web.channelId() + "=3", store.channelId() + "=1",
+				app.channelId() + "=1");
 
 		JsonNode timeline = read(web, "/api/v1/profiles/" + profile.get("id").stringValue() + "/timeline");
 		List<JsonNode> newestFirst = new ArrayList<>();

@@ -171,18 +171,17 @@ class ShardedResolutionTests {
 	private Map<String, String> graph(String prefix, String channelIds) {
 		String[] channelOf = channelIds.split(",");
 		Map<String, String> graph = new TreeMap<>();
-		jdbc.sql(
-				"""
-						select p.id, p.event_counts::text, p.traits::text, p.first_seen_at, p.last_seen_at,
-						       (select string_agg(i.type || ':' || i.value, ' ' order by i.type, i.value)
-						          from identifier i where i.profile_id = p.id) as identifiers,
-						       (select count(*) from event_profile e where e.profile_id = p.id) as events,
-						       (select string_agg(c.channel_id || '=' || c.events || '@' || c.first_seen_at || '/' || c.last_seen_at,
-						                          ' ' order by c.channel_id)
-						          from profile_channel c where c.profile_id = p.id) as channels
-						  from profile p
-						 where p.merged_into is null
-						   and exists (select 1 from identifier i where i.profile_id = p.id and i.value like :prefix)""")
+		jdbc.sql("""
+				select p.id, p.event_counts::text, p.traits::text, p.first_seen_at, p.last_seen_at,
+				       (select string_agg(i.type || ':' || i.value, ' ' order by i.type, i.value)
+				          from identifier i where i.profile_id = p.id) as identifiers,
+				       (select count(*) from event_profile e where e.profile_id = p.id) as events,
+				       (select string_agg(c.key || '=' || (c.value ->> 'events') || '@' || (c.value ->> 'firstSeenAt')
+				                          || '/' || (c.value ->> 'lastSeenAt'), ' ' order by c.key)
+				          from jsonb_each(p.channels) c) as channels
+				  from profile p
+				 where p.merged_into is null
+				   and exists (select 1 from identifier i where i.profile_id = p.id and i.value like :prefix)""")
 			.param("prefix", prefix + "%")
 			.query(rs -> {
 				String identifiers = rs.getString("identifiers").replace(prefix, "");
@@ -209,8 +208,10 @@ class ShardedResolutionTests {
 				select 'event ' || e.seq from event_profile e join profile p on p.id = e.profile_id
 				 where p.merged_into is not null
 				union all
-				select 'channel ' || c.profile_id from profile_channel c join profile p on p.id = c.profile_id
-				 where p.merged_into is not null""").param("prefix", prefix + "%").query(String.class).list());
+				select 'channel ' || p.id from profile p where p.merged_into is not null and p.channels <> '{}'""")
+			.param("prefix", prefix + "%")
+			.query(String.class)
+			.list());
 		assertThat(stale).isEmpty();
 	}
 

@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -146,8 +149,8 @@ public class ProfileReads {
 	}
 
 	/**
-	 * A profile with its identifiers and channels as JSON aggregates: one round trip per
-	 * read.
+	 * A profile (its channels are in its row) with its identifiers as a JSON aggregate:
+	 * one round trip, one index lookup and one index range per read.
 	 */
 	private Optional<Row> row(String condition, String key, @Nullable String type) {
 		return jdbc.sql("""
@@ -155,11 +158,7 @@ public class ProfileReads {
 				       (select coalesce(json_agg(json_build_object('type', i.type, 'value', i.value,
 				                'firstSeenAt', i.first_seen_at, 'firstChannelId', i.first_channel_id,
 				                'firstMessageId', i.first_message_id) order by i.first_seen_at, i.type, i.value), '[]')
-				          from (select * from identifier where profile_id = p.id limit 1000) i) as identifiers,
-				       (select coalesce(json_agg(json_build_object('channelId', c.channel_id,
-				                'firstSeenAt', c.first_seen_at, 'lastSeenAt', c.last_seen_at, 'events', c.events)
-				                order by c.last_seen_at desc), '[]')
-				          from profile_channel c where c.profile_id = p.id) as channels
+				          from (select * from identifier where profile_id = p.id limit 1000) i) as identifiers
 				  from profile p where\s""" + condition)
 			.param("key", key)
 			.param("type", type)
@@ -176,7 +175,21 @@ public class ProfileReads {
 				object(rs.getString("consent")), rs.getInt("merge_count"), Set.of((String[]) flags.getArray()),
 				rs.getString("merged_into"),
 				List.of(json.readValue(rs.getString("identifiers"), Profile.KnownIdentifier[].class)),
-				List.of(json.readValue(rs.getString("channels"), Profile.ChannelUse[].class)));
+				channels(rs.getString("channels")));
+	}
+
+	/** The channel use kept in the profile row, the most recently used first. */
+	private List<Profile.ChannelUse> channels(String stored) {
+		Map<String, ProfileState.ChannelUse> uses = new HashMap<>();
+		ProfileState.ChannelUse.read(json.readTree(stored), uses);
+		return uses.entrySet()
+			.stream()
+			.map(use -> new Profile.ChannelUse(use.getKey(), use.getValue().first, use.getValue().last,
+					use.getValue().events))
+			.sorted(Comparator.comparing(Profile.ChannelUse::lastSeenAt)
+				.reversed()
+				.thenComparing(Profile.ChannelUse::channelId))
+			.toList();
 	}
 
 	private ObjectNode object(String text) {

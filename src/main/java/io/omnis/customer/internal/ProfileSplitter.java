@@ -91,8 +91,6 @@ public class ProfileSplitter {
 		ProfileState created = rebuilt(splitOff, now, moved, now);
 		created.consent = current.consent.deepCopy();
 		store.save(List.of(kept, created), now);
-		store.replaceChannelUse(live, kept.channelUse);
-		store.replaceChannelUse(splitOff, created.channelUse);
 
 		String actor = Actor.current();
 		List<ProfileStore.ConsentStatement> carried = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,7 +58,10 @@ final class ProfileState {
 	/** Identifiers with the instant each was first seen, for limits with a window. */
 	final Map<Identifier, Instant> identifiers;
 
-	/** Channel use added by this batch: channel → [first, last, count]. */
+	/**
+	 * The channels the profile was seen in: channel → first and last seen, events (kept
+	 * in the profile row's {@code channels}).
+	 */
 	final Map<String, ChannelUse> channelUse = new HashMap<>();
 
 	boolean dirty;
@@ -194,9 +198,34 @@ final class ProfileState {
 	}
 
 	/**
-	 * What a batch adds to a profile's use of one channel.
+	 * A profile's use of one channel.
 	 */
 	static final class ChannelUse {
+
+		/** Adds the channel use stored as {@code {"<channel>": {firstSeenAt, …}}}. */
+		static void read(JsonNode stored, Map<String, ChannelUse> into) {
+			for (Map.Entry<String, JsonNode> entry : stored.properties()) {
+				JsonNode use = entry.getValue();
+				ChannelUse read = new ChannelUse(instant(use.path("firstSeenAt")));
+				read.add(instant(use.path("lastSeenAt")), use.path("events").asLong(0));
+				into.put(entry.getKey(), read);
+			}
+		}
+
+		/** The channel use as stored in the profile row. */
+		static ObjectNode write(Map<String, ChannelUse> uses, JsonMapper json) {
+			ObjectNode stored = json.createObjectNode();
+			uses.forEach((channel, use) -> stored.putObject(channel)
+				.put("firstSeenAt", use.first.toString())
+				.put("lastSeenAt", use.last.toString())
+				.put("events", use.events));
+			return stored;
+		}
+
+		/** An instant as written by Java ({@code Z}) or by PostgreSQL (an offset). */
+		static Instant instant(JsonNode text) {
+			return java.time.OffsetDateTime.parse(text.asString()).toInstant();
+		}
 
 		Instant first;
 

@@ -26,7 +26,7 @@ import io.omnis.customer.Identifier;
 import io.omnis.tracking.CollectedEvents;
 
 /**
- * The profile, identifier, profile_channel, profile_merge, resolution_decision and
+ * The profile (with its channel use), identifier, profile_merge, resolution_decision and
  * consent_entry tables, read and written in batches.
  */
 @Repository
@@ -132,6 +132,7 @@ public class ProfileStore {
 				object(rs, "trait_sources"), object(rs, "event_counts"), object(rs, "consent"),
 				rs.getInt("merge_count"), Set.of((String[]) flags.getArray()), identifiers);
 		state.mergedInto = rs.getString("merged_into");
+		ProfileState.ChannelUse.read(json.readTree(rs.getString("channels")), state.channelUse);
 		return state;
 	}
 
@@ -169,6 +170,7 @@ public class ProfileStore {
 		String[] flags = new String[n];
 		String[] names = new String[n];
 		String[] mergedInto = new String[n];
+		String[] channels = new String[n];
 		for (int i = 0; i < n; i++) {
 			ProfileState s = changed.get(i);
 			ids[i] = s.id;
@@ -184,24 +186,26 @@ public class ProfileStore {
 			flags[i] = String.join("\u001f", s.flags);
 			names[i] = s.searchName();
 			mergedInto[i] = s.mergedInto;
+			channels[i] = json.writeValueAsString(ProfileState.ChannelUse.write(s.channelUse, json));
 		}
 		jdbc.sql(
 				"""
 						insert into profile (id, created_at, updated_at, first_seen_at, last_seen_at, traits, trait_sources,
-						                     event_counts, consent, merge_count, identifier_count, flags, search_name, merged_into)
+						                     event_counts, consent, merge_count, identifier_count, flags, search_name, merged_into,
+						                     channels)
 						select id, created, :now, first, last, traits::jsonb, sources::jsonb, counts::jsonb, consent::jsonb,
 						       merges, identifiers, case when flags = '' then '{}' else string_to_array(flags, E'\\x1f') end,
-						       name, merged_into
+						       name, merged_into, channels::jsonb
 						  from unnest(:ids::text[], :created::timestamptz[], :first::timestamptz[], :last::timestamptz[],
 						              :traits::text[], :sources::text[], :counts::text[], :consent::text[], :merges::int[],
-						              :identifiers::int[], :flags::text[], :names::text[], :mergedInto::text[])
+						              :identifiers::int[], :flags::text[], :names::text[], :mergedInto::text[], :channels::text[])
 						       as x(id, created, first, last, traits, sources, counts, consent, merges, identifiers, flags, name,
-						            merged_into)
+						            merged_into, channels)
 						on conflict (id) do update set updated_at = excluded.updated_at, first_seen_at = excluded.first_seen_at,
 						    last_seen_at = excluded.last_seen_at, traits = excluded.traits, trait_sources = excluded.trait_sources,
 						    event_counts = excluded.event_counts, consent = excluded.consent, merge_count = excluded.merge_count,
 						    identifier_count = excluded.identifier_count, flags = excluded.flags,
-						    search_name = excluded.search_name, merged_into = excluded.merged_into""")
+						    search_name = excluded.search_name, merged_into = excluded.merged_into, channels = excluded.channels""")
 			.param("now", Timestamp.from(now))
 			.param("ids", ids)
 			.param("created", created)
@@ -216,6 +220,7 @@ public class ProfileStore {
 			.param("flags", flags)
 			.param("names", names)
 			.param("mergedInto", mergedInto)
+			.param("channels", channels)
 			.update();
 	}
 
@@ -262,62 +267,6 @@ public class ProfileStore {
 				.param("value", identifier.value())
 				.update();
 		}
-	}
-
-	void addChannelUse(Collection<ProfileState> states) {
-		List<String> profiles = new ArrayList<>();
-		List<String> channels = new ArrayList<>();
-		List<Timestamp> first = new ArrayList<>();
-		List<Timestamp> last = new ArrayList<>();
-		List<Long> events = new ArrayList<>();
-		for (ProfileState s : states) {
-			s.channelUse.forEach((channel, use) -> {
-				profiles.add(s.id);
-				channels.add(channel);
-				first.add(Timestamp.from(use.first));
-				last.add(Timestamp.from(use.last));
-				events.add(use.events);
-			});
-		}
-		if (profiles.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
-				insert into profile_channel (profile_id, channel_id, first_seen_at, last_seen_at, events)
-				select * from unnest(:profiles::text[], :channels::text[], :first::timestamptz[], :last::timestamptz[],
-				                     :events::bigint[])
-				on conflict (profile_id, channel_id) do update
-				   set first_seen_at = least(profile_channel.first_seen_at, excluded.first_seen_at),
-				       last_seen_at = greatest(profile_channel.last_seen_at, excluded.last_seen_at),
-				       events = profile_channel.events + excluded.events""")
-			.param("profiles", profiles.toArray(String[]::new))
-			.param("channels", channels.toArray(String[]::new))
-			.param("first", first.toArray(Timestamp[]::new))
-			.param("last", last.toArray(Timestamp[]::new))
-			.param("events", events.toArray(Long[]::new))
-			.update();
-	}
-
-	void moveChannelUse(String from, String to) {
-		jdbc.sql(
-				"""
-						insert into profile_channel (profile_id, channel_id, first_seen_at, last_seen_at, events)
-						select :to, channel_id, first_seen_at, last_seen_at, events from profile_channel where profile_id = :from
-						on conflict (profile_id, channel_id) do update
-						   set first_seen_at = least(profile_channel.first_seen_at, excluded.first_seen_at),
-						       last_seen_at = greatest(profile_channel.last_seen_at, excluded.last_seen_at),
-						       events = profile_channel.events + excluded.events""")
-			.param("from", from)
-			.param("to", to)
-			.update();
-		jdbc.sql("delete from profile_channel where profile_id = :from").param("from", from).update();
-	}
-
-	void replaceChannelUse(String profileId, Map<String, ProfileState.ChannelUse> uses) {
-		jdbc.sql("delete from profile_channel where profile_id = :id").param("id", profileId).update();
-		ProfileState holder = ProfileState.fresh(profileId, Instant.EPOCH);
-		holder.channelUse.putAll(uses);
-		addChannelUse(List.of(holder));
 	}
 
 	void recordMerge(String id, String survivor, String merged, String kind, @Nullable String identifier,

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.omnis.tracking.CollectedEvent;
+import io.omnis.tracking.CollectedEvents;
 import io.omnis.tracking.DropReason;
 
 /**
@@ -156,27 +157,69 @@ public class EventLog {
 	/**
 	 * Takes the next waiting events of one share of the buckets off the queue (their rows
 	 * come back if the caller's transaction rolls back): those whose bucket is
-	 * {@code shard} modulo {@code shards}. A claimer that meets rows another one is
-	 * deleting waits for it and gets only the rows still there. The rows are picked once
-	 * (a materialized CTE) and deleted by key: as {@code seq in (subquery)} the filter on
-	 * the bucket could not use the key's order, and four claimers ran for minutes on a
-	 * backlog of 100,000 rows in the full benchmark.
+	 * {@code shard} modulo {@code shards}, oldest first. A claimer that meets rows
+	 * another one is deleting waits for it and gets only the rows still there; the rows
+	 * are picked once (a materialized CTE) and deleted by key.
+	 * <p>
+	 * A shard that keeps up (its last claim was not full) has a short queue: it walks the
+	 * queue in key order, which reads few pages as the queue's rows sit in key order. A
+	 * shard that is behind reads the head of each of its buckets in their own index
+	 * ({@code (bucket, seq)}) and merges them in seq order, so its claim reads about
+	 * {@code limit} entries however long the backlog of this and the other shards is,
+	 * where the walk in key order would read all of it.
 	 */
 	public List<CollectedEvent> claimUnresolved(int shard, int shards, int limit) {
-		return jdbc.sql("""
-				with picked as materialized (
-				    select seq from event_resolution_queue where bucket % :shards = :shard
-				     order by seq limit :limit),
-				claimed as (
-				    delete from event_resolution_queue q using picked p where q.seq = p.seq
-				    returning q.seq)
-				select e.*, null::text as profile_id, null::text[] as identifiers
-				  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""")
+		long key = ((long) shards << 32) | shard;
+		boolean behind = this.behind.getOrDefault(key, false);
+		List<CollectedEvent> claimed = jdbc.sql(behind ? claimSql(shard, shards) : CLAIM_IN_KEY_ORDER)
 			.param("shard", shard)
 			.param("shards", shards)
 			.param("limit", limit)
 			.query(this::event)
 			.list();
+		this.behind.put(key, claimed.size() >= limit);
+		return claimed;
+	}
+
+	private static final String CLAIM_IN_KEY_ORDER = """
+			with picked as materialized (
+			    select seq from event_resolution_queue where bucket % :shards = :shard
+			     order by seq limit :limit),
+			claimed as (
+			    delete from event_resolution_queue q using picked p where q.seq = p.seq
+			    returning q.seq)
+			select e.*, null::text as profile_id, null::text[] as identifiers
+			  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""";
+
+	/** Whether a shard's last claim came back full, by (shards, shard). */
+	private final Map<Long, Boolean> behind = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<Long, String> claims = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The claim of a share of the buckets that is behind: one ordered branch per bucket,
+	 * merged.
+	 */
+	String claimSql(int shard, int shards) {
+		return claims.computeIfAbsent(((long) shards << 32) | shard, key -> {
+			StringBuilder heads = new StringBuilder();
+			for (int bucket = shard; bucket < CollectedEvents.BUCKETS; bucket += shards) {
+				heads.append(heads.isEmpty() ? "" : "\n        union all\n")
+					.append("        (select seq from event_resolution_queue where bucket = ")
+					.append(bucket)
+					.append(" order by seq limit :limit)");
+			}
+			return """
+					with picked as materialized (
+					    select seq from (
+					%s
+					    ) heads order by seq limit :limit),
+					claimed as (
+					    delete from event_resolution_queue q using picked p where q.seq = p.seq
+					    returning q.seq)
+					select e.*, null::text as profile_id, null::text[] as identifiers
+					  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""".formatted(heads);
+		});
 	}
 
 	public Optional<CollectedEvent> claimUnresolved(String channelId, String messageId) {
@@ -201,17 +244,24 @@ public class EventLog {
 			.optional();
 	}
 
-	public void assign(long[] seqs, String[] profileIds, List<List<String>> identifiers) {
+	public void assign(long[] seqs, String[] profileIds, List<List<String>> identifiers,
+			@Nullable Instant[] occurredAt) {
 		// Each event's identifiers travel as a JSON array: a value may hold any
 		// character, so no separator is safe. An event resolved to no profile only
-		// leaves the queue.
+		// leaves the queue. The event time comes with the assignment (the resolver has
+		// the event in hand); only an assignment without it reads it from the event.
 		jdbc.sql("""
 				insert into event_profile (seq, profile_id, occurred_at, identifiers, resolved_at)
-				select x.s, x.p, e.occurred_at, array(select jsonb_array_elements_text(x.i::jsonb)), now()
-				  from unnest(:seqs::bigint[], :profiles::text[], :identifiers::text[]) as x(s, p, i)
-				  join tracked_event e on e.seq = x.s
+				select x.s, x.p, coalesce(x.o, (select e.occurred_at from tracked_event e where e.seq = x.s)),
+				       array(select jsonb_array_elements_text(x.i::jsonb)), now()
+				  from unnest(:seqs::bigint[], :profiles::text[], :identifiers::text[], :occurred::timestamptz[])
+				       as x(s, p, i, o)
 				 where x.p is not null""")
 			.param("seqs", Arrays.stream(seqs).boxed().toArray(Long[]::new))
+			.param("occurred",
+					Arrays.stream(occurredAt)
+						.map(at -> at == null ? null : Timestamp.from(at))
+						.toArray(Timestamp[]::new))
 			.param("profiles", profileIds)
 			.param("identifiers", identifiers.stream().map(json::writeValueAsString).toArray(String[]::new))
 			.update();

@@ -60,18 +60,20 @@ final class ProfileData {
 				run(connection,
 						"""
 								insert into profile (id, created_at, updated_at, first_seen_at, last_seen_at, traits,
-								                     trait_sources, event_counts, consent, identifier_count, search_name)
+								                     trait_sources, event_counts, consent, identifier_count, search_name, channels)
 								select 'cus_seeded' || lpad(n::text, 16, '0'), t, t, t, t,
 								       jsonb_build_object('email', 'lookup-' || n || '@bench.example', 'firstName', 'Lookup',
 								                          'lastName', n::text, 'plan', case when n % 2 = 0 then 'gold' else 'silver' end),
 								       jsonb_build_object('email', s, 'firstName', s, 'lastName', s, 'plan', s),
 								       jsonb_build_object('identify', 1, 'track:Product Viewed', ? / ?),
-								       '{"analytics": {"granted": true, "at": "2026-11-22T10:00:00Z"}}', 3, 'lookup ' || n
+								       '{"analytics": {"granted": true, "at": "2026-11-22T10:00:00Z"}}', 3, 'lookup ' || n,
+								       jsonb_build_object('bench-seeded', jsonb_build_object('firstSeenAt', '2026-11-22T10:00:00Z',
+								                          'lastSeenAt', '2026-11-22T10:00:00Z', 'events', ? / ?))
 								  from generate_series(?, ? - 1) n,
 								       lateral (select timestamptz '2026-11-22 10:00:00+00' as t) x,
 								       lateral (select jsonb_build_object('at', '2026-11-22T10:00:00Z', 'channel', 'bench-seeded',
 								                                          'message', 'p-' || n) as s) y""",
-						events, profiles, from, to);
+						events, profiles, events, profiles, from, to);
 				run(connection,
 						"""
 								insert into identifier (type, value, profile_id, first_seen_at, first_channel_id, first_message_id)
@@ -81,13 +83,6 @@ final class ProfileData {
 								       'p-' || n
 								  from generate_series(?, ? - 1) n, (values ('email'), ('user_id'), ('anonymous_id')) k(type)""",
 						from, to);
-				run(connection,
-						"""
-								insert into profile_channel (profile_id, channel_id, first_seen_at, last_seen_at, events)
-								select 'cus_seeded' || lpad(n::text, 16, '0'), 'bench-seeded', timestamptz '2026-11-22 10:00:00+00',
-								       timestamptz '2026-11-22 10:00:00+00', ? / ?
-								  from generate_series(?, ? - 1) n""",
-						events, profiles, from, to);
 			}
 			for (long from = 0; from < events; from += CHUNK) {
 				run(connection,
@@ -111,7 +106,7 @@ final class ProfileData {
 						profiles, profiles, profiles, from, Math.min(events, from + CHUNK));
 			}
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("analyze profile, identifier, profile_channel, tracked_event, event_profile");
+				statement.execute("analyze profile, identifier, tracked_event, event_profile");
 			}
 			try (Statement statement = connection.createStatement();
 					ResultSet size = statement
