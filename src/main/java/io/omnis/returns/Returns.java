@@ -22,6 +22,7 @@ import io.omnis.fulfilment.FulfilmentMethod;
 import io.omnis.fulfilment.FulfilmentRequest;
 import io.omnis.fulfilment.Fulfilments;
 import io.omnis.fulfilment.OrderRouter;
+import io.omnis.fulfilment.WorkTask;
 import io.omnis.inventory.Coordinates;
 import io.omnis.inventory.Inventory;
 import io.omnis.inventory.Location;
@@ -47,6 +48,7 @@ import io.omnis.order.OrderLine;
 import io.omnis.order.OrderStatus;
 import io.omnis.order.Orders;
 import io.omnis.order.Refunds;
+import io.omnis.returns.internal.RestockTasks;
 import io.omnis.returns.internal.ReturnStore;
 import io.omnis.returns.internal.Returnables;
 
@@ -91,9 +93,12 @@ public class Returns {
 
 	private final Clock clock;
 
+	private final RestockTasks restock;
+
 	Returns(ReturnStore store, Returnables returnables, Orders orders, Refunds refunds, StoreCredit credit,
 			Inventory inventory, Locations locations, Reservations reservations, OrderRouter router,
-			Fulfilments fulfilments, ApplicationEventPublisher events, Clock clock) {
+			Fulfilments fulfilments, ApplicationEventPublisher events, Clock clock, RestockTasks restock) {
+		this.restock = restock;
 		this.store = store;
 		this.returnables = returnables;
 		this.orders = orders;
@@ -163,6 +168,10 @@ public class Returns {
 				order.profileId(), order.customer(), lines, amount, note, exchange, null, null, null, null, null, now,
 				now, null);
 		store.insert(started);
+		if (expected != null) {
+			// Started at a store's counter: the goods are there, waiting to be restocked
+			restock.queue(started, new LocationId(expected));
+		}
 		events.publishEvent(
 				new ReturnRequested(id, order.id(), channel, order.profileId(), resolution, started.units(), now));
 		activity(started, "return.requested", "Return " + id + " of order " + order.id() + " started, "
@@ -216,6 +225,7 @@ public class Returns {
 		Instant now = clock.instant();
 		Return received = open.received(location.id().value(), Actor.current(), disposed, refund, creditEntry, now);
 		store.transition(received, ReturnStatus.REQUESTED);
+		restock.close(received, WorkTask.Status.DONE);
 		events.publishEvent(new ReturnReceived(received.id(), received.orderId(), received.profileId(),
 				location.id().value(), received.status(), now));
 		activity(received, "return.received", "Return " + received.id() + " received at " + location.name() + ", "
@@ -242,8 +252,26 @@ public class Returns {
 			}
 		}
 		store.transition(cancelled, ReturnStatus.REQUESTED);
+		restock.close(cancelled, WorkTask.Status.CANCELLED);
 		activity(cancelled, "return.cancelled", "Return " + cancelled.id() + " cancelled");
 		return cancelled;
+	}
+
+	/**
+	 * A return's goods (shipped back, or brought to a store other than the one it was
+	 * started at) arrived at the location: a RESTOCK_RETURN task goes into its work
+	 * queue.
+	 */
+	public WorkTask arrived(String returnId, @Nullable String locationId) {
+		Return open = visible(returnId, true);
+		if (!open.status().isOpen()) {
+			throw new ProblemException(ProblemType.CONFLICT,
+					"Return " + open.id() + " is " + open.status() + ": its goods were taken in already",
+					List.of(new FieldError("status", "is " + open.status())))
+				.with("returnStatus", open.status().name());
+		}
+		Location location = location(locationId, "locationId");
+		return restock.queue(open, location.id());
 	}
 
 	/** The exchange's item was handed over or shipped. Told again, nothing changes. */
