@@ -2,9 +2,6 @@ package io.omnis.returns;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Random;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moves stock exactly as receiving the return does, once.
  */
 class RestockTaskTests extends ReturnFixtures {
-
-	private static final Random RANDOM = new Random(20261124);
 
 	@Test
 	void aCounterReturnIsRestockedByScanningAndChoosingPerLine() {
@@ -223,41 +218,6 @@ class RestockTaskTests extends ReturnFixtures {
 
 	private java.util.List<String> pickedOf(String taskId) {
 		return values(backoffice().get("/api/v1/fulfilment/tasks/" + taskId).expect(200).path("items"), "picked");
-	}
-
-	/** A product with a unique GTIN-13 barcode and its price. */
-	Item productWithBarcode(String priceList, long cents) {
-		String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase(Locale.ROOT);
-		String barcode = gtin13();
-		backoffice()
-			.post("/api/v1/catalog/products",
-					"""
-							{"handle": "%s", "title": "Lamp %s", "status": "ACTIVE",
-							 "variants": [{"sku": "%s", "barcode": "%s", "taxCategory": "standard"}]}"""
-						.formatted(sku.toLowerCase(Locale.ROOT), sku, sku, barcode))
-			.expect(201);
-		backoffice()
-			.send("PUT", "/api/v1/catalog/price-lists/" + priceList + "/prices/" + sku,
-					java.net.http.HttpRequest.BodyPublishers
-						.ofString("{\"amount\": %d, \"currency\": \"EUR\"}".formatted(cents)),
-					"Content-Type", "application/json")
-			.expect(200);
-		return new Item(sku, barcode);
-	}
-
-	static synchronized String gtin13() {
-		StringBuilder digits = new StringBuilder("2");
-		for (int i = 0; i < 11; i++) {
-			digits.append(RANDOM.nextInt(10));
-		}
-		int sum = 0;
-		for (int i = 0; i < 12; i++) {
-			sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-		}
-		return digits.append((10 - sum % 10) % 10).toString();
-	}
-
-	record Item(String sku, String barcode) {
 	}
 
 }

@@ -211,6 +211,44 @@ abstract class ReturnFixtures extends RunningOmnis {
 				"{\"resolution\": \"%s\", \"lines\": [%s]}".formatted(resolution, String.join(", ", lines)));
 	}
 
+	private static final java.util.Random BARCODES = new java.util.Random(20261124);
+
+	/** A product with a unique GTIN-13 barcode and its price. */
+	protected Item productWithBarcode(String priceList, long cents) {
+		String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase(Locale.ROOT);
+		String barcode = gtin13();
+		backoffice()
+			.post("/api/v1/catalog/products",
+					"""
+							{"handle": "%s", "title": "Lamp %s", "status": "ACTIVE",
+							 "variants": [{"sku": "%s", "barcode": "%s", "taxCategory": "standard"}]}"""
+						.formatted(sku.toLowerCase(Locale.ROOT), sku, sku, barcode))
+			.expect(201);
+		backoffice()
+			.send("PUT", "/api/v1/catalog/price-lists/" + priceList + "/prices/" + sku,
+					java.net.http.HttpRequest.BodyPublishers
+						.ofString("{\"amount\": %d, \"currency\": \"EUR\"}".formatted(cents)),
+					"Content-Type", "application/json")
+			.expect(200);
+		return new Item(sku, barcode);
+	}
+
+	static synchronized String gtin13() {
+		StringBuilder digits = new StringBuilder("2");
+		for (int i = 0; i < 11; i++) {
+			digits.append(BARCODES.nextInt(10));
+		}
+		int sum = 0;
+		for (int i = 0; i < 12; i++) {
+			sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+		}
+		return digits.append((10 - sum % 10) % 10).toString();
+	}
+
+	/** A SKU and its barcode. */
+	protected record Item(String sku, String barcode) {
+	}
+
 	/** A channel as its server calls Omnis; a store's location, or null. */
 	protected record Shop(String id, Caller api, String location) {
 	}
