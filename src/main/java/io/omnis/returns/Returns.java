@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,9 @@ import io.omnis.order.OrderLine;
 import io.omnis.order.OrderStatus;
 import io.omnis.order.Orders;
 import io.omnis.order.Refunds;
+import io.omnis.returns.internal.Enums;
+import io.omnis.returns.internal.Exchanges;
+import io.omnis.returns.internal.Places;
 import io.omnis.returns.internal.RestockTasks;
 import io.omnis.returns.internal.ReturnStore;
 import io.omnis.returns.internal.Returnables;
@@ -95,10 +99,17 @@ public class Returns {
 
 	private final RestockTasks restock;
 
+	private final Exchanges exchanges;
+
+	private final Places places;
+
 	Returns(ReturnStore store, Returnables returnables, Orders orders, Refunds refunds, StoreCredit credit,
 			Inventory inventory, Locations locations, Reservations reservations, OrderRouter router,
-			Fulfilments fulfilments, ApplicationEventPublisher events, Clock clock, RestockTasks restock) {
+			Fulfilments fulfilments, ApplicationEventPublisher events, Clock clock, RestockTasks restock,
+			Exchanges exchanges, Places places) {
 		this.restock = restock;
+		this.exchanges = exchanges;
+		this.places = places;
 		this.store = store;
 		this.returnables = returnables;
 		this.orders = orders;
@@ -161,8 +172,11 @@ public class Returns {
 		}
 		Money amount = lines.stream().map(ReturnLine::total).reduce(Money.zero(order.currency()), Money::plus);
 		String expected = locations.ofStoreChannel(channel).map(l -> l.id().value()).orElse(null);
-		Return.Exchange exchange = resolution == Resolution.EXCHANGE
-				? exchange(id, order, channel, request.exchange(), lines) : null;
+		// Priced, reserved and, for a dearer item, charged last: a refused charge rolls
+		// it
+		// all back
+		Return.Exchange exchange = resolution == Resolution.EXCHANGE ? exchanges.start(id, order, channel,
+				request.exchange(), lines.stream().mapToInt(ReturnLine::quantity).sum(), amount) : null;
 		Instant now = clock.instant();
 		Return started = new Return(id, order.id(), channel, expected, ReturnStatus.REQUESTED, resolution,
 				order.profileId(), order.customer(), lines, amount, note, exchange, null, null, null, null, null, now,
@@ -219,6 +233,9 @@ public class Returns {
 					.credit(String.valueOf(open.profileId()), open.amount(), open.id().value(), "return")
 					.id();
 				case EXCHANGE -> {
+					Exchanges.Settled settled = exchanges.settle(open);
+					refund = settled == null ? null : settled.refundId();
+					creditEntry = settled == null ? null : settled.creditEntryId();
 				}
 			}
 		}
@@ -253,8 +270,12 @@ public class Returns {
 		}
 		store.transition(cancelled, ReturnStatus.REQUESTED);
 		restock.close(cancelled, WorkTask.Status.CANCELLED);
+		String chargeReturned = exchanges.giveBack(open);
+		if (chargeReturned != null) {
+			store.chargeReturned(open.id().value(), chargeReturned);
+		}
 		activity(cancelled, "return.cancelled", "Return " + cancelled.id() + " cancelled");
-		return cancelled;
+		return chargeReturned == null ? cancelled : visible(returnId, false);
 	}
 
 	/**
@@ -372,36 +393,6 @@ public class Returns {
 		throw ProblemException.invalidField(field + ".sku", "is not on order " + order.id());
 	}
 
-	private Return.Exchange exchange(ReturnId id, Order order, ChannelId channel, @Nullable ExchangeRequest wanted,
-			List<ReturnLine> lines) {
-		if (wanted == null) {
-			throw ProblemException.invalidField("exchange", "is required for the resolution EXCHANGE");
-		}
-		if (wanted.sku() == null || !Sku.isValid(wanted.sku())) {
-			throw ProblemException.invalidField("exchange.sku", "must be a SKU");
-		}
-		FulfilmentMethod method = enumValue(FulfilmentMethod.class, wanted.method(), "exchange.method");
-		LocationId pickup = null;
-		Coordinates destination = null;
-		if (method.atStore()) {
-			pickup = location(wanted.pickupLocationId(), "exchange.pickupLocationId").id();
-		}
-		else {
-			if (wanted.latitude() == null || wanted.longitude() == null || Math.abs(wanted.latitude()) > 90
-					|| Math.abs(wanted.longitude()) > 180) {
-				throw ProblemException.invalidField("exchange.latitude",
-						"and exchange.longitude are required to ship: -90 to 90 and -180 to 180");
-			}
-			destination = new Coordinates(wanted.latitude(), wanted.longitude());
-		}
-		int units = lines.stream().mapToInt(ReturnLine::quantity).sum();
-		Fulfilment routed = router.routeWithin(new FulfilmentRequest(channel, id.value(),
-				order.profileId() != null ? order.profileId() : order.customer(), method, destination, pickup,
-				List.of(new FulfilmentRequest.Line(new Sku(wanted.sku()), units))), () -> {
-				});
-		return new Return.Exchange(wanted.sku(), units, routed.id().value(), null);
-	}
-
 	private List<ReturnLine> dispositions(Return open, Receipt receipt) {
 		Disposition fallback = receipt.disposition() == null ? null
 				: enumValue(Disposition.class, receipt.disposition(), "disposition");
@@ -445,12 +436,7 @@ public class Returns {
 	}
 
 	private Location location(@Nullable String id, String field) {
-		if (id == null || !LocationId.isValid(id)) {
-			throw ProblemException.invalidField(field, "must be a location id (loc_…)");
-		}
-		return locations.find(new LocationId(id))
-			.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No location with id '" + id + "'",
-					List.of(new FieldError(field, "is not a known location"))));
+		return places.get(id, field);
 	}
 
 	private static StockChange change(MovementType type, Sku sku, LocationId location, ReturnLine line, Return r) {
@@ -475,7 +461,13 @@ public class Returns {
 		return switch (r.resolution()) {
 			case REFUND -> "refund of " + r.amount();
 			case STORE_CREDIT -> "store credit of " + r.amount();
-			case EXCHANGE -> "exchange for " + (r.exchange() == null ? "" : r.exchange().sku());
+			case EXCHANGE -> "exchange for " + (r.exchange() == null ? "" : r.exchange().sku())
+					+ (r.exchange() == null || r.exchange().difference() == null
+							|| r.exchange().difference().minorUnits() == 0
+									? ""
+									: r.exchange().difference().isNegative()
+											? ", " + r.exchange().owed() + " given back"
+											: ", " + r.exchange().difference() + " charged");
 		};
 	}
 
@@ -490,15 +482,7 @@ public class Returns {
 	}
 
 	static <E extends Enum<E>> E enumValue(Class<E> type, @Nullable String value, String field) {
-		if (value != null) {
-			for (E constant : type.getEnumConstants()) {
-				if (constant.name().equalsIgnoreCase(value.strip())) {
-					return constant;
-				}
-			}
-		}
-		throw ProblemException.invalidField(field,
-				(value == null ? "is required: " : "must be ") + "one of " + Arrays.toString(type.getEnumConstants()));
+		return Enums.of(type, value, field);
 	}
 
 	/** What a return is started with. */
@@ -516,10 +500,20 @@ public class Returns {
 
 	/**
 	 * The item wanted in exchange, one for each unit returned, and how it reaches her: a
-	 * store to pick it up at, or coordinates to ship to.
+	 * store to pick it up at, or coordinates to ship to. A dearer item is charged by the
+	 * order's payment method with the {@code payment} details (a card number, a token);
+	 * for a cheaper one, {@code refundTo} says where the difference goes: REFUND (the
+	 * default) or STORE_CREDIT.
 	 */
 	public record ExchangeRequest(@Nullable String sku, @Nullable String method, @Nullable String pickupLocationId,
-			@Nullable Double latitude, @Nullable Double longitude) {
+			@Nullable Double latitude, @Nullable Double longitude, @Nullable Map<String, String> payment,
+			@Nullable String refundTo) {
+
+		public ExchangeRequest(@Nullable String sku, @Nullable String method, @Nullable String pickupLocationId,
+				@Nullable Double latitude, @Nullable Double longitude) {
+			this(sku, method, pickupLocationId, latitude, longitude, null, null);
+		}
+
 	}
 
 	/**
