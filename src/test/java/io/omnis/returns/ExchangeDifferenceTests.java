@@ -44,6 +44,11 @@ class ExchangeDifferenceTests extends ReturnFixtures {
 		assertThat(exchange.path("chargeReference").asString()).startsWith("pay_");
 		assertThat(exchange.path("fulfilmentId").asString()).startsWith("ful_");
 		assertThat(stock(large, store.location()).path("reserved").asInt()).isEqualTo(2);
+		// The console's return view shows the amounts
+		Answer view = console(signIn("admin", ADMIN_PASSWORD)).get("/console/returns/" + started.path("id").asString());
+		assertThat(view.status()).isEqualTo(200);
+		assertThat(view.text()).contains("36.90 EUR", "Difference charged", "14.00 EUR",
+				exchange.path("chargeReference").asString());
 
 		// Received: an exchange owes nothing more, no refund
 		JsonNode received = store.api()
@@ -107,6 +112,8 @@ class ExchangeDifferenceTests extends ReturnFixtures {
 		assertThat(started.path("exchange").path("difference").path("amount").asLong()).isEqualTo(-1300);
 		assertThat(started.path("exchange").path("refundTo").asString()).isEqualTo("REFUND");
 		assertThat(started.path("exchange").path("chargeReference").isNull()).isTrue();
+		assertThat(console(signIn("admin", ADMIN_PASSWORD)).get("/console/returns/" + started.path("id").asString())
+			.text()).contains("Difference owed to the customer", "13.00 EUR");
 		assertThat(backoffice().get("/api/v1/orders/" + orderId + "/refunds").expect(200).path("data")).isEmpty();
 
 		JsonNode received = store.api()
