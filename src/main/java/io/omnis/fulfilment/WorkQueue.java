@@ -17,6 +17,7 @@ import io.omnis.fulfilment.internal.ReadyForPickup;
 import io.omnis.fulfilment.internal.Rerouter;
 import io.omnis.fulfilment.internal.TaskStore;
 import io.omnis.fulfilment.internal.Work;
+import io.omnis.inventory.LocationId;
 import io.omnis.inventory.Locations;
 import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationStatus;
@@ -100,16 +101,24 @@ public class WorkQueue {
 		}
 		String scanned = code.strip();
 		return transactions.execute(status -> {
-			WorkTask task = open(taskId, WorkTask.Kind.PICK);
+			WorkTask task = tasks.find(taskId, true).orElseThrow(() -> new NotFoundException("task", taskId));
+			boolean restock = task.kind() == WorkTask.Kind.RESTOCK_RETURN;
+			if (!restock) {
+				open(taskId, WorkTask.Kind.PICK);
+			}
+			else if (task.status() != WorkTask.Status.OPEN) {
+				throw ProblemException.conflict("Task " + taskId + " is a " + task.kind() + " task, " + task.status());
+			}
 			if (task.items().stream().noneMatch(i -> scanned.equals(i.barcode()) || scanned.equals(i.sku()))) {
-				throw ProblemException.invalidField("barcode",
-						"'" + abbreviate(scanned) + "' is not on the pick list of task " + taskId);
+				throw ProblemException.invalidField("barcode", "'" + abbreviate(scanned) + "' is not "
+						+ (restock ? "among the returned items of " + task.returnId() : "on the pick list of task ")
+						+ (restock ? " (task " + taskId + ")" : taskId));
 			}
 			if (!tasks.pickOne(taskId, scanned)) {
-				throw ProblemException
-					.conflict("Every unit of '" + abbreviate(scanned) + "' on task " + taskId + " is picked already");
+				throw ProblemException.conflict("Every unit of '" + abbreviate(scanned) + "' on task " + taskId + " is "
+						+ (restock ? "scanned" : "picked") + " already");
 			}
-			return afterPick(taskId, clock.instant());
+			return restock ? tasks.find(taskId, false).orElseThrow() : afterPick(taskId, clock.instant());
 		});
 	}
 
@@ -181,6 +190,11 @@ public class WorkQueue {
 			if (task.status() != WorkTask.Status.OPEN) {
 				throw ProblemException.conflict("Task " + taskId + " is " + task.status());
 			}
+			if (task.kind() == WorkTask.Kind.RESTOCK_RETURN) {
+				throw ProblemException.conflict("Task " + taskId
+						+ " restocks a return: scan its items, then complete it with each line's disposition (POST /api/v1/returns/tasks/"
+						+ taskId + "/complete)");
+			}
 			if (ready.atCounter(task)) {
 				throw ProblemException.conflict("Task " + taskId
 						+ " is handed over at the counter with the customer's pickup code (POST /api/v1/fulfilment/locations/"
@@ -238,6 +252,41 @@ public class WorkQueue {
 			events.publishEvent(new FulfilmentHandedOver(fulfilment.id(), fulfilment.channelId(),
 					fulfilment.reference(), reservation.id(), now));
 		}
+	}
+
+	/**
+	 * Puts a RESTOCK_RETURN task for the return's goods, received at the location, in its
+	 * queue. A return has one open restock task at most.
+	 */
+	public WorkTask queueRestock(String returnId, LocationId location, List<Returned> lines, Instant dueAt) {
+		return transactions.execute(status -> {
+			tasks.openRestock(returnId).ifPresent(open -> {
+				throw new ProblemException(ProblemType.CONFLICT,
+						"Return " + returnId + " is already waiting to be restocked at " + open.locationId() + " (task "
+								+ open.id() + ")",
+						List.of(new FieldError("locationId", "the return already has an open restock task")));
+			});
+			return work.restock(returnId, location, lines, clock.instant(), dueAt);
+		});
+	}
+
+	/** The open RESTOCK_RETURN task of the return, if any. */
+	public java.util.Optional<WorkTask> openRestock(String returnId) {
+		return tasks.openRestock(returnId);
+	}
+
+	/**
+	 * Closes the open RESTOCK_RETURN task of the return (DONE when its goods were
+	 * disposed of, CANCELLED when the return was called off), in the caller's
+	 * transaction.
+	 * @return the id of the task closed, if one was open
+	 */
+	public java.util.Optional<String> finishRestock(String returnId, WorkTask.Status status) {
+		return tasks.finishRestock(returnId, status, clock.instant());
+	}
+
+	/** One returned line to restock: its SKU and units. */
+	public record Returned(String sku, int quantity) {
 	}
 
 	/** Every task of the fulfilment, open or not, oldest first. */

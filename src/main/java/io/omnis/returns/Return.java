@@ -57,10 +57,33 @@ public record Return(ReturnId id, OrderId orderId, ChannelId channelId, @Nullabl
 	}
 
 	/**
-	 * The item given in exchange: its SKU, units, and the fulfilment that ships it or
-	 * hands it over.
+	 * The item given in exchange: its SKU, units, the fulfilment that ships it or hands
+	 * it over, and what it costs against what was returned.
+	 *
+	 * @param unitPrice the new item's gross unit price (tax included) when it was
+	 * exchanged
+	 * @param difference its total less the return's amount: more than zero was charged
+	 * ({@code chargeMethod}, {@code chargeReference}) before the item was reserved; less
+	 * than zero is given back on receipt, to {@code refundTo}
+	 * @param refundTo REFUND (the order's payment) or STORE_CREDIT, for a cheaper item
+	 * @param chargeReturned the provider's refund of the charge when the return was
+	 * cancelled
 	 */
-	public record Exchange(String sku, int quantity, @Nullable String fulfilmentId, @Nullable Instant handedOverAt) {
+	public record Exchange(String sku, int quantity, @Nullable String fulfilmentId, @Nullable Instant handedOverAt,
+			@Nullable Money unitPrice, @Nullable Money difference, @Nullable String chargeMethod,
+			@Nullable String chargeReference, @Nullable Resolution refundTo, @Nullable String chargeReturned) {
+
+		/** An even exchange, as recorded before prices were compared. */
+		public Exchange(String sku, int quantity, @Nullable String fulfilmentId, @Nullable Instant handedOverAt) {
+			this(sku, quantity, fulfilmentId, handedOverAt, null, null, null, null, null, null);
+		}
+
+		/** What is owed to her on receipt: the difference when the item is cheaper. */
+		public @Nullable Money owed() {
+			return difference != null && difference.isNegative()
+					? new Money(-difference.minorUnits(), difference.currency()) : null;
+		}
+
 	}
 
 }

@@ -4,7 +4,8 @@
  * and resolved by a refund, store credit or an exchanged item routed like an order.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "kernel", "channel", "order", "inventory", "fulfilment", "customer" })
+@ApplicationModule(
+		allowedDependencies = { "kernel", "channel", "order", "inventory", "fulfilment", "customer", "catalog" })
 package io.omnis.returns;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,7 +2,6 @@ package io.omnis.returns;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.omnis.Answer;
 import io.omnis.Caller;
-import io.omnis.RunningOmnis;
+import io.omnis.CommerceSetup;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
 import io.omnis.kernel.security.Permission;
@@ -20,27 +19,10 @@ import io.omnis.kernel.security.Permission;
  * prices and stock, channels acting as web shops and store tills, and orders taken to the
  * point where their goods were handed over.
  */
-abstract class ReturnFixtures extends RunningOmnis {
+abstract class ReturnFixtures extends CommerceSetup {
 
 	static final Set<Permission> CHANNEL_SCOPES = EnumSet.of(Permission.CARTS_WRITE, Permission.ORDERS_READ,
 			Permission.ORDERS_WRITE, Permission.CHANNELS_READ);
-
-	private Caller backoffice;
-
-	protected Caller backoffice() {
-		if (backoffice == null) {
-			backoffice = withScopes(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.INVENTORY_READ,
-					Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE, Permission.RESERVATIONS_WRITE,
-					Permission.CHANNELS_READ, Permission.ORDERS_READ, Permission.ORDERS_WRITE, Permission.ORDERS_MANAGE,
-					Permission.CARTS_WRITE, Permission.PROFILES_READ);
-			backoffice
-				.send("PUT", "/api/v1/catalog/tax-rates",
-						BodyPublishers.ofString("{\"country\": \"PT\", \"category\": \"standard\", \"rate\": 0.23}"),
-						"Content-Type", "application/json")
-				.expect(200);
-		}
-		return backoffice;
-	}
 
 	protected Shop web() {
 		Channels.Created created = channels.create(ChannelType.WEB, unique("Web"), null, CHANNEL_SCOPES);
@@ -83,65 +65,6 @@ abstract class ReturnFixtures extends RunningOmnis {
 			.expect(200)
 			.path("id")
 			.asString();
-	}
-
-	protected String location(String type, String channelId) {
-		return backoffice()
-			.post("/api/v1/locations",
-					"""
-							{"name": "%s", "type": "%s", "address": {"line1": "Rua Augusta 1", "city": "Lisboa", "country": "PT"},
-							 "coordinates": {"latitude": 38.71, "longitude": -9.14}, "timeZone": "Europe/Lisbon",
-							 "capabilities": ["PICKUP", "SHIPS"]%s}"""
-						.formatted(unique("Location"), type,
-								channelId == null ? "" : ", \"channelId\": \"" + channelId + "\""))
-			.expect(201)
-			.path("id")
-			.asString();
-	}
-
-	protected String warehouse() {
-		return location("WAREHOUSE", null);
-	}
-
-	protected String priceList() {
-		return backoffice()
-			.post("/api/v1/catalog/price-lists",
-					"""
-							{"name": "%s", "currency": "EUR", "channels": [], "taxInclusive": true, "priority": 0}"""
-						.formatted(unique("Prices")))
-			.expect(201)
-			.path("id")
-			.asString();
-	}
-
-	protected String product(String priceList, long cents) {
-		String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase(Locale.ROOT);
-		backoffice()
-			.post("/api/v1/catalog/products",
-					"""
-							{"handle": "%s", "title": "Lamp %s", "status": "ACTIVE",
-							 "variants": [{"sku": "%s", "taxCategory": "standard"}]}"""
-						.formatted(sku.toLowerCase(Locale.ROOT), sku, sku))
-			.expect(201);
-		backoffice()
-			.send("PUT", "/api/v1/catalog/price-lists/" + priceList + "/prices/" + sku,
-					BodyPublishers.ofString("{\"amount\": %d, \"currency\": \"EUR\"}".formatted(cents)), "Content-Type",
-					"application/json")
-			.expect(200);
-		return sku;
-	}
-
-	protected void receive(String sku, String location, int quantity) {
-		backoffice()
-			.post("/api/v1/inventory/movements",
-					"""
-							{"type": "RECEIPT", "sku": "%s", "locationId": "%s", "quantity": %d}""".formatted(sku,
-							location, quantity))
-			.expect(201);
-	}
-
-	protected JsonNode stock(String sku, String location) {
-		return backoffice().get("/api/v1/inventory/stock?sku=" + sku + "&location=" + location).expect(200);
 	}
 
 	/** Units on hand, none where the SKU never was. */
@@ -209,6 +132,30 @@ abstract class ReturnFixtures extends RunningOmnis {
 	protected static Answer startReturn(Caller caller, String order, String resolution, String... lines) {
 		return caller.post("/api/v1/orders/" + order + "/returns",
 				"{\"resolution\": \"%s\", \"lines\": [%s]}".formatted(resolution, String.join(", ", lines)));
+	}
+
+	private static final java.util.Random BARCODES = new java.util.Random(20261124);
+
+	/** A product with a unique GTIN-13 barcode and its price. */
+	protected Item productWithBarcode(String priceList, long cents) {
+		String barcode = gtin13();
+		return new Item(product(priceList, cents, barcode), barcode);
+	}
+
+	static synchronized String gtin13() {
+		StringBuilder digits = new StringBuilder("2");
+		for (int i = 0; i < 11; i++) {
+			digits.append(BARCODES.nextInt(10));
+		}
+		int sum = 0;
+		for (int i = 0; i < 12; i++) {
+			sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+		}
+		return digits.append((10 - sum % 10) % 10).toString();
+	}
+
+	/** A SKU and its barcode. */
+	protected record Item(String sku, String barcode) {
 	}
 
 	/** A channel as its server calls Omnis; a store's location, or null. */

@@ -30,11 +30,12 @@ public class TaskStore {
 
 	public void insert(WorkTask task) {
 		jdbc.sql("""
-				insert into work_task (id, location_id, fulfilment_id, kind, status, due_at, created_at)
-				values (:id, :location, :fulfilment, :kind, 'OPEN', :due, :created)""")
+				insert into work_task (id, location_id, fulfilment_id, return_id, kind, status, due_at, created_at)
+				values (:id, :location, :fulfilment, :return, :kind, 'OPEN', :due, :created)""")
 			.param("id", task.id())
 			.param("location", task.locationId().value())
-			.param("fulfilment", task.fulfilmentId().value())
+			.param("fulfilment", task.fulfilmentId() == null ? null : task.fulfilmentId().value())
+			.param("return", task.returnId())
 			.param("kind", task.kind().name())
 			.param("due", Timestamp.from(task.dueAt()))
 			.param("created", Timestamp.from(task.createdAt()))
@@ -136,6 +137,30 @@ public class TaskStore {
 			.update();
 	}
 
+	/** The open RESTOCK_RETURN task of the return, if any. */
+	public Optional<WorkTask> openRestock(String returnId) {
+		return jdbc.sql("select * from work_task where return_id = :id and status = 'OPEN'")
+			.param("id", returnId)
+			.query((rs, row) -> task(rs, List.of()))
+			.optional()
+			.map(this::withItems);
+	}
+
+	/**
+	 * Closes the open RESTOCK_RETURN task of the return.
+	 * @return the id of the task closed, if one was open
+	 */
+	public Optional<String> finishRestock(String returnId, WorkTask.Status status, Instant now) {
+		return jdbc.sql("""
+				update work_task set status = :status, done_at = :now
+				 where return_id = :id and status = 'OPEN' returning id""")
+			.param("status", status.name())
+			.param("now", Timestamp.from(now))
+			.param("id", returnId)
+			.query(String.class)
+			.optional();
+	}
+
 	public boolean anyOpen(FulfilmentId id) {
 		return jdbc.sql("select exists (select 1 from work_task where fulfilment_id = :id and status = 'OPEN')")
 			.param("id", id.value())
@@ -150,15 +175,17 @@ public class TaskStore {
 					rs.getString("barcode"), rs.getInt("quantity"), rs.getInt("picked")))
 			.list();
 		return new WorkTask(task.id(), task.locationId(), task.fulfilmentId(), task.kind(), task.status(), task.dueAt(),
-				task.createdAt(), task.doneAt(), items);
+				task.createdAt(), task.doneAt(), items, task.returnId());
 	}
 
 	private static WorkTask task(ResultSet rs, List<WorkTask.Item> items) throws SQLException {
 		Timestamp done = rs.getTimestamp("done_at");
+		String fulfilment = rs.getString("fulfilment_id");
 		return new WorkTask(rs.getString("id"), new LocationId(rs.getString("location_id")),
-				new FulfilmentId(rs.getString("fulfilment_id")), WorkTask.Kind.valueOf(rs.getString("kind")),
+				fulfilment == null ? null : new FulfilmentId(fulfilment), WorkTask.Kind.valueOf(rs.getString("kind")),
 				WorkTask.Status.valueOf(rs.getString("status")), rs.getTimestamp("due_at").toInstant(),
-				rs.getTimestamp("created_at").toInstant(), done == null ? null : done.toInstant(), items);
+				rs.getTimestamp("created_at").toInstant(), done == null ? null : done.toInstant(), items,
+				rs.getString("return_id"));
 	}
 
 }

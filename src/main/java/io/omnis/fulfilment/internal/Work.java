@@ -10,6 +10,7 @@ import io.omnis.catalog.Catalog;
 import io.omnis.catalog.Variant;
 import io.omnis.fulfilment.Allocation;
 import io.omnis.fulfilment.FulfilmentId;
+import io.omnis.fulfilment.WorkQueue;
 import io.omnis.fulfilment.WorkTask;
 import io.omnis.inventory.LocationId;
 import io.omnis.kernel.Ids;
@@ -37,6 +38,24 @@ public class Work {
 					catalog.variant(a.sku().value()).map(Variant::barcode).orElse(null), a.quantity(), 0))
 			.toList();
 		return add(fulfilment, location, WorkTask.Kind.PICK, items, now, minutes);
+	}
+
+	/**
+	 * A RESTOCK_RETURN task for the return's goods at the location: one item per return
+	 * line (keyed {@code line-000}…), each with the barcode the catalog knows.
+	 */
+	public WorkTask restock(String returnId, LocationId location, List<WorkQueue.Returned> lines, Instant now,
+			Instant due) {
+		List<WorkTask.Item> items = new java.util.ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			WorkQueue.Returned line = lines.get(i);
+			items.add(new WorkTask.Item("line-%03d".formatted(i), line.sku(),
+					catalog.variant(line.sku()).map(Variant::barcode).orElse(null), line.quantity(), 0));
+		}
+		WorkTask task = new WorkTask(Ids.next("tsk"), location, null, WorkTask.Kind.RESTOCK_RETURN,
+				WorkTask.Status.OPEN, due, now, null, items, returnId);
+		tasks.insert(task);
+		return task;
 	}
 
 	public WorkTask add(FulfilmentId fulfilment, LocationId location, WorkTask.Kind kind, List<WorkTask.Item> items,

@@ -38,7 +38,7 @@ class Shelf {
 		Map<String, List<Parcel>> shipping = new HashMap<>();
 		Map<String, Fulfilment> fulfilments = new HashMap<>();
 		for (WorkTask task : tasks) {
-			if (task.kind() == WorkTask.Kind.PICK) {
+			if (task.kind() == WorkTask.Kind.PICK || task.fulfilmentId() == null) {
 				continue;
 			}
 			Fulfilment fulfilment = fulfilments.computeIfAbsent(task.fulfilmentId().value(), router::get);

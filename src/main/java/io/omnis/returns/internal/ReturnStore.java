@@ -39,9 +39,11 @@ public class ReturnStore {
 		jdbc.sql("""
 				insert into customer_return (id, order_id, channel_id, expected_location_id, status, resolution,
 				       profile_id, customer, currency, amount, note, exchange_sku, exchange_quantity,
-				       exchange_fulfilment_id, created_at, updated_at)
+				       exchange_fulfilment_id, exchange_unit_price, exchange_difference, exchange_charge_method,
+				       exchange_charge_reference, exchange_refund_to, created_at, updated_at)
 				values (:id, :order, :channel, :expected, :status, :resolution, :profile, :customer, :currency,
-				        :amount, :note, :exSku, :exQuantity, :exFulfilment, :at, :at)""")
+				        :amount, :note, :exSku, :exQuantity, :exFulfilment, :exUnit, :exDifference, :exMethod,
+				        :exReference, :exRefundTo, :at, :at)""")
 			.param("id", r.id().value())
 			.param("order", r.orderId().value())
 			.param("channel", r.channelId().value())
@@ -56,6 +58,16 @@ public class ReturnStore {
 			.param("exSku", r.exchange() == null ? null : r.exchange().sku())
 			.param("exQuantity", r.exchange() == null ? null : r.exchange().quantity())
 			.param("exFulfilment", r.exchange() == null ? null : r.exchange().fulfilmentId())
+			.param("exUnit",
+					r.exchange() == null || r.exchange().unitPrice() == null ? null
+							: r.exchange().unitPrice().minorUnits())
+			.param("exDifference",
+					r.exchange() == null || r.exchange().difference() == null ? null
+							: r.exchange().difference().minorUnits())
+			.param("exMethod", r.exchange() == null ? null : r.exchange().chargeMethod())
+			.param("exReference", r.exchange() == null ? null : r.exchange().chargeReference())
+			.param("exRefundTo",
+					r.exchange() == null || r.exchange().refundTo() == null ? null : r.exchange().refundTo().name())
 			.param("at", Timestamp.from(r.createdAt()))
 			.update();
 		for (int i = 0; i < r.lines().size(); i++) {
@@ -116,6 +128,14 @@ public class ReturnStore {
 				 where exchange_fulfilment_id = :fulfilment and exchange_handed_over_at is null""")
 			.param("fulfilment", fulfilmentId)
 			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	/** The charge of an exchange's difference was given back (the return cancelled). */
+	public void chargeReturned(String returnId, String refundReference) {
+		jdbc.sql("update customer_return set exchange_charge_returned = :reference where id = :id")
+			.param("id", returnId)
+			.param("reference", refundReference)
 			.update();
 	}
 
@@ -183,7 +203,12 @@ public class ReturnStore {
 		String exchangeSku = rs.getString("exchange_sku");
 		Return.Exchange exchange = exchangeSku == null ? null
 				: new Return.Exchange(exchangeSku, rs.getInt("exchange_quantity"),
-						rs.getString("exchange_fulfilment_id"), instant(rs, "exchange_handed_over_at"));
+						rs.getString("exchange_fulfilment_id"), instant(rs, "exchange_handed_over_at"),
+						money(rs, "exchange_unit_price", currency), money(rs, "exchange_difference", currency),
+						rs.getString("exchange_charge_method"), rs.getString("exchange_charge_reference"),
+						rs.getString("exchange_refund_to") == null ? null
+								: Resolution.valueOf(rs.getString("exchange_refund_to")),
+						rs.getString("exchange_charge_returned"));
 		return new Return(new ReturnId(id), new OrderId(rs.getString("order_id")),
 				new ChannelId(rs.getString("channel_id")), rs.getString("expected_location_id"),
 				ReturnStatus.valueOf(rs.getString("status")), Resolution.valueOf(rs.getString("resolution")),
@@ -192,6 +217,11 @@ public class ReturnStore {
 				instant(rs, "received_at"), rs.getString("refund_id"), rs.getString("credit_entry_id"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				instant(rs, "cancelled_at"));
+	}
+
+	private static @Nullable Money money(ResultSet rs, String column, String currency) throws SQLException {
+		long amount = rs.getLong(column);
+		return rs.wasNull() ? null : Money.of(amount, currency);
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -54,10 +54,19 @@ final class ReturnJson {
 
 	}
 
-	record ExchangeView(String sku, int quantity, @Nullable String fulfilmentId, @Nullable Instant handedOverAt) {
+	/**
+	 * @param difference the new items' total less the return's amount: charged when more
+	 * than zero, given back on receipt (to {@code refundTo}) when less
+	 */
+	record ExchangeView(String sku, int quantity, @Nullable String fulfilmentId, @Nullable Instant handedOverAt,
+			@Nullable MoneyView unitPrice, @Nullable MoneyView difference, @Nullable String chargeMethod,
+			@Nullable String chargeReference, @Nullable String refundTo, @Nullable String chargeReturned) {
 
 		static ExchangeView of(Return.Exchange e) {
-			return new ExchangeView(e.sku(), e.quantity(), e.fulfilmentId(), e.handedOverAt());
+			return new ExchangeView(e.sku(), e.quantity(), e.fulfilmentId(), e.handedOverAt(),
+					e.unitPrice() == null ? null : MoneyView.of(e.unitPrice()),
+					e.difference() == null ? null : MoneyView.of(e.difference()), e.chargeMethod(), e.chargeReference(),
+					e.refundTo() == null ? null : e.refundTo().name(), e.chargeReturned());
 		}
 
 	}
