@@ -63,7 +63,7 @@ public class Assortment {
 	 * one.
 	 */
 	public ChannelId channel(@Nullable String id, String field) {
-		if (id == null || !Ids.isValid(ChannelId.PREFIX, id) || channels.find(new ChannelId(id)).isEmpty()) {
+		if (id == null || !Ids.isValid(ChannelId.PREFIX, id) || !channels.exists(new ChannelId(id))) {
 			throw ProblemException.invalidField(field, "names no channel: '" + abbreviate(id) + "'");
 		}
 		return new ChannelId(id);

@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.catalog.internal.Fields;
 import io.omnis.catalog.internal.PriceStore;
+import io.omnis.catalog.internal.ProductStore;
 import io.omnis.channel.ChannelId;
+import io.omnis.kernel.Ids;
 import io.omnis.kernel.Money;
 import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.NotFoundException;
@@ -30,16 +32,16 @@ import io.omnis.kernel.problem.ProblemType;
 @Transactional(readOnly = true)
 public class Pricing {
 
-	private final Catalog catalog;
-
 	private final Assortment assortment;
 
 	private final PriceStore prices;
 
 	private final Clock clock;
 
-	Pricing(Catalog catalog, Assortment assortment, PriceStore prices, Clock clock) {
-		this.catalog = catalog;
+	private final ProductStore products;
+
+	Pricing(ProductStore products, Assortment assortment, PriceStore prices, Clock clock) {
+		this.products = products;
 		this.assortment = assortment;
 		this.prices = prices;
 		this.clock = clock;
@@ -51,22 +53,23 @@ public class Pricing {
 		String taxCountry = Fields.country(country, "country");
 		String taxRegion = TaxRates.region(region);
 		Instant when = at == null ? clock.instant() : at;
-		Variant variant = catalog.variant(Fields.required(sku, "sku"))
+		String wanted = Fields.required(sku, "sku");
+		ChannelId named = channel != null && Ids.isValid(ChannelId.PREFIX, channel) ? new ChannelId(channel) : null;
+		ProductStore.Saleable saleable = products.saleable(wanted, named)
 			.orElseThrow(() -> new NotFoundException("No variant with SKU '" + sku + "'"));
-		Product product = catalog.get(variant.productId());
 		ChannelId channelId = channel == null ? null : assortment.channel(channel, "channel");
-		if (product.status() != ProductStatus.ACTIVE) {
-			throw notSellable("sku", "Product '" + product.handle() + "' is " + product.status() + ", not on sale");
+		if (saleable.status() != ProductStatus.ACTIVE) {
+			throw notSellable("sku", "Product '" + saleable.handle() + "' is " + saleable.status() + ", not on sale");
 		}
-		if (channelId != null && !product.soldIn(channelId)) {
+		if (!saleable.soldIn()) {
 			throw notSellable("channel",
-					"Product '" + product.handle() + "' is not in the assortment of channel " + channelId);
+					"Product '" + saleable.handle() + "' is not in the assortment of channel " + channelId);
 		}
-		PriceStore.Applicable applicable = prices.applicable(variant.id(), code, channelId, when)
+		PriceStore.Applicable applicable = prices.applicable(saleable.variant(), code, channelId, when)
 			.orElseThrow(() -> notSellable("currency", "No price list in " + code + " valid at " + when
 					+ (channelId == null ? "" : " for channel " + channelId) + " prices SKU '" + sku + "'"));
-		TaxRate rate = prices.rate(taxCountry, taxRegion, variant.taxCategory())
-			.orElseThrow(() -> notSellable("country", "No tax rate for category '" + variant.taxCategory() + "' in "
+		TaxRate rate = prices.rate(taxCountry, taxRegion, saleable.taxCategory())
+			.orElseThrow(() -> notSellable("country", "No tax rate for category '" + saleable.taxCategory() + "' in "
 					+ taxCountry + (taxRegion == null ? "" : " region " + taxRegion)));
 		Money listed = applicable.amount();
 		Money tax;
@@ -80,8 +83,8 @@ public class Pricing {
 			net = listed;
 			tax = listed.times(rate.rate());
 		}
-		return new PriceQuote(variant.sku(), variant.id(), product.id(), channelId, when, applicable.list(), listed,
-				rate, net, tax, net.plus(tax));
+		return new PriceQuote(saleable.sku(), saleable.variant(), saleable.product(), channelId, when,
+				applicable.list(), listed, rate, net, tax, net.plus(tax));
 	}
 
 	private static ProblemException notSellable(String field, String detail) {

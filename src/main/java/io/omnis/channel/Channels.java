@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,12 @@ public class Channels {
 
 	static final int MAX_LABEL = 60;
 
+	/** How many channel ids {@link #exists} remembers (an organisation has far fewer). */
+	private static final int MAX_KNOWN = 100_000;
+
 	private final ChannelStore store;
+
+	private final Set<ChannelId> known = ConcurrentHashMap.newKeySet();
 
 	private final ApplicationEventPublisher events;
 
@@ -140,6 +146,22 @@ public class Channels {
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Channel> find(ChannelId id) {
 		return store.find(id, false);
+	}
+
+	/**
+	 * Whether a channel with this id was ever created (disabled ones included). Channels
+	 * are never deleted, so a yes is remembered on this node; a no is asked again.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public boolean exists(ChannelId id) {
+		if (known.contains(id)) {
+			return true;
+		}
+		boolean exists = store.exists(id);
+		if (exists && known.size() < MAX_KNOWN) {
+			known.add(id);
+		}
+		return exists;
 	}
 
 	@Transactional(propagation = Propagation.SUPPORTS)

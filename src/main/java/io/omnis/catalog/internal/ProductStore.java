@@ -155,6 +155,33 @@ public class ProductStore {
 		return variants("v.sku = :value", sku).stream().findFirst();
 	}
 
+	/**
+	 * What a price quote needs to know of a SKU, in one statement: its variant, its
+	 * product's handle and status, and whether the product is sold in the channel (always
+	 * when no channel is given).
+	 */
+	public Optional<Saleable> saleable(String sku, @Nullable ChannelId channel) {
+		return jdbc.sql("""
+				select v.id, v.sku, v.tax_category, p.id as product_id, p.handle, p.status,
+				       :channel = '' or p.all_channels
+				       or exists (select 1 from product_channel c where c.product_id = p.id and c.channel_id = :channel)
+				         as sold_in
+				  from variant v join product p on p.id = v.product_id
+				 where v.sku = :sku""")
+			.param("sku", sku)
+			.param("channel", channel == null ? "" : channel.value())
+			.query((rs, n) -> new Saleable(new VariantId(rs.getString("id")), rs.getString("sku"),
+					new ProductId(rs.getString("product_id")), rs.getString("handle"),
+					ProductStatus.valueOf(rs.getString("status")), rs.getString("tax_category"),
+					rs.getBoolean("sold_in")))
+			.optional();
+	}
+
+	/** A SKU as a price quote sees it (see {@link #saleable}). */
+	public record Saleable(VariantId variant, String sku, ProductId product, String handle, ProductStatus status,
+			String taxCategory, boolean soldIn) {
+	}
+
 	public Optional<Variant> variantByBarcode(String barcode) {
 		return variants("v.barcode = :value", barcode).stream().findFirst();
 	}

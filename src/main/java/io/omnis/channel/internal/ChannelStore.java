@@ -88,6 +88,13 @@ public class ChannelStore {
 			.map(row -> row.with(keysOf(List.of(id)).getOrDefault(id, List.of())));
 	}
 
+	public boolean exists(ChannelId id) {
+		return jdbc.sql("select exists (select 1 from channel where id = :id)")
+			.param("id", id.value())
+			.query(Boolean.class)
+			.single();
+	}
+
 	/**
 	 * Up to {@code limit} channels after the given id, in id (creation) order, filtered
 	 * when asked.
