@@ -2,6 +2,7 @@ package io.omnis.conversation.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,13 +157,26 @@ public class LiveUpdates implements SmartLifecycle {
 	}
 
 	private void pushToVisitors(String profileId, String messageId) {
+		if (visitors.isEmpty()) {
+			// No widget is connected to this node: nothing to read
+			return;
+		}
+		// Her browsers with a stream on this node first: the message is read only for
+		// them, so an SMS or an e-mail from someone not chatting here costs one lookup
+		List<ChatVisitors.Visitor> here = chatVisitors.of(profileId)
+			.stream()
+			.filter(visitor -> visitors.containsKey(visitor.key()))
+			.toList();
+		if (here.isEmpty()) {
+			return;
+		}
 		Message message = chatVisitors.message(messageId).orElse(null);
 		if (message == null || message.privateNote()) {
 			return;
 		}
-		for (ChatVisitors.Visitor visitor : chatVisitors.of(profileId, message.createdAt())) {
+		for (ChatVisitors.Visitor visitor : here) {
 			Set<SseEmitter> streams = visitors.get(visitor.key());
-			if (streams != null) {
+			if (streams != null && !visitor.firstSeenAt().isAfter(message.createdAt())) {
 				sendAll(streams,
 						emitter -> SseEmitter.event()
 							.name("message")
