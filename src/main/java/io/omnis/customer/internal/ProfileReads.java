@@ -64,12 +64,11 @@ public class ProfileReads {
 		if (identifiers.isEmpty()) {
 			return Optional.empty();
 		}
-		return jdbc
-			.sql("""
-					select min(i.profile_id) from identifier i
-					  join profile p on p.id = i.profile_id and p.merged_into is null
-					 where (i.type, i.value) in (select t, v from unnest(cast(:types as text[]), cast(:values as text[])) x(t, v))
-					having count(*) = :count and count(distinct i.profile_id) = 1""")
+		return jdbc.sql("""
+				select min(i.profile_id) from unnest(cast(:types as text[]), cast(:values as text[])) as x(t, v)
+				  join identifier i on i.type = x.t and i.value = x.v
+				  join profile p on p.id = i.profile_id and p.merged_into is null
+				having count(*) = :count and count(distinct i.profile_id) = 1""")
 			.param("types", identifiers.stream().map(Identifier::type).toArray(String[]::new))
 			.param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
 			.param("count", identifiers.size())

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -65,8 +66,8 @@ public class InboxSustained implements Workload {
 	/** Conversation id → when the agent's stream last named it. */
 	private final Map<String, Long> lastAnnounced = new ConcurrentHashMap<>();
 
-	/** Conversation id → the operation waiting to see it named after it sent. */
-	private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
+	/** Conversation id → the operations waiting to see it named after they sent. */
+	private final Map<String, Set<Waiter>> waiting = new ConcurrentHashMap<>();
 
 	/** Slot and latency (from the slot) of every operation, nanoseconds. */
 	private final ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
@@ -151,7 +152,8 @@ public class InboxSustained implements Workload {
 		String phone = n % 10 == 9 ? "+1556%07d".formatted(n % 10_000_000) : poolPhone(n % pool);
 		String conversation = send(bench, phone, n);
 		Waiter waiter = new Waiter(slot, new CompletableFuture<>());
-		waiting.put(conversation, waiter);
+		Set<Waiter> others = waiting.computeIfAbsent(conversation, id -> ConcurrentHashMap.newKeySet());
+		others.add(waiter);
 		try {
 			Long seen = lastAnnounced.get(conversation);
 			if (seen != null && seen >= slot) {
@@ -164,7 +166,7 @@ public class InboxSustained implements Workload {
 			throw new IOException("conversation " + conversation + " was not announced to the agent within " + WAIT);
 		}
 		finally {
-			waiting.remove(conversation, waiter);
+			others.remove(waiter);
 		}
 	}
 
@@ -217,9 +219,10 @@ public class InboxSustained implements Workload {
 
 	private void announced(String conversation, long at) {
 		lastAnnounced.put(conversation, at);
-		Waiter waiter = waiting.get(conversation);
-		if (waiter != null && at >= waiter.sentAt()) {
-			waiter.seen().complete(at);
+		for (Waiter waiter : waiting.getOrDefault(conversation, Set.of())) {
+			if (at >= waiter.sentAt()) {
+				waiter.seen().complete(at);
+			}
 		}
 	}
 
