@@ -57,7 +57,8 @@ public class ProfileReads {
 	}
 
 	/**
-	 * The one live profile that holds every one of these identifiers, in one statement;
+	 * The one profile that holds every one of these identifiers, in one statement (an
+	 * index lookup each: identifiers always point at live profiles, a merge moves them);
 	 * empty when one of them is held by no profile or they are held by several.
 	 */
 	public Optional<String> holderOfAll(java.util.Collection<Identifier> identifiers) {
@@ -66,8 +67,7 @@ public class ProfileReads {
 		}
 		return jdbc.sql("""
 				select min(i.profile_id) from unnest(cast(:types as text[]), cast(:values as text[])) as x(t, v)
-				  join identifier i on i.type = x.t and i.value = x.v
-				  join profile p on p.id = i.profile_id and p.merged_into is null
+				 cross join lateral (select profile_id from identifier where type = x.t and value = x.v) i
 				having count(*) = :count and count(distinct i.profile_id) = 1""")
 			.param("types", identifiers.stream().map(Identifier::type).toArray(String[]::new))
 			.param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
