@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.customer.ProfileHistory.TimelineEntry;
 import io.omnis.customer.internal.ConsentRecorder;
+import io.omnis.customer.internal.IdentifierExtractor;
 import io.omnis.customer.internal.IdentityResolver;
 import io.omnis.customer.internal.ProfileReads;
 import io.omnis.customer.internal.ProfileSplitter;
@@ -44,9 +45,12 @@ public class Profiles {
 
 	private final IdentityResolver resolver;
 
+	private final IdentifierExtractor extractor;
+
 	Profiles(ProfileReads reads, CollectedEvents events, ProfileSplitter splitter, ConsentRecorder consent,
-			TimelineEntries entries, IdentityResolver resolver) {
+			TimelineEntries entries, IdentityResolver resolver, IdentifierExtractor extractor) {
 		this.reads = reads;
+		this.extractor = extractor;
 		this.resolver = resolver;
 		this.events = events;
 		this.splitter = splitter;
@@ -78,6 +82,24 @@ public class Profiles {
 	 */
 	public Optional<Profile> resolveNow(String channelId, String messageId) {
 		return resolver.resolveNow(channelId, messageId).flatMap(reads::find);
+	}
+
+	/**
+	 * The profile a message carrying exactly these identifiers goes to, when that is
+	 * already certain without resolving it: one live profile holds every one of them and
+	 * none is blocked, so resolution has nothing to add, merge or decide and will attach
+	 * the message to that profile whenever it runs. One statement, for a sender who wrote
+	 * before (an SMS from a known number).
+	 * @param identifiers normalised ({@link Identifier#normalised}), as the message's
+	 * would be extracted
+	 * @return the profile's id; empty when resolution could decide otherwise (an
+	 * identifier new or blocked, identifiers held by several profiles)
+	 */
+	public Optional<String> certainHolderOf(java.util.Collection<Identifier> identifiers) {
+		if (identifiers.stream().anyMatch(identifier -> extractor.isBlocked(identifier.value()))) {
+			return Optional.empty();
+		}
+		return reads.holderOfAll(java.util.Set.copyOf(identifiers));
 	}
 
 	public List<Profile> search(String query, int limit) {

@@ -69,6 +69,14 @@ public class ChatVisitors {
 			.list();
 	}
 
+	/** Every browser she chats from. */
+	public List<Visitor> of(String profileId) {
+		return jdbc.sql("select * from chat_visitor where profile_id = :profile")
+			.param("profile", profileId)
+			.query((rs, row) -> visitor(rs))
+			.list();
+	}
+
 	public int reassignProfile(String from, String to) {
 		return jdbc.sql("update chat_visitor set profile_id = :to where profile_id = :from")
 			.param("from", from)

@@ -54,6 +54,71 @@ public class ConversationStore {
 			.update() == 1;
 	}
 
+	/**
+	 * A customer's message for her thread in progress under the key, in one statement:
+	 * the thread is hers to answer again, locked until the commit, and returned as it is
+	 * now. {@link #findInProgress} and {@link #received} together, without reading the
+	 * row twice.
+	 * @return empty when she has no thread in progress
+	 */
+	public Optional<Receipt> receivedInProgress(String profileId, String threadKey, ChannelType medium,
+			String channelId, boolean automated, Instant at) {
+		return jdbc.sql("""
+				update conversation
+				   set medium = :medium, last_inbound_channel_id = :channel, updated_at = :at, last_message_at = :at,
+				       status = case when :automated then status else 'OPEN' end,
+				       created_at = case when awaiting_contact and not :automated then :at else created_at end,
+				       awaiting_contact = awaiting_contact and :automated
+				 where profile_id = :profile and thread_key = :key and status <> 'RESOLVED'
+				returning *, old.awaiting_contact and not new.awaiting_contact as contact_opened""")
+			.param("profile", profileId)
+			.param("key", threadKey)
+			.param("medium", medium.name())
+			.param("channel", channelId)
+			.param("automated", automated)
+			.param("at", Timestamp.from(at))
+			.query((rs, n) -> new Receipt(conversation(rs, n), rs.getBoolean("contact_opened")))
+			.optional();
+	}
+
+	/**
+	 * A thread as a customer's message left it, and whether that message was her first in
+	 * a thread a notice opened (so that the thread opens now, as her contact).
+	 */
+	public record Receipt(Conversation conversation, boolean contactOpened) {
+	}
+
+	/**
+	 * Opens a thread for a customer's first message, or, when another message of hers
+	 * opened one under the same key at the same moment, receives it in that one (as
+	 * {@link #received} does): one statement either way, which returns the thread as it
+	 * is now. The thread was opened here when its id is the new one's.
+	 */
+	public Receipt openOrReceive(Conversation c, String threadKey) {
+		return jdbc.sql("""
+				insert into conversation (id, profile_id, thread_key, status, priority, medium, last_inbound_channel_id,
+				                          subject, created_at, updated_at, last_message_at)
+				values (:id, :profile, :key, :status, :priority, :medium, :channel, :subject, :at, :at, :at)
+				on conflict (profile_id, thread_key) where status <> 'RESOLVED' do update
+				   set medium = excluded.medium, last_inbound_channel_id = excluded.last_inbound_channel_id,
+				       updated_at = excluded.updated_at, last_message_at = excluded.last_message_at, status = 'OPEN',
+				       created_at = case when conversation.awaiting_contact then excluded.created_at
+				                         else conversation.created_at end,
+				       awaiting_contact = false
+				returning *, coalesce(old.awaiting_contact, false) as contact_opened""")
+			.param("id", c.id().value())
+			.param("profile", c.profileId())
+			.param("key", threadKey)
+			.param("status", c.status().name())
+			.param("priority", c.priority().name())
+			.param("medium", c.medium().name())
+			.param("channel", c.lastInboundChannelId())
+			.param("subject", c.subject())
+			.param("at", Timestamp.from(c.createdAt()))
+			.query((rs, n) -> new Receipt(conversation(rs, n), rs.getBoolean("contact_opened")))
+			.single();
+	}
+
 	public Optional<Conversation> findInProgress(String profileId, String threadKey) {
 		return jdbc.sql("""
 				select * from conversation where profile_id = :profile and thread_key = :key and status <> 'RESOLVED'

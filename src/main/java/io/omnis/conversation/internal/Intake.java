@@ -27,7 +27,6 @@ import io.omnis.conversation.Message;
 import io.omnis.conversation.Presence;
 import io.omnis.conversation.Priority;
 import io.omnis.conversation.Status;
-import io.omnis.customer.Profile;
 import io.omnis.customer.Profiles;
 import io.omnis.kernel.Ids;
 import io.omnis.kernel.problem.ProblemException;
@@ -81,6 +80,8 @@ public class Intake {
 	/**
 	 * What became of a message taken in.
 	 *
+	 * @param conversation the thread as the intake left it (listeners running in its
+	 * transaction, such as the queue rules, may have changed it since)
 	 * @param opened whether it started a new thread
 	 */
 	public record Received(Conversation conversation, Message message, boolean opened) {
@@ -100,53 +101,82 @@ public class Intake {
 			return Optional.empty();
 		}
 		String messageId = Ids.next("msg");
-		Profile profile = senders.resolve(inbound.channelId(), messageId, inbound.sender())
+		String profileId = senders.profileOf(inbound.channelId(), messageId, inbound.sender())
 			.orElseThrow(() -> ProblemException.invalidField("from", "carries no identifier Omnis accepts"));
 		try {
-			return Optional.ofNullable(transactions.execute(status -> store(inbound, body, messageId, profile.id())));
+			return Optional.ofNullable(transactions.execute(status -> store(inbound, body, messageId, profileId)));
 		}
 		catch (DuplicateKeyException ex) {
 			// Another message of hers opened or reopened a thread at the same moment (or
 			// the same e-mail arrived twice): the second look finds what it did
-			return Optional.ofNullable(transactions.execute(status -> store(inbound, body, messageId, profile.id())));
+			return Optional.ofNullable(transactions.execute(status -> store(inbound, body, messageId, profileId)));
 		}
 	}
 
 	private @Nullable Received store(Inbound inbound, String body, String messageId, String profileId) {
 		Instant now = clock.instant();
 		String key = properties.threading() == ConversationProperties.Threading.PER_CHANNEL ? inbound.channelId() : "";
-		Conversation conversation = threadNamedByHeaders(inbound, profileId).orElse(null);
+		Conversation conversation;
 		boolean opened = false;
 		boolean reopened = false;
-		if (conversation != null && conversation.isResolved() && !inbound.automated()) {
-			Optional<Conversation> inProgress = store.findInProgress(profileId, key);
-			if (inProgress.isPresent()) {
-				conversation = inProgress.get();
+		// Whether the thread row already says it received this message (and is current)
+		boolean received = false;
+		if (inbound.email() == null) {
+			// No headers to follow: her thread in progress, received in the same
+			// statement
+			ConversationStore.Receipt receipt = store
+				.receivedInProgress(profileId, key, inbound.medium(), inbound.channelId(), inbound.automated(), now)
+				.orElse(null);
+			conversation = receipt == null ? null : receipt.conversation();
+			received = receipt != null;
+			// Her first message in a thread a notice opened: it opens now, as a contact
+			opened = receipt != null && receipt.contactOpened();
+			if (conversation == null && !inbound.automated()) {
+				conversation = store.resolvedSince(profileId, key, now.minus(properties.reopenWithin())).orElse(null);
+				reopened = conversation != null;
 			}
-			else {
-				reopened = true;
+			if (conversation == null) {
+				if (inbound.automated()) {
+					return null;
+				}
+				Conversation fresh = fresh(inbound, profileId, now);
+				ConversationStore.Receipt openedOrJoined = store.openOrReceive(fresh, key);
+				conversation = openedOrJoined.conversation();
+				// Else another message of hers opened it at the same moment: joined
+				opened = conversation.id().equals(fresh.id()) || openedOrJoined.contactOpened();
+				received = true;
 			}
 		}
-		if (conversation == null) {
-			conversation = store.findInProgress(profileId, key).orElse(null);
-		}
-		if (conversation == null && !inbound.automated()) {
-			conversation = store.resolvedSince(profileId, key, now.minus(properties.reopenWithin())).orElse(null);
-			reopened = conversation != null;
-		}
-		if (conversation == null) {
-			if (inbound.automated()) {
+		else {
+			conversation = threadNamedByHeaders(inbound, profileId).orElse(null);
+			if (conversation != null && conversation.isResolved() && !inbound.automated()) {
+				Optional<Conversation> inProgress = store.findInProgress(profileId, key);
+				if (inProgress.isPresent()) {
+					conversation = inProgress.get();
+				}
+				else {
+					reopened = true;
+				}
+			}
+			if (conversation == null) {
+				conversation = store.findInProgress(profileId, key).orElse(null);
+			}
+			if (conversation == null && !inbound.automated()) {
+				conversation = store.resolvedSince(profileId, key, now.minus(properties.reopenWithin())).orElse(null);
+				reopened = conversation != null;
+			}
+			if (conversation == null) {
+				if (inbound.automated()) {
+					return null;
+				}
+				Conversation fresh = fresh(inbound, profileId, now);
+				opened = store.insertIfNoneOpen(fresh, key);
+				// Another message of hers opened one at the same moment: join it
+				conversation = opened ? fresh : store.findInProgress(profileId, key).orElseThrow();
+			}
+			if (messageStore.emailSeen(inbound.email().messageId())) {
 				return null;
 			}
-			Conversation fresh = new Conversation(ConversationId.next(), profileId, Status.OPEN, Priority.NORMAL, null,
-					null, inbound.medium(), inbound.channelId(),
-					inbound.email() == null ? null : inbound.email().subject(), now, now, now, null, null, null);
-			opened = store.insertIfNoneOpen(fresh, key);
-			// Another message of hers opened one at the same moment: join it
-			conversation = opened ? fresh : store.findInProgress(profileId, key).orElseThrow();
-		}
-		if (inbound.email() != null && messageStore.emailSeen(inbound.email().messageId())) {
-			return null;
 		}
 		Message message = new Message(messageId, conversation.id(), Direction.IN, inbound.medium(), inbound.channelId(),
 				new Author(AuthorKind.CUSTOMER, profileId, senderName(inbound)), body, false, inbound.automated(),
@@ -159,9 +189,11 @@ public class Intake {
 			messageStore.insertAttachment(messageId, attachment, file.content());
 			stored.add(attachment);
 		}
-		// Her first message in a thread a notice opened: it opens now, as a contact
-		opened |= store.received(conversation.id(), inbound.medium(), inbound.channelId(), reopened,
-				inbound.automated(), now);
+		if (!received) {
+			// Her first message in a thread a notice opened: it opens now, as a contact
+			opened |= store.received(conversation.id(), inbound.medium(), inbound.channelId(), reopened,
+					inbound.automated(), now);
+		}
 		if (reopened) {
 			store.status(conversation.id(), Status.OPEN, now);
 			releaseIfAway(conversation, now);
@@ -174,12 +206,20 @@ public class Intake {
 		}
 		events.publishEvent(
 				new MessageReceived(conversation.id(), messageId, profileId, inbound.medium(), inbound.automated()));
-		Conversation current = store.find(conversation.id(), false).orElseThrow();
+		// The row as the statements above left it, when they returned it; read again only
+		// after the rarer paths (e-mail threading, a reopened thread)
+		Conversation current = received ? conversation : store.find(conversation.id(), false).orElseThrow();
 		return new Received(current,
 				new Message(messageId, message.conversationId(), message.direction(), message.medium(),
 						message.channelId(), message.author(), body, false, message.automated(),
 						message.emailMessageId(), null, now, List.copyOf(stored)),
 				opened);
+	}
+
+	private static Conversation fresh(Inbound inbound, String profileId, Instant now) {
+		return new Conversation(ConversationId.next(), profileId, Status.OPEN, Priority.NORMAL, null, null,
+				inbound.medium(), inbound.channelId(), inbound.email() == null ? null : inbound.email().subject(), now,
+				now, now, null, null, null);
 	}
 
 	/**

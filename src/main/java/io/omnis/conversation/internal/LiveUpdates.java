@@ -2,18 +2,23 @@ package io.omnis.conversation.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.omnis.conversation.ConversationEvents.ConversationAssigned;
@@ -39,6 +44,8 @@ import io.omnis.conversation.Message;
 public class LiveUpdates implements SmartLifecycle {
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+	private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
 	private final Set<SseEmitter> consoles = ConcurrentHashMap.newKeySet();
 
@@ -79,38 +86,77 @@ public class LiveUpdates implements SmartLifecycle {
 		return register(visitors.computeIfAbsent(visitor.key(), key -> ConcurrentHashMap.newKeySet()));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(MessageReceived event) {
-		changed(event.conversationId());
-		toVisitors(event.profileId(), event.messageId());
-	}
-
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(MessageSent event) {
-		changed(event.conversationId());
-		if (!event.privateNote()) {
+		afterCommit(() -> {
+			changed(event.conversationId());
 			toVisitors(event.profileId(), event.messageId());
-		}
+		});
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
+	void on(MessageSent event) {
+		afterCommit(() -> {
+			changed(event.conversationId());
+			if (!event.privateNote()) {
+				toVisitors(event.profileId(), event.messageId());
+			}
+		});
+	}
+
+	@EventListener
 	void on(ConversationOpened event) {
-		changed(event.conversationId());
+		afterCommit(() -> changed(event.conversationId()));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ConversationReopened event) {
-		changed(event.conversationId());
+		afterCommit(() -> changed(event.conversationId()));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ConversationAssigned event) {
-		changed(event.conversationId());
+		afterCommit(() -> changed(event.conversationId()));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ConversationResolved event) {
-		changed(event.conversationId());
+		afterCommit(() -> changed(event.conversationId()));
+	}
+
+	/**
+	 * Pushes once the change is committed (at once outside a transaction). Not a
+	 * {@code @TransactionalEventListener}: the event publication registry would record
+	 * each push as a publication, one row written three times per event, and mark it
+	 * processing and completed on a second connection while the committing thread still
+	 * holds its own, which under load (every request thread at that point at once)
+	 * exhausted the pool for good. A push is a hint to refresh: nothing to replay after a
+	 * crash.
+	 */
+	private static void afterCommit(Runnable push) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			pushSafely(push);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				pushSafely(push);
+			}
+
+		});
+	}
+
+	private static void pushSafely(Runnable push) {
+		try {
+			push.run();
+		}
+		catch (RuntimeException ex) {
+			// The change is committed: a push that failed costs the browser a refresh
+			log.warn("Could not push a live update: {}", ex.toString());
+		}
 	}
 
 	/**
@@ -156,13 +202,26 @@ public class LiveUpdates implements SmartLifecycle {
 	}
 
 	private void pushToVisitors(String profileId, String messageId) {
+		if (visitors.isEmpty()) {
+			// No widget is connected to this node: nothing to read
+			return;
+		}
+		// Her browsers with a stream on this node first: the message is read only for
+		// them, so an SMS or an e-mail from someone not chatting here costs one lookup
+		List<ChatVisitors.Visitor> here = chatVisitors.of(profileId)
+			.stream()
+			.filter(visitor -> visitors.containsKey(visitor.key()))
+			.toList();
+		if (here.isEmpty()) {
+			return;
+		}
 		Message message = chatVisitors.message(messageId).orElse(null);
 		if (message == null || message.privateNote()) {
 			return;
 		}
-		for (ChatVisitors.Visitor visitor : chatVisitors.of(profileId, message.createdAt())) {
+		for (ChatVisitors.Visitor visitor : here) {
 			Set<SseEmitter> streams = visitors.get(visitor.key());
-			if (streams != null) {
+			if (streams != null && !visitor.firstSeenAt().isAfter(message.createdAt())) {
 				sendAll(streams,
 						emitter -> SseEmitter.event()
 							.name("message")

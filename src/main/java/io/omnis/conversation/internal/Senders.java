@@ -1,5 +1,7 @@
 package io.omnis.conversation.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
+import io.omnis.customer.Identifier;
 import io.omnis.customer.Profile;
 import io.omnis.customer.Profiles;
 import io.omnis.tracking.Collection;
@@ -43,20 +46,56 @@ public class Senders {
 	 * @return empty when the sender carried no usable identifier
 	 */
 	public Optional<Profile> resolve(String channelId, String messageId, Sender sender) {
+		collection.record(channelId, message(messageId, sender));
+		return profiles.resolveNow(channelId, messageId);
+	}
+
+	/**
+	 * The id of the sender's profile. A sender every identifier of whom one profile holds
+	 * already (she wrote before) is found by one statement, and her message is resolved
+	 * by identity resolution in its turn, to that same profile; only a sender with
+	 * something new (a first message, a second number) is resolved now, out of turn.
+	 * @param messageId the conversation message's id, which the event is recorded under
+	 * @return empty when the sender carried no usable identifier
+	 */
+	public Optional<String> profileOf(String channelId, String messageId, Sender sender) {
+		boolean recorded = collection.record(channelId, message(messageId, sender));
+		List<Identifier> carried = identifiers(sender);
+		// A message collection dropped is never resolved: only resolving it says so
+		Optional<String> known = !recorded || carried.isEmpty() ? Optional.empty() : profiles.certainHolderOf(carried);
+		if (known.isPresent()) {
+			return known;
+		}
+		return profiles.resolveNow(channelId, messageId).map(Profile::id);
+	}
+
+	/**
+	 * The identifiers resolution will extract from the message: its user and anonymous
+	 * ids, the e-mail and phone traits, the external id, normalised alike.
+	 */
+	private static List<Identifier> identifiers(Sender sender) {
+		List<Identifier> found = new ArrayList<>();
+		add(found, "user_id", sender.userId());
+		add(found, "anonymous_id", anonymousId(sender));
+		add(found, "email", sender.email());
+		add(found, "phone", sender.phone());
+		if (sender.external() != null) {
+			add(found, sender.external().type(), sender.external().value());
+		}
+		return found;
+	}
+
+	private static void add(List<Identifier> found, String type, @Nullable String raw) {
+		if (raw != null) {
+			Identifier.normalised(type, raw).filter(i -> !found.contains(i)).ifPresent(found::add);
+		}
+	}
+
+	private ObjectNode message(String messageId, Sender sender) {
 		ObjectNode message = json.createObjectNode();
 		message.put("messageId", messageId);
-		if (sender.anonymousId() != null) {
-			message.put("anonymousId", sender.anonymousId());
-		}
-		if (sender.userId() != null) {
-			message.put("userId", sender.userId());
-		}
-		if (sender.anonymousId() == null && sender.userId() == null) {
-			// Collection needs one of the two; a sender known only by address gets a
-			// stable anonymous id derived from it, which the address itself then joins
-			message.put("anonymousId", "conversation:" + (sender.email() != null ? sender.email()
-					: sender.phone() != null ? sender.phone() : String.valueOf(sender.external())));
-		}
+		put(message, "anonymousId", anonymousId(sender));
+		put(message, "userId", sender.userId());
 		if (sender.hasTraits()) {
 			message.put("type", "identify");
 			ObjectNode traits = message.putObject("traits");
@@ -76,8 +115,19 @@ public class Senders {
 				.put("type", sender.external().type())
 				.put("id", sender.external().value());
 		}
-		collection.record(channelId, message);
-		return profiles.resolveNow(channelId, messageId);
+		return message;
+	}
+
+	/**
+	 * Her anonymous id. Collection needs it or a user id; a sender known only by address
+	 * gets a stable one derived from it, which the address itself then joins.
+	 */
+	private static @Nullable String anonymousId(Sender sender) {
+		if (sender.anonymousId() != null || sender.userId() != null) {
+			return sender.anonymousId();
+		}
+		return "conversation:" + (sender.email() != null ? sender.email()
+				: sender.phone() != null ? sender.phone() : String.valueOf(sender.external()));
 	}
 
 	private static void put(ObjectNode node, String name, @Nullable String value) {

@@ -16,7 +16,6 @@ import io.omnis.conversation.internal.MessageText;
 import io.omnis.conversation.internal.Sender;
 import io.omnis.conversation.internal.Senders;
 import io.omnis.conversation.quality.Surveys;
-import io.omnis.customer.Profile;
 import io.omnis.customer.Profiles;
 import io.omnis.kernel.Ids;
 import io.omnis.kernel.problem.ProblemException;
@@ -114,9 +113,9 @@ class MessagingIntake {
 			String keyword = message.body().strip().toUpperCase(Locale.ROOT);
 			if (message.keywords() && (STOP.contains(keyword) || START.contains(keyword))) {
 				boolean granted = START.contains(keyword);
-				Profile profile = senders.resolve(message.channelId(), Ids.next("msg"), message.sender())
+				String profileId = senders.profileOf(message.channelId(), Ids.next("msg"), message.sender())
 					.orElseThrow(() -> ProblemException.invalidField("From", "carries no identifier Omnis accepts"));
-				profiles.recordConsent(profile.id(), SMS_CONSENT, granted, message.channelId());
+				profiles.recordConsent(profileId, SMS_CONSENT, granted, message.channelId());
 				external.keyword(message.channelId(), message.externalId());
 				return new Result(granted ? Outcome.OPTED_IN : Outcome.OPTED_OUT, null, null);
 			}

@@ -80,7 +80,8 @@ public class IdentifierExtractor {
 		return new Extracted(ordered.size() > MAX_PER_MESSAGE ? ordered.subList(0, MAX_PER_MESSAGE) : ordered, blocked);
 	}
 
-	boolean isBlocked(String value) {
+	/** Whether a normalised value is on the blocked list, so never an identifier. */
+	public boolean isBlocked(String value) {
 		if (blockedValues.contains(value)) {
 			return true;
 		}

@@ -59,6 +59,26 @@ public class ProfileReads {
 			.optional();
 	}
 
+	/**
+	 * The one profile that holds every one of these identifiers, in one statement (an
+	 * index lookup each: identifiers always point at live profiles, a merge moves them);
+	 * empty when one of them is held by no profile or they are held by several.
+	 */
+	public Optional<String> holderOfAll(java.util.Collection<Identifier> identifiers) {
+		if (identifiers.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select min(i.profile_id) from unnest(cast(:types as text[]), cast(:values as text[])) as x(t, v)
+				 cross join lateral (select profile_id from identifier where type = x.t and value = x.v) i
+				having count(*) = :count and count(distinct i.profile_id) = 1""")
+			.param("types", identifiers.stream().map(Identifier::type).toArray(String[]::new))
+			.param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
+			.param("count", identifiers.size())
+			.query(String.class)
+			.optional();
+	}
+
 	/** The live profile with this id, or the one it was merged into. */
 	public Optional<Profile> find(String id) {
 		Optional<Row> row = row("p.id = :key", id, null);

@@ -217,7 +217,7 @@ public class InboxDelivery implements Workload {
 		});
 	}
 
-	private static String secretKey(Bench bench, String name) throws Exception {
+	static String secretKey(Bench bench, String name) throws Exception {
 		var created = Api.json(bench.api().post("/api/v1/channels", """
 				{"type":"SMS","name":"%s","secretKeyScopes":["conversations:write"]}""".formatted(name), null));
 		for (var issued : created.get("issuedKeys")) {
