@@ -70,15 +70,16 @@ public class AvailabilityQueries {
 		Map<LocationId, int[]> available = new HashMap<>();
 		Set<Sku> stocked = new HashSet<>();
 		String[] version = { "" };
+		Map<String, int[]> byId = new HashMap<>();
+		// Flat rows grouped here rather than array_agg'd: the aggregate cost PostgreSQL
+		// more than the rows cost the wire
 		jdbc.sql(
 				"""
-						select s.location_id, array_agg(k.i::int), array_agg(%1$s), null
-						  from unnest(cast(:skus as text[])) with ordinality as k(sku, i)
-						  join stock s on s.sku = k.sku
+						select s.location_id, array_position(cast(:skus as text[]), s.sku), %1$s, null
+						  from stock s
 						  left join stock_allocation a
 						         on a.sku = s.sku and a.location_id = s.location_id and a.channel_id = :channel
-						 where %1$s > 0
-						 group by s.location_id
+						 where s.sku = any(cast(:skus as text[])) and %1$s > 0
 						union all
 						select null, null, null, (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from location)"""
 					.formatted(AVAILABLE))
@@ -90,15 +91,11 @@ public class AvailabilityQueries {
 					version[0] = rs.getString(4);
 					return;
 				}
-				Integer[] index = (Integer[]) rs.getArray(2).getArray();
-				Integer[] units = (Integer[]) rs.getArray(3).getArray();
-				int[] row = new int[names.length];
-				for (int j = 0; j < index.length; j++) {
-					row[index[j] - 1] = units[j];
-					stocked.add(skus.get(index[j] - 1));
-				}
-				available.put(new LocationId(location), row);
+				int index = rs.getInt(2) - 1;
+				byId.computeIfAbsent(location, id -> new int[names.length])[index] = rs.getInt(3);
+				stocked.add(skus.get(index));
 			});
+		byId.forEach((id, units) -> available.put(new LocationId(id), units));
 		if (stocked.size() < skus.size()) {
 			// Rare: a SKU with nothing available anywhere; is it stocked at all?
 			String[] rest = skus.stream().filter(sku -> !stocked.contains(sku)).map(Sku::value).toArray(String[]::new);
