@@ -57,8 +57,6 @@ public class OrderRouter {
 
 	private final Decider router;
 
-	private final RoutingSettings settings;
-
 	private final Locations locations;
 
 	private final CapacityStore capacity;
@@ -81,12 +79,11 @@ public class OrderRouter {
 
 	private final SlotStore slots;
 
-	OrderRouter(Decider router, RoutingSettings settings, Locations locations, CapacityStore capacity,
-			Reservations reservations, FulfilmentStore store, Work work, ApplicationEventPublisher events,
+	OrderRouter(Decider router, Locations locations, CapacityStore capacity, Reservations reservations,
+			FulfilmentStore store, Work work, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, SlotStore slots) {
 		this.slots = slots;
 		this.router = router;
-		this.settings = settings;
 		this.locations = locations;
 		this.capacity = capacity;
 		this.reservations = reservations;
@@ -107,7 +104,7 @@ public class OrderRouter {
 
 	/** The decision, without holding anything or using any capacity. */
 	public Decision quote(FulfilmentRequest request) {
-		return readOnly.execute(status -> decide(request, settings.rules(), clock.instant()).decision());
+		return readOnly.execute(status -> decide(request, clock.instant()).decision());
 	}
 
 	/**
@@ -154,18 +151,9 @@ public class OrderRouter {
 					List.of(new FieldError("reference", "is routed already")));
 		}
 		Instant now = clock.instant();
-		RoutingRules rules = settings.rules();
-		Decider.Routed routed = decide(request, rules, now);
+		Decider.Routed routed = decide(request, now);
+		RoutingRules rules = routed.rules();
 		Decision decision = routed.decision();
-		for (LocationId location : decision.locations()) {
-			CapacityStore.State state = routed.states().getOrDefault(location, CapacityStore.State.DEFAULT);
-			int lines = (int) decision.assignments().stream().filter(a -> a.locationId().equals(location)).count();
-			LocalDate day = routed.days().get(location);
-			if (!capacity.take(location, day, 1, lines, state.maxOrders(rules.dailyOrders()),
-					state.maxLines(rules.dailyLines()))) {
-				throw new Attempts.Taken(location.value());
-			}
-		}
 		Reservation reservation = reservations.reserve(request.channelId(), request.reference().strip(),
 				ReservationKind.ORDER, Duration.ofHours(rules.reservationHours()),
 				decision.assignments()
@@ -186,6 +174,17 @@ public class OrderRouter {
 					allocations.stream().filter(a -> a.locationId().equals(location)).toList(), now,
 					rules.pickMinutes());
 		}
+		// Capacity last: its row is the one concurrent decisions for the same location
+		// wait for, so it is held for the shortest time before the commit
+		for (LocationId location : decision.locations()) {
+			CapacityStore.State state = routed.states().getOrDefault(location, CapacityStore.State.DEFAULT);
+			int lines = (int) decision.assignments().stream().filter(a -> a.locationId().equals(location)).count();
+			LocalDate day = routed.days().get(location);
+			if (!capacity.take(location, day, 1, lines, state.maxOrders(rules.dailyOrders()),
+					state.maxLines(rules.dailyLines()))) {
+				throw new Attempts.Taken(location.value());
+			}
+		}
 		events.publishEvent(new FulfilmentRouted(fulfilment.id(), fulfilment.channelId(), fulfilment.reference(),
 				fulfilment.customer(), fulfilment.method(), decision.assignments(), now));
 		if (fulfilment.customer() != null) {
@@ -198,7 +197,7 @@ public class OrderRouter {
 		return fulfilment;
 	}
 
-	private Decider.Routed decide(FulfilmentRequest request, RoutingRules rules, Instant now) {
+	private Decider.Routed decide(FulfilmentRequest request, Instant now) {
 		checkReference(request.reference());
 		List<Planner.Need> needs = needs(request.lines());
 		Location pickup = null;
@@ -217,8 +216,7 @@ public class OrderRouter {
 						.map(SameDayBooking::locationId)
 						.orElse(null)
 					: null;
-			return router.decide(request.channelId(), request.method(), destination, pickup, needs, Set.of(), Set.of(),
-					only, rules, now);
+			return router.decide(request.channelId(), request.method(), destination, pickup, needs, only, now);
 		}
 		catch (Planner.Unservable ex) {
 			Planner.Need need = needs.get(ex.index());

@@ -2,13 +2,9 @@ package io.omnis.fulfilment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,18 +13,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.fulfilment.internal.FulfilmentStore;
+import io.omnis.fulfilment.internal.HandOverLines;
+import io.omnis.fulfilment.internal.PickupClosing;
 import io.omnis.fulfilment.internal.PickupCodes;
+import io.omnis.fulfilment.internal.PickupCounter;
 import io.omnis.fulfilment.internal.PickupProperties;
 import io.omnis.fulfilment.internal.PickupStore;
 import io.omnis.fulfilment.internal.PickupTokens;
-import io.omnis.fulfilment.internal.TaskStore;
+import io.omnis.fulfilment.internal.PickupViews;
 import io.omnis.inventory.Location;
-import io.omnis.inventory.LocationId;
 import io.omnis.inventory.Locations;
-import io.omnis.inventory.Reservation;
-import io.omnis.inventory.ReservationLine;
-import io.omnis.inventory.ReservationStatus;
-import io.omnis.inventory.Reservations;
 import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
@@ -40,7 +34,9 @@ import io.omnis.kernel.security.Actor;
  * use, kept hashed; a new one replaces the old), handing over all or part of what waits
  * for her (the rest kept for later or returned to stock), her arrival at the curb, and
  * the end of the hold period. Each change locks the pickup row, so two associates (or
- * nodes) never hand over the same units twice.
+ * nodes) never hand over the same units twice. The code check at the counter is
+ * {@code PickupCounter}'s, the lines asked for {@code HandOverLines}', closing a pickup
+ * (selling, letting go, finishing its work) {@code PickupClosing}'s.
  */
 @Service
 @Transactional
@@ -55,10 +51,6 @@ public class Pickups {
 
 	private final FulfilmentStore fulfilments;
 
-	private final TaskStore tasks;
-
-	private final Reservations reservations;
-
 	private final Locations locations;
 
 	private final PickupTokens tokens;
@@ -69,14 +61,21 @@ public class Pickups {
 
 	private final Clock clock;
 
-	Pickups(PickupStore store, FulfilmentStore fulfilments, TaskStore tasks, Reservations reservations,
-			Locations locations, PickupTokens tokens, PickupProperties properties, ApplicationEventPublisher events,
-			Clock clock) {
+	private final PickupClosing closing;
+
+	private final PickupViews views;
+
+	private final PickupCounter counter;
+
+	Pickups(PickupStore store, FulfilmentStore fulfilments, Locations locations, PickupTokens tokens,
+			PickupProperties properties, ApplicationEventPublisher events, Clock clock, PickupClosing closing,
+			PickupViews views, PickupCounter counter) {
 		this.store = store;
 		this.fulfilments = fulfilments;
-		this.tasks = tasks;
-		this.reservations = reservations;
 		this.locations = locations;
+		this.closing = closing;
+		this.views = views;
+		this.counter = counter;
 		this.tokens = tokens;
 		this.properties = properties;
 		this.events = events;
@@ -107,7 +106,7 @@ public class Pickups {
 	}
 
 	public Optional<Pickup> find(FulfilmentId id) {
-		return store.find(id, false).map(this::view);
+		return store.find(id, false).map(views::of);
 	}
 
 	public Pickup get(String fulfilmentId) {
@@ -131,14 +130,14 @@ public class Pickups {
 		while (store.codeExists(PickupCodes.hash(code)));
 		store.replaceCode(id, PickupCodes.hash(code), clock.instant());
 		String token = tokens.issue(id, code, row.holdUntil().plus(java.time.Duration.ofDays(1)));
-		return new IssuedCode(code, properties.baseUrl() + "/pickup/" + token, view(row));
+		return new IssuedCode(code, properties.baseUrl() + "/pickup/" + token, views.of(row));
 	}
 
 	/** The pickup the code opens at this store, changing nothing. */
 	@Transactional(readOnly = true)
 	public Pickup check(String locationId, @Nullable String code) {
 		Location location = locations.get(locationId);
-		return view(opened(location.id(), PickupCodes.normalized(code, "code"), false));
+		return views.of(counter.opened(location.id(), PickupCodes.normalized(code, "code"), false));
 	}
 
 	/**
@@ -155,10 +154,10 @@ public class Pickups {
 		if (wanted.size() > 100) {
 			throw ProblemException.invalidField("lines", "must have at most 100 lines");
 		}
-		PickupStore.Row row = opened(location.id(), normalized, true);
+		PickupStore.Row row = counter.opened(location.id(), normalized, true);
 		Fulfilment fulfilment = fulfilments.find(row.fulfilmentId(), true).orElseThrow();
 		Map<String, Integer> collected = store.collected(row.fulfilmentId());
-		Map<String, Integer> take = units(fulfilment, collected, wanted);
+		Map<String, Integer> take = HandOverLines.units(fulfilment, collected, wanted);
 		Instant now = clock.instant();
 		String by = Actor.current();
 		int handed = 0;
@@ -174,12 +173,12 @@ public class Pickups {
 		int returned = 0;
 		if (left == 0 || remainder == Remainder.RETURN) {
 			returned = left;
-			close(fulfilment, collected, Pickup.Status.COLLECTED, "USED", now);
+			closing.close(fulfilment, collected, Pickup.Status.COLLECTED, "USED", now);
 			left = 0;
 		}
 		events.publishEvent(new PickupCollected(fulfilment.id(), fulfilment.channelId(), fulfilment.reference(),
 				fulfilment.customer(), row.locationId(), handed, left, returned, by, now));
-		return view(store.find(row.fulfilmentId(), false).orElseThrow());
+		return views.of(store.find(row.fulfilmentId(), false).orElseThrow());
 	}
 
 	/**
@@ -204,7 +203,7 @@ public class Pickups {
 		Fulfilment fulfilment = fulfilments.find(row.fulfilmentId(), false).orElseThrow();
 		events.publishEvent(new CustomerArrived(row.fulfilmentId(), fulfilment.reference(), fulfilment.customer(),
 				row.locationId(), spot, now));
-		return view(store.find(row.fulfilmentId(), false).orElseThrow());
+		return views.of(store.find(row.fulfilmentId(), false).orElseThrow());
 	}
 
 	/**
@@ -215,7 +214,7 @@ public class Pickups {
 	public Linked linked(String token) {
 		PickupTokens.Link link = link(token);
 		PickupStore.Code code = store.code(PickupCodes.hash(link.code())).orElseThrow();
-		return new Linked(view(store.find(link.fulfilmentId(), false).orElseThrow()), link.code(), code.status());
+		return new Linked(views.of(store.find(link.fulfilmentId(), false).orElseThrow()), link.code(), code.status());
 	}
 
 	/** A customer's link: the pickup, her code and whether it still opens it. */
@@ -226,7 +225,10 @@ public class Pickups {
 	@Transactional(readOnly = true)
 	public List<Pickup> arrivals(String locationId) {
 		Location location = locations.get(locationId);
-		return store.arrivals(location.id(), 50).stream().map(id -> view(store.find(id, false).orElseThrow())).toList();
+		return store.arrivals(location.id(), 50)
+			.stream()
+			.map(id -> views.of(store.find(id, false).orElseThrow()))
+			.toList();
 	}
 
 	/**
@@ -243,7 +245,7 @@ public class Pickups {
 			Map<String, Integer> collected = store.collected(id);
 			int taken = collected.values().stream().mapToInt(Integer::intValue).sum();
 			int total = fulfilment.active().stream().mapToInt(Allocation::quantity).sum();
-			close(fulfilment, collected, Pickup.Status.EXPIRED, "EXPIRED", now);
+			closing.close(fulfilment, collected, Pickup.Status.EXPIRED, "EXPIRED", now);
 			PickupStore.Row row = store.find(id, false).orElseThrow();
 			events.publishEvent(new PickupExpired(id, fulfilment.channelId(), fulfilment.reference(),
 					fulfilment.customer(), row.locationId(), taken, total - taken, now));
@@ -266,139 +268,6 @@ public class Pickups {
 		});
 	}
 
-	/**
-	 * Sells the collected units where they were held and lets the rest go, finishes the
-	 * work and closes the pickup.
-	 */
-	private void close(Fulfilment fulfilment, Map<String, Integer> collected, Pickup.Status status, String codeStatus,
-			Instant now) {
-		Reservation held = reservations.get(fulfilment.reservationId().value());
-		Map<String, ReservationLine> sold = new LinkedHashMap<>();
-		for (Allocation a : fulfilment.active()) {
-			int units = collected.getOrDefault(a.id(), 0);
-			if (units > 0) {
-				String key = a.sku().value() + "@" + a.locationId().value();
-				ReservationLine before = sold.get(key);
-				sold.put(key,
-						ReservationLine.of(a.sku(), a.locationId(), units + (before == null ? 0 : before.quantity())));
-			}
-		}
-		boolean anySold = !sold.isEmpty();
-		if (held.status() == ReservationStatus.HELD) {
-			if (!anySold) {
-				reservations.release(held.id());
-			}
-			else {
-				if (!sameLines(held.lines(), sold.values())) {
-					reservations.adjust(held.id(), List.copyOf(sold.values()), null);
-				}
-				reservations.consume(held.id());
-			}
-		}
-		for (WorkTask task : tasks.ofFulfilment(fulfilment.id())) {
-			if (task.status() == WorkTask.Status.OPEN) {
-				tasks.finish(task.id(), anySold && task.kind() == WorkTask.Kind.HAND_OVER ? WorkTask.Status.DONE
-						: WorkTask.Status.CANCELLED, now);
-			}
-		}
-		store.close(fulfilment.id(), status, now);
-		store.endCodes(fulfilment.id(), codeStatus, now);
-		if (anySold) {
-			events.publishEvent(new FulfilmentHandedOver(fulfilment.id(), fulfilment.channelId(),
-					fulfilment.reference(), held.id(), now));
-		}
-	}
-
-	private static boolean sameLines(List<ReservationLine> held, java.util.Collection<ReservationLine> sold) {
-		Set<String> a = new HashSet<>();
-		held.forEach(l -> a.add(l.sku().value() + "@" + l.locationId().value() + "=" + l.quantity()));
-		Set<String> b = new HashSet<>();
-		sold.forEach(l -> b.add(l.sku().value() + "@" + l.locationId().value() + "=" + l.quantity()));
-		return a.equals(b);
-	}
-
-	/** The units to take from each allocation, checked against what still waits. */
-	private static Map<String, Integer> units(Fulfilment fulfilment, Map<String, Integer> collected,
-			List<Wanted> wanted) {
-		Map<String, Integer> take = new LinkedHashMap<>();
-		if (wanted.isEmpty()) {
-			for (Allocation a : fulfilment.active()) {
-				take.put(a.id(), a.quantity() - collected.getOrDefault(a.id(), 0));
-			}
-			return take;
-		}
-		Set<String> seen = new HashSet<>();
-		for (int i = 0; i < wanted.size(); i++) {
-			Wanted line = wanted.get(i);
-			String field = "lines[" + i + "]";
-			if (line == null || line.sku() == null || line.sku().isBlank()) {
-				throw ProblemException.invalidField(field + ".sku", "is required");
-			}
-			String sku = line.sku().strip();
-			if (!seen.add(sku)) {
-				throw ProblemException.invalidField(field + ".sku", "'" + abbreviate(sku) + "' is given twice");
-			}
-			List<Allocation> of = fulfilment.active().stream().filter(a -> a.sku().value().equals(sku)).toList();
-			if (of.isEmpty()) {
-				throw ProblemException.invalidField(field + ".sku", "'" + abbreviate(sku) + "' is not in this pickup");
-			}
-			int waiting = of.stream().mapToInt(a -> a.quantity() - collected.getOrDefault(a.id(), 0)).sum();
-			Integer quantity = line.quantity();
-			if (quantity == null || quantity < 1 || quantity > waiting) {
-				throw ProblemException
-					.invalidField(field + ".quantity",
-							waiting == 0 ? "cannot be given: every unit of '" + abbreviate(sku) + "' was collected"
-									: "must be between 1 and " + waiting + " (the units of '" + abbreviate(sku)
-											+ "' still waiting)")
-					.with("waiting", waiting);
-			}
-			int rest = quantity;
-			for (Allocation a : of) {
-				int units = Math.min(rest, a.quantity() - collected.getOrDefault(a.id(), 0));
-				if (units > 0) {
-					take.put(a.id(), units);
-					rest -= units;
-				}
-			}
-		}
-		return take;
-	}
-
-	/**
-	 * The pickup the code opens at the location: 422 naming {@code code} for a code that
-	 * is unknown, replaced or for another store; 409 for a code already used or a pickup
-	 * no longer waiting.
-	 */
-	private PickupStore.Row opened(LocationId location, String code, boolean lock) {
-		PickupStore.Code found = store.code(PickupCodes.hash(code))
-			.orElseThrow(() -> invalidCode("is not a pickup code: check it with the customer's message"));
-		PickupStore.Row row = store.find(found.fulfilmentId(), lock).orElseThrow();
-		if (!row.locationId().equals(location)) {
-			throw invalidCode("is the code of an order to collect at another store");
-		}
-		if (lock) {
-			// Read again under the pickup's lock: another counter may have closed it
-			// meanwhile
-			found = store.code(PickupCodes.hash(code)).orElseThrow();
-		}
-		switch (found.status()) {
-			case "REPLACED" -> throw invalidCode("was replaced by a newer code: ask for the latest message");
-			case "USED" -> throw new ProblemException(ProblemType.CONFLICT,
-					"This code was used already: the order was collected at " + row.closedAt(),
-					List.of(new FieldError("code", "was used already")));
-			case "EXPIRED" -> throw new ProblemException(ProblemType.CONFLICT,
-					"This order is no longer waiting: it is " + row.status(),
-					List.of(new FieldError("code", "is for a pickup that is " + row.status())));
-			default -> {
-			}
-		}
-		if (row.status() != Pickup.Status.READY) {
-			throw new ProblemException(ProblemType.CONFLICT, "This order is no longer waiting: it is " + row.status(),
-					List.of(new FieldError("code", "is for a pickup that is " + row.status())));
-		}
-		return row;
-	}
-
 	private PickupTokens.Link link(@Nullable String token) {
 		PickupTokens.Link link = token == null ? null : tokens.read(token).orElse(null);
 		if (link == null) {
@@ -409,31 +278,6 @@ public class Pickups {
 					List.of(new FieldError("token", "expired at " + link.until())));
 		}
 		return link;
-	}
-
-	private static ProblemException invalidCode(String message) {
-		return new ProblemException(ProblemType.INVALID_CODE, "Field 'code' " + message,
-				List.of(new FieldError("code", message)));
-	}
-
-	private Pickup view(PickupStore.Row row) {
-		Fulfilment fulfilment = fulfilments.find(row.fulfilmentId(), false).orElseThrow();
-		Map<String, Integer> collected = store.collected(row.fulfilmentId());
-		Map<String, int[]> bySku = new LinkedHashMap<>();
-		for (Allocation a : fulfilment.active()) {
-			int[] units = bySku.computeIfAbsent(a.sku().value(), sku -> new int[2]);
-			units[0] += a.quantity();
-			units[1] += collected.getOrDefault(a.id(), 0);
-		}
-		List<Pickup.Line> lines = new ArrayList<>();
-		bySku.forEach((sku, units) -> lines.add(new Pickup.Line(sku, units[0], units[1])));
-		return new Pickup(row.fulfilmentId(), fulfilment.channelId(), fulfilment.reference(), fulfilment.customer(),
-				row.locationId(), row.method(), row.status(), row.readyAt(), row.holdUntil(), row.arrivedAt(),
-				row.parkingSpot(), row.closedAt(), lines, store.handOvers(row.fulfilmentId()));
-	}
-
-	private static String abbreviate(String value) {
-		return value.length() <= 64 ? value : value.substring(0, 64) + "…";
 	}
 
 }

@@ -51,6 +51,17 @@ public class Availability {
 		return queries.of(skus, channel);
 	}
 
+	/**
+	 * The SKUs by location, only where some is available, with the version of the
+	 * locations, in one statement (what routing decides from).
+	 */
+	public NetworkStock byLocation(List<Sku> skus, ChannelId channel) {
+		if (skus.isEmpty() || skus.size() > MAX_CART_LINES) {
+			throw ProblemException.invalidField("lines", "must hold 1 to " + MAX_CART_LINES + " lines");
+		}
+		return queries.byLocation(skus, channel);
+	}
+
 	/** Each cart line across the network, and the locations that could fill it all. */
 	public CartAvailability ofCart(Map<Sku, Integer> cart, ChannelId channel) {
 		if (cart.isEmpty() || cart.size() > MAX_CART_LINES) {

@@ -115,6 +115,12 @@ public class Locations {
 		return store.all(ids);
 	}
 
+	/** Every location (what a cached copy of the network is loaded from). */
+	@Transactional(readOnly = true)
+	public List<Location> all() {
+		return store.all();
+	}
+
 	private Location checked(LocationId id, Draft draft, Instant createdAt, Instant now) {
 		String name = text(draft.name(), "name", MAX_NAME, true);
 		if (store.nameTaken(name, id)) {

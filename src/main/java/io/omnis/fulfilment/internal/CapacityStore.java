@@ -65,16 +65,15 @@ public class CapacityStore {
 	 * @return whether they did
 	 */
 	public boolean take(LocationId location, LocalDate day, int orders, int lines, int maxOrders, int maxLines) {
-		jdbc.sql("""
-				insert into fulfilment_capacity (location_id, day) values (:location, :day)
-				on conflict (location_id, day) do nothing""")
-			.param("location", location.value())
-			.param("day", Date.valueOf(day))
-			.update();
+		// One statement: a first take of the day inserts the row (when it fits at all),
+		// the
+		// others add to it only while it fits; the row lock decides between nodes
 		return jdbc.sql("""
-				update fulfilment_capacity set orders = orders + :orders, lines = lines + :lines
-				 where location_id = :location and day = :day
-				   and orders + :orders <= :maxOrders and lines + :lines <= :maxLines""")
+				insert into fulfilment_capacity as c (location_id, day, orders, lines)
+				select :location, :day, :orders, :lines where :orders <= :maxOrders and :lines <= :maxLines
+				on conflict (location_id, day) do update set orders = c.orders + excluded.orders,
+				       lines = c.lines + excluded.lines
+				 where c.orders + excluded.orders <= :maxOrders and c.lines + excluded.lines <= :maxLines""")
 			.param("orders", orders)
 			.param("lines", lines)
 			.param("maxOrders", maxOrders)
@@ -105,6 +104,65 @@ public class CapacityStore {
 			.param("lines", settings.dailyLines())
 			.param("now", Timestamp.from(now))
 			.update();
+		RoutingVersion.bump(jdbc);
+	}
+
+	/** Every location's routing settings (what a cached copy is loaded from). */
+	public Map<LocationId, LocationSettings> allSettings() {
+		Map<LocationId, LocationSettings> all = new HashMap<>();
+		jdbc.sql("select location_id, active, daily_orders, daily_lines from fulfilment_location").query(rs -> {
+			LocationId id = new LocationId(rs.getString(1));
+			all.put(id,
+					new LocationSettings(id, rs.getBoolean(2), (Integer) rs.getObject(3), (Integer) rs.getObject(4)));
+		});
+		return all;
+	}
+
+	/**
+	 * The capacity used on each location's own day (locations without a row used none),
+	 * and in the same statement the {@link RoutingVersion} the cached settings are
+	 * checked against.
+	 */
+	public Used used(Map<LocationId, LocalDate> days) {
+		String[] ids = days.keySet().stream().map(LocationId::value).toArray(String[]::new);
+		Date[] dates = days.keySet().stream().map(id -> Date.valueOf(days.get(id))).toArray(Date[]::new);
+		Map<LocationId, int[]> used = new HashMap<>();
+		long[] version = { -1 };
+		jdbc.sql("""
+				select d.id, c.orders, c.lines, null::bigint
+				  from unnest(cast(:ids as text[]), cast(:days as date[])) as d(id, day)
+				  join fulfilment_capacity c on c.location_id = d.id and c.day = d.day
+				union all
+				select null, null, null, version from routing_version where id = 1""")
+			.param("ids", ids)
+			.param("days", dates)
+			.query(rs -> {
+				String id = rs.getString(1);
+				if (id == null) {
+					version[0] = rs.getLong(4);
+				}
+				else {
+					used.put(new LocationId(id), new int[] { rs.getInt(2), rs.getInt(3) });
+				}
+			});
+		return new Used(used, version[0]);
+	}
+
+	/**
+	 * Orders and lines used today by location, and the routing version read with them.
+	 */
+	public record Used(Map<LocationId, int[]> byLocation, long version) {
+
+		public State state(@Nullable LocationSettings settings, LocationId id) {
+			int[] counts = byLocation.get(id);
+			int orders = counts == null ? 0 : counts[0];
+			int lines = counts == null ? 0 : counts[1];
+			if (settings == null) {
+				return orders == 0 && lines == 0 ? State.DEFAULT : new State(true, null, null, orders, lines);
+			}
+			return new State(settings.active(), settings.dailyOrders(), settings.dailyLines(), orders, lines);
+		}
+
 	}
 
 	/** A location's routing state today; null limits mean the rules' defaults. */

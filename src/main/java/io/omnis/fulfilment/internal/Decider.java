@@ -2,6 +2,7 @@ package io.omnis.fulfilment.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,33 +23,32 @@ import io.omnis.inventory.Availability;
 import io.omnis.inventory.Capability;
 import io.omnis.inventory.Coordinates;
 import io.omnis.inventory.Location;
-import io.omnis.inventory.LocationAvailability;
 import io.omnis.inventory.LocationId;
 import io.omnis.inventory.LocationType;
-import io.omnis.inventory.Locations;
+import io.omnis.inventory.NetworkStock;
 import io.omnis.inventory.Opening;
 import io.omnis.inventory.Sku;
 import io.omnis.kernel.problem.ProblemException;
 
 /**
- * Gathers what a decision needs in three queries (the stock of the request's SKUs at
- * every location, those locations, and their settings and capacity used today), leaves
- * out the locations that cannot serve, prices the rest, and lets the {@link Planner}
- * choose.
+ * Gathers what a decision needs in two statements (the stock of the request's SKUs by
+ * location where some is available, and the capacity those locations used today, each
+ * with the version of what the node's {@link RoutingNetwork} copy holds), leaves out the
+ * locations that cannot serve, prices the rest, and lets the {@link Planner} choose.
  */
 @Component
 public class Decider {
 
 	private final Availability availability;
 
-	private final Locations locations;
-
 	private final CapacityStore capacity;
 
-	Decider(Availability availability, Locations locations, CapacityStore capacity) {
+	private final RoutingNetwork network;
+
+	Decider(Availability availability, CapacityStore capacity, RoutingNetwork network) {
 		this.availability = availability;
-		this.locations = locations;
 		this.capacity = capacity;
+		this.network = network;
 	}
 
 	/**
@@ -72,32 +72,56 @@ public class Decider {
 	public Routed decide(ChannelId channel, FulfilmentMethod method, @Nullable Coordinates destination,
 			@Nullable Location pickup, List<Planner.Need> needs, Set<LocationId> excluded, Set<LocationId> paid,
 			@Nullable LocationId only, RoutingRules rules, Instant now) {
-		List<LocationAvailability> rows = availability.of(needs.stream().map(Planner.Need::sku).distinct().toList(),
-				channel);
-		Map<LocationId, Map<Sku, Integer>> stock = new HashMap<>();
-		Set<Sku> known = new java.util.HashSet<>();
-		rows.forEach(row -> known.add(row.sku()));
+		return decideWith(channel, method, destination, pickup, needs, excluded, paid, only, rules, now);
+	}
+
+	/**
+	 * Decides where the needs are served under the rules in force, read with the decision
+	 * (they come back in {@link Routed#rules()}).
+	 */
+	public Routed decide(ChannelId channel, FulfilmentMethod method, @Nullable Coordinates destination,
+			@Nullable Location pickup, List<Planner.Need> needs, @Nullable LocationId only, Instant now) {
+		return decideWith(channel, method, destination, pickup, needs, Set.of(), Set.of(), only, null, now);
+	}
+
+	/*
+	 * Two statements: the positive stock of the SKUs by location with the locations'
+	 * version, then the capacity used at those locations today with the rules' and
+	 * settings' version; everything else comes from the node's RoutingNetwork copy.
+	 */
+	private Routed decideWith(ChannelId channel, FulfilmentMethod method, @Nullable Coordinates destination,
+			@Nullable Location pickup, List<Planner.Need> needs, Set<LocationId> excluded, Set<LocationId> paid,
+			@Nullable LocationId only, @Nullable RoutingRules given, Instant now) {
+		List<Sku> skus = needs.stream().map(Planner.Need::sku).distinct().toList();
+		NetworkStock stock = availability.byLocation(skus, channel);
 		for (Planner.Need need : needs) {
-			if (!known.contains(need.sku())) {
+			if (!stock.stocked().contains(need.sku())) {
 				throw ProblemException.invalidField("lines[" + need.lineNo() + "].sku",
 						"is not a SKU any location stocks");
 			}
 		}
-		for (LocationAvailability row : rows) {
-			if (row.available() > 0) {
-				stock.computeIfAbsent(row.locationId(), id -> new HashMap<>()).put(row.sku(), row.available());
+		Map<LocationId, Location> places = network.locations(stock.locationsVersion());
+		Map<LocationId, LocalDate> days = new HashMap<>();
+		Map<ZoneId, LocalDate> dayIn = new HashMap<>();
+		List<Location> stocked = new ArrayList<>();
+		for (LocationId id : stock.available().keySet()) {
+			Location location = places.get(id);
+			if (location != null) {
+				stocked.add(location);
+				days.put(id, dayIn.computeIfAbsent(location.timeZone(), zone -> now.atZone(zone).toLocalDate()));
 			}
 		}
-		Set<LocationId> ids = new java.util.HashSet<>(stock.keySet());
-		Map<LocationId, Location> byId = new HashMap<>();
-		locations.all(ids).forEach(l -> byId.put(l.id(), l));
-		Map<LocationId, LocalDate> days = new HashMap<>();
-		byId.values().forEach(l -> days.put(l.id(), now.atZone(l.timeZone()).toLocalDate()));
-		Map<LocationId, CapacityStore.State> states = capacity.states(days);
+		CapacityStore.Used used = capacity.used(days);
+		RoutingNetwork.Settings settings = network.settings(used.version());
+		RoutingRules rules = given != null ? given : settings.rulesInForce();
+		Map<LocationId, CapacityStore.State> states = new HashMap<>();
+		for (LocationId id : days.keySet()) {
+			states.put(id, used.state(settings.byLocation().get(id), id));
+		}
 		Map<String, Integer> left = new TreeMap<>();
 		List<Planner.Candidate> candidates = new ArrayList<>();
-		for (Location location : byId.values()) {
-			CapacityStore.State state = states.getOrDefault(location.id(), CapacityStore.State.DEFAULT);
+		for (Location location : stocked) {
+			CapacityStore.State state = states.get(location.id());
 			boolean isPickup = pickup != null && pickup.id().equals(location.id());
 			Double distance = distance(destination, location.coordinates());
 			String reason = only != null && !only.equals(location.id()) ? "not the store of the booked same-day slot"
@@ -112,16 +136,21 @@ public class Decider {
 					Math.max(0, linesLeft), paid.contains(location.id())));
 		}
 		candidates.sort(java.util.Comparator.comparing(Planner.Candidate::id));
-		int[][] available = new int[needs.size()][candidates.size()];
+		int[] column = new int[needs.size()];
 		for (int i = 0; i < needs.size(); i++) {
-			for (int c = 0; c < candidates.size(); c++) {
-				available[i][c] = stock.get(candidates.get(c).id()).getOrDefault(needs.get(i).sku(), 0);
+			column[i] = skus.indexOf(needs.get(i).sku());
+		}
+		int[][] available = new int[needs.size()][candidates.size()];
+		for (int c = 0; c < candidates.size(); c++) {
+			int[] units = stock.available().get(candidates.get(c).id());
+			for (int i = 0; i < needs.size(); i++) {
+				available[i][c] = units[column[i]];
 			}
 		}
 		Planner.Result result = new Planner(needs, candidates, available, rules.parcelPenalty()).plan(left);
 		Decision decision = new Decision(method, result.assignments(), result.parcels(), result.shippingCost(),
 				result.score(), rules.currency(), result.explanation());
-		return new Routed(decision, days, states, stock.keySet());
+		return new Routed(decision, days, states, stock.available().keySet(), rules);
 	}
 
 	/** Why the location cannot serve this request, or null when it can. */
@@ -211,10 +240,11 @@ public class Decider {
 	/**
 	 * A decision with what committing it needs: each location's local day and its state.
 	 *
-	 * @param stocked the locations that had any of the SKUs
+	 * @param stocked the locations that had any of the SKUs available
+	 * @param rules the rules the decision followed
 	 */
 	public record Routed(Decision decision, Map<LocationId, LocalDate> days,
-			Map<LocationId, CapacityStore.State> states, Set<LocationId> stocked) {
+			Map<LocationId, CapacityStore.State> states, Set<LocationId> stocked, RoutingRules rules) {
 	}
 
 }

@@ -38,12 +38,23 @@ public class FulfilmentStore {
 		this.jdbc = jdbc;
 	}
 
+	/** The fulfilment and its allocations, in one statement. */
 	public void insert(Fulfilment f, Instant now) {
+		List<Allocation> allocations = f.allocations();
 		jdbc.sql("""
-				insert into fulfilment (id, channel_id, reference, customer, method, destination_lat, destination_lon,
-				       pickup_location, reservation_id, explanation, created_at, updated_at)
-				values (:id, :channel, :reference, :customer, :method, :lat, :lon, :pickup, :reservation,
-				       cast(:explanation as jsonb), :now, :now)""")
+				with inserted as (
+				    insert into fulfilment (id, channel_id, reference, customer, method, destination_lat,
+				           destination_lon, pickup_location, reservation_id, explanation, created_at, updated_at)
+				    values (:id, :channel, :reference, :customer, :method, :lat, :lon, :pickup, :reservation,
+				           cast(:explanation as jsonb), :now, :now)
+				    returning id)
+				insert into fulfilment_allocation (id, fulfilment_id, line_no, sku, quantity, location_id, status,
+				       reason, created_at)
+				select a.id, inserted.id, a.line, a.sku, a.quantity, a.location, a.status, a.reason, :now
+				  from inserted,
+				       unnest(cast(:ids as text[]), cast(:lines as int[]), cast(:skus as text[]),
+				              cast(:quantities as int[]), cast(:locations as text[]), cast(:statuses as text[]),
+				              cast(:reasons as text[])) as a(id, line, sku, quantity, location, status, reason)""")
 			.param("id", f.id().value())
 			.param("channel", f.channelId().value())
 			.param("reference", f.reference())
@@ -55,8 +66,14 @@ public class FulfilmentStore {
 			.param("reservation", f.reservationId().value())
 			.param("explanation", RulesStore.JSON.writeValueAsString(f.explanation()))
 			.param("now", Timestamp.from(now))
+			.param("ids", allocations.stream().map(Allocation::id).toArray(String[]::new))
+			.param("lines", allocations.stream().map(Allocation::lineNo).toArray(Integer[]::new))
+			.param("skus", allocations.stream().map(a -> a.sku().value()).toArray(String[]::new))
+			.param("quantities", allocations.stream().map(Allocation::quantity).toArray(Integer[]::new))
+			.param("locations", allocations.stream().map(a -> a.locationId().value()).toArray(String[]::new))
+			.param("statuses", allocations.stream().map(a -> a.status().name()).toArray(String[]::new))
+			.param("reasons", allocations.stream().map(Allocation::reason).toArray(String[]::new))
 			.update();
-		f.allocations().forEach(a -> insertAllocation(f.id(), a, now));
 	}
 
 	public void insertAllocation(FulfilmentId id, Allocation a, Instant now) {

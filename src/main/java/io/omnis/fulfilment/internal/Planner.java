@@ -117,16 +117,24 @@ public final class Planner {
 	private List<Option> options(long[] cover, long whole) {
 		int m = candidates.size();
 		Map<List<Integer>, Option> found = new LinkedHashMap<>();
-		Option bestSingle = null;
+		// The best single location, compared by what its plan's Option would be compared
+		// by
+		// (score, then rank, distance and id, its parcels being 1), built for it alone
+		int lines = Long.bitCount(whole);
+		int bestSingle = -1;
+		long bestScore = 0;
 		for (int c = 0; c < m; c++) {
-			if ((cover[c] & whole) == whole) {
-				Option single = evaluate("one location", List.of(c), cover, whole);
-				if (single != null && (bestSingle == null || Option.ORDER.compare(single, bestSingle) < 0)) {
-					bestSingle = single;
+			if ((cover[c] & whole) == whole && candidates.get(c).linesLeft() >= lines) {
+				long score = singleScore(c);
+				if (bestSingle < 0 || score < bestScore || (score == bestScore && bySingleTies(c, bestSingle) < 0)) {
+					bestSingle = c;
+					bestScore = score;
 				}
 			}
 		}
-		add(found, bestSingle);
+		if (bestSingle >= 0) {
+			add(found, evaluate("one location", List.of(bestSingle), cover, whole));
+		}
 		List<Integer> pool = new ArrayList<>();
 		for (int c = 0; c < m; c++) {
 			if ((cover[c] & whole) != 0) {
@@ -164,6 +172,23 @@ public final class Planner {
 		}
 		add(found, evaluate("each line at its cheapest location", cheapest, cover, whole));
 		return List.copyOf(found.values());
+	}
+
+	private long singleScore(int c) {
+		Candidate candidate = candidates.get(c);
+		long shipping = candidate.paid() ? 0 : candidate.cost();
+		int fresh = candidate.paid() ? 0 : 1;
+		return shipping + penalty * Math.max(0, fresh - (rerouting ? 0 : 1));
+	}
+
+	private int bySingleTies(int a, int b) {
+		Candidate x = candidates.get(a);
+		Candidate y = candidates.get(b);
+		int order = Integer.compare(x.rank(), y.rank());
+		if (order == 0) {
+			order = Double.compare(x.distanceOrFar(), y.distanceOrFar());
+		}
+		return order != 0 ? order : x.id().value().compareTo(y.id().value());
 	}
 
 	private static void add(Map<List<Integer>, Option> found, @Nullable Option option) {

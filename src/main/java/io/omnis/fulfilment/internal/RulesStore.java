@@ -38,6 +38,7 @@ public class RulesStore {
 			.param("rules", JSON.writeValueAsString(rules))
 			.param("now", Timestamp.from(now))
 			.update();
+		RoutingVersion.bump(jdbc);
 	}
 
 }

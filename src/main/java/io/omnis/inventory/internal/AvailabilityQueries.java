@@ -1,6 +1,10 @@
 package io.omnis.inventory.internal;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,6 +13,7 @@ import io.omnis.channel.ChannelId;
 import io.omnis.inventory.Capability;
 import io.omnis.inventory.LocationAvailability;
 import io.omnis.inventory.LocationId;
+import io.omnis.inventory.NetworkStock;
 import io.omnis.inventory.Sku;
 
 /**
@@ -53,6 +58,53 @@ public class AvailabilityQueries {
 			.query((rs, row) -> new LocationAvailability(new Sku(rs.getString(1)), new LocationId(rs.getString(2)),
 					rs.getString(3), rs.getInt(4), null))
 			.list();
+	}
+
+	/**
+	 * The SKUs by location, only where some is available, with the version of the
+	 * location table in the same statement (its row count and the sum of its rows'
+	 * transaction ids: any insert or update changes it, whatever the clock says).
+	 */
+	public NetworkStock byLocation(List<Sku> skus, ChannelId channel) {
+		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
+		Map<LocationId, int[]> available = new HashMap<>();
+		Set<Sku> stocked = new HashSet<>();
+		String[] version = { "" };
+		Map<String, int[]> byId = new HashMap<>();
+		// Flat rows grouped here rather than array_agg'd: the aggregate cost PostgreSQL
+		// more than the rows cost the wire
+		jdbc.sql(
+				"""
+						select s.location_id, array_position(cast(:skus as text[]), s.sku), %1$s, null
+						  from stock s
+						  left join stock_allocation a
+						         on a.sku = s.sku and a.location_id = s.location_id and a.channel_id = :channel
+						 where s.sku = any(cast(:skus as text[])) and %1$s > 0
+						union all
+						select null, null, null, (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from location)"""
+					.formatted(AVAILABLE))
+			.param("channel", channel.value())
+			.param("skus", names)
+			.query(rs -> {
+				String location = rs.getString(1);
+				if (location == null) {
+					version[0] = rs.getString(4);
+					return;
+				}
+				int index = rs.getInt(2) - 1;
+				byId.computeIfAbsent(location, id -> new int[names.length])[index] = rs.getInt(3);
+				stocked.add(skus.get(index));
+			});
+		byId.forEach((id, units) -> available.put(new LocationId(id), units));
+		if (stocked.size() < skus.size()) {
+			// Rare: a SKU with nothing available anywhere; is it stocked at all?
+			String[] rest = skus.stream().filter(sku -> !stocked.contains(sku)).map(Sku::value).toArray(String[]::new);
+			jdbc.sql("select distinct sku from stock where sku = any(:skus)")
+				.param("skus", rest)
+				.query((rs, row) -> stocked.add(new Sku(rs.getString(1))))
+				.list();
+		}
+		return new NetworkStock(List.copyOf(skus), available, stocked, version[0]);
 	}
 
 	/**

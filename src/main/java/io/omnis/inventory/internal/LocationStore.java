@@ -111,6 +111,10 @@ public class LocationStore {
 			.list();
 	}
 
+	public List<Location> all() {
+		return jdbc.sql("select * from location order by id").query(LocationStore::location).list();
+	}
+
 	public boolean nameTaken(String name, @Nullable LocationId except) {
 		return jdbc.sql("select exists (select 1 from location where lower(name) = lower(:name) and id <> :except)")
 			.param("name", name)
