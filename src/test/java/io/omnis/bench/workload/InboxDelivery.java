@@ -1,8 +1,6 @@
 package io.omnis.bench.workload;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -43,8 +40,6 @@ public class InboxDelivery implements Workload {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static final int MAX_CHAT_CONNECTIONS = 1000;
-
 	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
 	private final HttpClient streams = HttpClient.newBuilder()
@@ -58,13 +53,9 @@ public class InboxDelivery implements Workload {
 
 	private final AtomicLong consoleEvents = new AtomicLong();
 
-	private final AtomicInteger chatsOpen = new AtomicInteger();
-
-	private final AtomicInteger chatsDropped = new AtomicInteger();
+	private final ChatStreams chats = new ChatStreams();
 
 	private String smsKey = "";
-
-	private int chatConnections;
 
 	@Override
 	public String name() {
@@ -91,27 +82,8 @@ public class InboxDelivery implements Workload {
 				long now = System.nanoTime();
 				announced.computeIfAbsent(data, id -> new CompletableFuture<>()).complete(now);
 			}
-		}, null);
-		// 1,000 in full mode (the issue's figure), 250 in quick mode to keep it under 3
-		// minutes
-		chatConnections = Math.min(MAX_CHAT_CONNECTIONS, bench.mode().scale() / 4);
-		String writeKey = Population.writeKey(bench, "bench-chat");
-		bench.load("chat visitors", chatConnections, 8, n -> {
-			String anonymousId = "bench-visitor-" + n;
-			var first = Api.json(bench.api()
-				.post("/chat/v1/messages", """
-						{"writeKey":"%s","anonymousId":"%s","text":"Hello, is anyone there?"}""".formatted(writeKey,
-						anonymousId), null));
-			String token = first.get("token").asString();
-			URI stream = bench.api()
-				.base()
-				.resolve("/chat/v1/stream?key=" + encode(writeKey) + "&anonymousId=" + encode(anonymousId) + "&token="
-						+ encode(token));
-			CompletableFuture<Void> opened = new CompletableFuture<>();
-			open(HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build(), (event, data) -> {
-			}, opened);
-			opened.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 		});
+		chats.open(bench, "bench-chat");
 	}
 
 	@Override
@@ -140,10 +112,9 @@ public class InboxDelivery implements Workload {
 	@Override
 	public Map<String, String> afterMeasure(Bench bench) {
 		Map<String, String> facts = new LinkedHashMap<>();
-		facts.put("chat streams held open", chatsOpen.get() + " of " + chatConnections);
-		facts.put("chat streams dropped", Integer.toString(chatsDropped.get()));
+		chats.facts(facts);
 		facts.put("inbox events on the agent's stream", Long.toString(consoleEvents.get()));
-		// The held streams would otherwise weigh on the workloads measured after this one
+		chats.close();
 		streams.shutdownNow();
 		threads.shutdownNow();
 		return facts;
@@ -172,47 +143,26 @@ public class InboxDelivery implements Workload {
 
 	/**
 	 * Reads a Server-Sent Events stream on its own virtual thread for as long as Omnis
-	 * keeps it open, handing each event to {@code listener}; {@code opened} completes
-	 * with the first line.
+	 * keeps it open, handing each event to {@code listener}.
 	 */
-	private void open(HttpRequest request, BiConsumer<String, String> listener, CompletableFuture<Void> opened) {
+	private void open(HttpRequest request, BiConsumer<String, String> listener) {
 		threads.submit(() -> {
-			boolean chat = opened != null;
-			try {
-				HttpResponse<Stream<String>> response = streams.send(request, HttpResponse.BodyHandlers.ofLines());
-				if (response.statusCode() != 200) {
-					throw new IOException("stream answered HTTP " + response.statusCode());
-				}
-				if (chat) {
-					chatsOpen.incrementAndGet();
-				}
-				String[] event = { "message" };
-				response.body().forEach(line -> {
-					if (chat) {
-						opened.complete(null);
-					}
-					if (line.startsWith("event:")) {
-						event[0] = line.substring(6).strip();
-					}
-					else if (line.startsWith("data:")) {
-						listener.accept(event[0], line.substring(5).strip());
-					}
-					else if (line.isEmpty()) {
-						event[0] = "message";
-					}
-				});
+			HttpResponse<Stream<String>> response = streams.send(request, HttpResponse.BodyHandlers.ofLines());
+			if (response.statusCode() != 200) {
+				throw new IOException("stream answered HTTP " + response.statusCode());
 			}
-			catch (Exception ex) {
-				if (chat) {
-					opened.completeExceptionally(ex);
+			String[] event = { "message" };
+			response.body().forEach(line -> {
+				if (line.startsWith("event:")) {
+					event[0] = line.substring(6).strip();
 				}
-			}
-			finally {
-				if (chat && opened.isDone() && !opened.isCompletedExceptionally()) {
-					chatsOpen.decrementAndGet();
-					chatsDropped.incrementAndGet();
+				else if (line.startsWith("data:")) {
+					listener.accept(event[0], line.substring(5).strip());
 				}
-			}
+				else if (line.isEmpty()) {
+					event[0] = "message";
+				}
+			});
 			return null;
 		});
 	}
@@ -226,10 +176,6 @@ public class InboxDelivery implements Workload {
 			}
 		}
 		throw new IllegalStateException("no secret key issued");
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/**

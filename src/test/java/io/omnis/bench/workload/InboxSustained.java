@@ -35,7 +35,8 @@ import io.omnis.bench.Workload;
  * the slot (so a slow Omnis that makes messages queue is charged for the queueing, no
  * coordinated omission). Nine in ten messages come from customers who already have a
  * conversation open (a pool set up beforehand, each writing again every few seconds), one
- * in ten from a new customer.
+ * in ten from a new customer. Meanwhile the chat widget streams of {@link ChatStreams}
+ * (1,000 in full mode) are held open on the same node.
  * <p>
  * The table's latency columns include the wait for the slot; the latencies from the slot
  * of the measured phase are printed under the table. The row's ops/s is the rate Omnis
@@ -61,6 +62,8 @@ public class InboxSustained implements Workload {
 	private static final int MAX_POOL = 600;
 
 	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final ChatStreams chats = new ChatStreams();
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -102,7 +105,7 @@ public class InboxSustained implements Workload {
 	public String operation() {
 		return "POST /api/v1/conversations/inbound/messages (SMS gateway) at " + RATE
 				+ "/s open loop (9 in 10 from customers with an open conversation), until the agent's console stream "
-				+ "announces it; latency from the scheduled send under the table";
+				+ "announces it, with chat widget streams held open; latency from the scheduled send under the table";
 	}
 
 	@Override
@@ -120,6 +123,8 @@ public class InboxSustained implements Workload {
 			intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
 		}
 		smsKey = InboxDelivery.secretKey(bench, "bench-sms-sustained");
+		// The 1,000 chat connections, held while the rate runs
+		chats.open(bench, "bench-chat-sustained");
 		HttpRequest console = HttpRequest.newBuilder(bench.api().base().resolve("/console/conversations/stream"))
 			.header("Cookie", bench.consoleSession())
 			.header("Accept", "text/event-stream")
@@ -199,6 +204,8 @@ public class InboxSustained implements Workload {
 		facts.put("over 1 s", Long.toString(Arrays.stream(measured).filter(l -> l > 1_000_000_000L).count()));
 		facts.put("sent more than 100 ms after their slot", Integer.toString(late.get()));
 		facts.put("schedule restarted (a slot missed by over 2 s)", Integer.toString(reanchored.get()));
+		chats.facts(facts);
+		chats.close();
 		http.shutdownNow();
 		threads.shutdownNow();
 		return facts;
