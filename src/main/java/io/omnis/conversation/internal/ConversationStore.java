@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -42,15 +44,7 @@ public class ConversationStore {
 				                          subject, created_at, updated_at, last_message_at)
 				values (:id, :profile, :key, :status, :priority, :medium, :channel, :subject, :at, :at, :at)
 				on conflict (profile_id, thread_key) where status <> 'RESOLVED' do nothing""")
-			.param("id", c.id().value())
-			.param("profile", c.profileId())
-			.param("key", threadKey)
-			.param("status", c.status().name())
-			.param("priority", c.priority().name())
-			.param("medium", c.medium().name())
-			.param("channel", c.lastInboundChannelId())
-			.param("subject", c.subject())
-			.param("at", Timestamp.from(c.createdAt()))
+			.params(newRow(c, threadKey))
 			.update() == 1;
 	}
 
@@ -106,17 +100,24 @@ public class ConversationStore {
 				                         else conversation.created_at end,
 				       awaiting_contact = false
 				returning *, coalesce(old.awaiting_contact, false) as contact_opened""")
-			.param("id", c.id().value())
-			.param("profile", c.profileId())
-			.param("key", threadKey)
-			.param("status", c.status().name())
-			.param("priority", c.priority().name())
-			.param("medium", c.medium().name())
-			.param("channel", c.lastInboundChannelId())
-			.param("subject", c.subject())
-			.param("at", Timestamp.from(c.createdAt()))
+			.params(newRow(c, threadKey))
 			.query((rs, n) -> new Receipt(conversation(rs, n), rs.getBoolean("contact_opened")))
 			.single();
+	}
+
+	/** The parameters of a new thread's row, for the inserts above. */
+	private static Map<String, Object> newRow(Conversation c, String threadKey) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("id", c.id().value());
+		row.put("profile", c.profileId());
+		row.put("key", threadKey);
+		row.put("status", c.status().name());
+		row.put("priority", c.priority().name());
+		row.put("medium", c.medium().name());
+		row.put("channel", c.lastInboundChannelId());
+		row.put("subject", c.subject());
+		row.put("at", Timestamp.from(c.createdAt()));
+		return row;
 	}
 
 	public Optional<Conversation> findInProgress(String profileId, String threadKey) {
