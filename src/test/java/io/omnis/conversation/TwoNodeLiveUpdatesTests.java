@@ -10,9 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,18 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import io.omnis.OmnisApplication;
+import io.omnis.TwoNodes;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
 import io.omnis.channel.KeyKind;
@@ -58,25 +51,14 @@ class TwoNodeLiveUpdatesTests {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
-	private EmbeddedPostgres postgres;
-
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+	private TwoNodes nodes;
 
 	private String smsKey;
 
 	@BeforeAll
 	void startTwoNodesOnOneDatabase() throws IOException {
-		postgres = EmbeddedPostgres.builder()
-			.setServerConfig("listen_addresses", "127.0.0.1")
-			.setServerConfig("max_connections", "100")
-			.start();
-		String url = postgres.getJdbcUrl("postgres", "postgres");
-		for (int i = 0; i < 2; i++) {
-			nodes.add(new SpringApplicationBuilder(OmnisApplication.class).run("--spring.datasource.url=" + url,
-					"--spring.datasource.username=postgres", "--server.port=0", "--omnis.admin.password=" + PASSWORD,
-					"--spring.datasource.hikari.maximum-pool-size=10"));
-		}
-		smsKey = nodes.getFirst()
+		nodes = TwoNodes.start(PASSWORD);
+		smsKey = nodes.node(0)
 			.getBean(Channels.class)
 			.create(ChannelType.SMS, "SMS gateway " + System.nanoTime(), null,
 					EnumSet.of(Permission.CONVERSATIONS_WRITE))
@@ -91,15 +73,14 @@ class TwoNodeLiveUpdatesTests {
 	@AfterAll
 	void stop() throws IOException {
 		http.close();
-		nodes.forEach(ConfigurableApplicationContext::close);
-		if (postgres != null) {
-			postgres.close();
+		if (nodes != null) {
+			nodes.close();
 		}
 	}
 
 	@Test
 	void aMessageTakenInOnOneNodeReachesTheInboxOpenOnTheOther() throws Exception {
-		URI second = base(nodes.get(1));
+		URI second = nodes.base(1);
 		BlockingQueue<String> heard = new LinkedBlockingQueue<>();
 		HttpRequest stream = HttpRequest.newBuilder(second.resolve("/console/conversations/stream"))
 			.header("Cookie", signIn(second))
@@ -119,7 +100,7 @@ class TwoNodeLiveUpdatesTests {
 			assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo("status:200");
 
 			HttpResponse<String> taken = http
-				.send(HttpRequest.newBuilder(base(nodes.get(0)).resolve("/api/v1/conversations/inbound/messages"))
+				.send(HttpRequest.newBuilder(nodes.base(0).resolve("/api/v1/conversations/inbound/messages"))
 					.header("Authorization", "Bearer " + smsKey)
 					.header("Content-Type", "application/json")
 					.POST(BodyPublishers.ofString("""
@@ -162,10 +143,6 @@ class TwoNodeLiveUpdatesTests {
 		Matcher matcher = pattern.matcher(text);
 		assertThat(matcher.find()).as("%s in %s", pattern, text).isTrue();
 		return matcher.group(group);
-	}
-
-	private static URI base(ConfigurableApplicationContext node) {
-		return URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort());
 	}
 
 }

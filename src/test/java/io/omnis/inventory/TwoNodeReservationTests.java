@@ -11,18 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.omnis.OmnisApplication;
+import io.omnis.TwoNodes;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
 import io.omnis.channel.KeyKind;
@@ -38,9 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeReservationTests {
 
-	private EmbeddedPostgres postgres;
-
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+	private TwoNodes nodes;
 
 	private final List<Api> apis = new ArrayList<>();
 
@@ -50,19 +45,11 @@ class TwoNodeReservationTests {
 
 	@BeforeAll
 	void startTwoNodesOnOneDatabase() throws IOException {
-		postgres = EmbeddedPostgres.builder()
-			.setServerConfig("listen_addresses", "127.0.0.1")
-			.setServerConfig("max_connections", "100")
-			.start();
-		String url = postgres.getJdbcUrl("postgres", "postgres");
-		for (int i = 0; i < 2; i++) {
-			// Arguments, not default properties: they must win over application.yml
-			nodes.add(new SpringApplicationBuilder(OmnisApplication.class).run("--spring.datasource.url=" + url,
-					"--spring.datasource.username=postgres", "--server.port=0", "--omnis.admin.password=two-node-admin",
-					"--omnis.inventory.expiry-interval=PT0.2S", "--spring.datasource.hikari.maximum-pool-size=10"));
-			assertThat(nodes.getLast().containsBean("embeddedPostgres")).isFalse();
+		nodes = TwoNodes.start("two-node-admin", "--omnis.inventory.expiry-interval=PT0.2S");
+		for (ConfigurableApplicationContext node : nodes.nodes()) {
+			assertThat(node.containsBean("embeddedPostgres")).isFalse();
 		}
-		Channels.Created web = nodes.getFirst()
+		Channels.Created web = nodes.node(0)
 			.getBean(Channels.class)
 			.create(ChannelType.WEB, "Web shop " + System.nanoTime(), null, EnumSet.of(Permission.INVENTORY_READ,
 					Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE, Permission.RESERVATIONS_WRITE));
@@ -72,10 +59,9 @@ class TwoNodeReservationTests {
 			.findFirst()
 			.orElseThrow()
 			.secret();
-		for (ConfigurableApplicationContext node : nodes) {
-			apis.add(Api.of(((WebServerApplicationContext) node).getWebServer().getPort(), secret));
-		}
-		sql = nodes.getFirst().getBean(JdbcClient.class);
+		apis.add(Api.of(nodes.port(0), secret));
+		apis.add(Api.of(nodes.port(1), secret));
+		sql = nodes.node(0).getBean(JdbcClient.class);
 		Api api = apis.getFirst();
 		location = api
 			.post("/api/v1/locations",
@@ -86,9 +72,8 @@ class TwoNodeReservationTests {
 
 	@AfterAll
 	void stop() throws IOException {
-		nodes.forEach(ConfigurableApplicationContext::close);
-		if (postgres != null) {
-			postgres.close();
+		if (nodes != null) {
+			nodes.close();
 		}
 	}
 

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,12 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.omnis.OmnisApplication;
+import io.omnis.TwoNodes;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
 import io.omnis.channel.KeyKind;
@@ -49,9 +45,7 @@ class TwoNodeCheckoutTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	private EmbeddedPostgres postgres;
-
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+	private TwoNodes nodes;
 
 	private final List<URI> bases = new ArrayList<>();
 
@@ -61,34 +55,23 @@ class TwoNodeCheckoutTests {
 
 	@BeforeAll
 	void startTwoNodesOnOneDatabase() throws IOException {
-		postgres = EmbeddedPostgres.builder()
-			.setServerConfig("listen_addresses", "127.0.0.1")
-			.setServerConfig("max_connections", "100")
-			.start();
-		String url = postgres.getJdbcUrl("postgres", "postgres");
-		for (int i = 0; i < 2; i++) {
-			nodes.add(new SpringApplicationBuilder(OmnisApplication.class).run("--spring.datasource.url=" + url,
-					"--spring.datasource.username=postgres", "--server.port=0", "--omnis.admin.password=two-node-admin",
-					"--spring.datasource.hikari.maximum-pool-size=10"));
-		}
-		Channels.Created web = nodes.getFirst()
+		nodes = TwoNodes.start("two-node-admin");
+		Channels.Created web = nodes.node(0)
 			.getBean(Channels.class)
 			.create(ChannelType.WEB, "Web shop " + System.nanoTime(), null,
 					EnumSet.of(Permission.CATALOG_READ, Permission.CATALOG_WRITE, Permission.INVENTORY_READ,
 							Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE, Permission.CARTS_WRITE,
 							Permission.ORDERS_READ, Permission.ORDERS_WRITE));
 		secret = web.keys().stream().filter(k -> k.key().kind() == KeyKind.SECRET).findFirst().orElseThrow().secret();
-		for (ConfigurableApplicationContext node : nodes) {
-			bases.add(URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) node).getWebServer().getPort()));
-		}
-		sql = nodes.getFirst().getBean(JdbcClient.class);
+		bases.add(nodes.base(0));
+		bases.add(nodes.base(1));
+		sql = nodes.node(0).getBean(JdbcClient.class);
 	}
 
 	@AfterAll
 	void stop() throws IOException {
-		nodes.forEach(ConfigurableApplicationContext::close);
-		if (postgres != null) {
-			postgres.close();
+		if (nodes != null) {
+			nodes.close();
 		}
 	}
 

@@ -1,7 +1,6 @@
 package io.omnis.conversation.chat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import io.omnis.OmnisApplication;
+import io.omnis.TwoNodes;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
 import io.omnis.channel.KeyKind;
@@ -53,29 +47,18 @@ class TwoNodeChatLimitTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private EmbeddedPostgres postgres;
-
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+	private TwoNodes nodes;
 
 	private String writeKey;
 
 	@BeforeAll
 	void startTwoNodesOnOneDatabase() throws IOException {
-		postgres = EmbeddedPostgres.builder()
-			.setServerConfig("listen_addresses", "127.0.0.1")
-			.setServerConfig("max_connections", "100")
-			.start();
-		String url = postgres.getJdbcUrl("postgres", "postgres");
-		for (int i = 0; i < 2; i++) {
-			nodes.add(new SpringApplicationBuilder(OmnisApplication.class).run("--spring.datasource.url=" + url,
-					"--spring.datasource.username=postgres", "--server.port=0",
-					"--omnis.admin.password=two-node-limits-admin", "--spring.datasource.hikari.maximum-pool-size=10",
-					"--omnis.conversation.chat.rate-limit.visitor-burst=" + VISITOR_BURST,
-					"--omnis.conversation.chat.rate-limit.visitor-refill=1h",
-					"--omnis.conversation.chat.rate-limit.address-burst=" + ADDRESS_BURST,
-					"--omnis.conversation.chat.rate-limit.address-refill=1h"));
-		}
-		writeKey = nodes.getFirst()
+		nodes = TwoNodes.start("two-node-limits-admin",
+				"--omnis.conversation.chat.rate-limit.visitor-burst=" + VISITOR_BURST,
+				"--omnis.conversation.chat.rate-limit.visitor-refill=1h",
+				"--omnis.conversation.chat.rate-limit.address-burst=" + ADDRESS_BURST,
+				"--omnis.conversation.chat.rate-limit.address-refill=1h");
+		writeKey = nodes.node(0)
 			.getBean(Channels.class)
 			.create(ChannelType.WEB, "Site " + System.nanoTime(), null, Set.of())
 			.keys()
@@ -89,16 +72,15 @@ class TwoNodeChatLimitTests {
 	@AfterAll
 	void stop() throws IOException {
 		http.close();
-		nodes.forEach(ConfigurableApplicationContext::close);
-		if (postgres != null) {
-			postgres.close();
+		if (nodes != null) {
+			nodes.close();
 		}
 	}
 
 	@Test
 	void aVisitorCallingBothNodesAtOnceGetsHerLimitInAllNotTwiceIt() throws Exception {
 		String visitor = "anon-" + UUID.randomUUID();
-		HttpResponse<String> first = http.send(HttpRequest.newBuilder(base(0).resolve("/chat/v1/messages"))
+		HttpResponse<String> first = http.send(HttpRequest.newBuilder(nodes.base(0).resolve("/chat/v1/messages"))
 			.header("Content-Type", "text/plain")
 			.POST(BodyPublishers
 				.ofString("{\"writeKey\":\"" + writeKey + "\",\"anonymousId\":\"" + visitor + "\",\"text\":\"Hello\"}"))
@@ -108,7 +90,8 @@ class TwoNodeChatLimitTests {
 		String history = "/chat/v1/messages?key=" + encode(writeKey) + "&anonymousId=" + encode(visitor) + "&token="
 				+ encode(token);
 
-		List<HttpResponse<String>> answers = allAtOnce(40, i -> HttpRequest.newBuilder(base(i % 2).resolve(history)));
+		List<HttpResponse<String>> answers = allAtOnce(40,
+				i -> HttpRequest.newBuilder(nodes.base(i % 2).resolve(history)));
 		long accepted = answers.stream().filter(a -> a.statusCode() == 200).count();
 		assertThat(accepted + 1).as("accepted across both nodes, the first message included").isEqualTo(VISITOR_BURST);
 		assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isIn(200, 429));
@@ -120,7 +103,8 @@ class TwoNodeChatLimitTests {
 		String address = "198.51.100." + (1 + (int) (Math.random() * 250));
 		List<HttpResponse<String>> answers = allAtOnce(60,
 				i -> HttpRequest
-					.newBuilder(base(i % 2).resolve("/chat/v1/messages?key=wk_nope&anonymousId=v" + i + "&token=t"))
+					.newBuilder(
+							nodes.base(i % 2).resolve("/chat/v1/messages?key=wk_nope&anonymousId=v" + i + "&token=t"))
 					.header("X-Forwarded-For", address));
 		long passed = answers.stream().filter(a -> a.statusCode() != 429).count();
 		assertThat(passed).as("calls past the address limit, on both nodes together").isEqualTo(ADDRESS_BURST);
@@ -155,11 +139,6 @@ class TwoNodeChatLimitTests {
 			}
 			return answers;
 		}
-	}
-
-	private URI base(int node) {
-		return URI
-			.create("http://127.0.0.1:" + ((WebServerApplicationContext) nodes.get(node)).getWebServer().getPort());
 	}
 
 	private static String encode(String value) {
