@@ -14,7 +14,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.omnis.conversation.ConversationEvents.MessageSent;
 import io.omnis.conversation.internal.LiveUpdates;
@@ -114,7 +113,8 @@ public class Mentions {
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	// A plain listener: the push itself waits for the commit (LiveUpdates#toConsoles)
+	@EventListener
 	void on(AgentMentioned event) {
 		live.toConsoles("mention", Map.of("mentionId", event.mentionId(), "staffId", event.staffId(), "conversationId",
 				event.conversationId().value(), "messageId", event.messageId(), "by", event.byName()));

@@ -73,12 +73,15 @@ public class LiveUpdates implements SmartLifecycle {
 
 	/**
 	 * Tells every open console of something other than a conversation change (a phone
-	 * ringing), as an event of that name.
+	 * ringing, a mention, a thread to load again), as an event of that name: once the
+	 * current transaction commits, at once outside one.
 	 */
 	public void toConsoles(String event, Object data) {
 		String body = json.writeValueAsString(data);
-		pushToConsoles(event, body);
-		fanOut.announce("console|" + event + "|" + body);
+		afterCommit(() -> {
+			pushToConsoles(event, body);
+			fanOut.announce("console|" + event + "|" + body);
+		});
 	}
 
 	/** A stream for the widget of a chat visitor. */

@@ -4,14 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.omnis.channel.ChannelType;
 import io.omnis.conversation.Author;
@@ -155,22 +154,12 @@ public class NoticeThreads {
 	}
 
 	/**
-	 * Once committed, consoles showing the conversation (on every node) load its thread
-	 * again. Not a {@code MessageSent}: its listeners would send the notice a second
+	 * Consoles showing the conversation (on every node) load its thread again once this
+	 * commits. Not a {@code MessageSent}: its listeners would send the notice a second
 	 * time.
 	 */
 	private void refresh(String conversationId) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					live.toConsoles(conversationId, java.util.Map.of("conversationId", conversationId));
-				}
-			});
-		}
-		else {
-			live.toConsoles(conversationId, java.util.Map.of("conversationId", conversationId));
-		}
+		live.toConsoles(conversationId, Map.of("conversationId", conversationId));
 	}
 
 }
