@@ -131,8 +131,8 @@ public class Intake {
 			received = receipt != null;
 			// Her first message in a thread a notice opened: it opens now, as a contact
 			opened = receipt != null && receipt.contactOpened();
-			if (conversation == null && !inbound.automated()) {
-				conversation = store.resolvedSince(profileId, key, now.minus(properties.reopenWithin())).orElse(null);
+			if (conversation == null) {
+				conversation = reopenable(inbound, profileId, key, now);
 				reopened = conversation != null;
 			}
 			if (conversation == null) {
@@ -161,8 +161,8 @@ public class Intake {
 			if (conversation == null) {
 				conversation = store.findInProgress(profileId, key).orElse(null);
 			}
-			if (conversation == null && !inbound.automated()) {
-				conversation = store.resolvedSince(profileId, key, now.minus(properties.reopenWithin())).orElse(null);
+			if (conversation == null) {
+				conversation = reopenable(inbound, profileId, key, now);
 				reopened = conversation != null;
 			}
 			if (conversation == null) {
@@ -214,6 +214,15 @@ public class Intake {
 						message.channelId(), message.author(), body, false, message.automated(),
 						message.emailMessageId(), null, now, List.copyOf(stored)),
 				opened);
+	}
+
+	/**
+	 * Her thread resolved within the reopening window, which her message reopens; never
+	 * for an automated message.
+	 */
+	private @Nullable Conversation reopenable(Inbound inbound, String profileId, String key, Instant now) {
+		return inbound.automated() ? null
+				: store.resolvedSince(profileId, key, now.minus(properties.reopenWithin())).orElse(null);
 	}
 
 	private static Conversation fresh(Inbound inbound, String profileId, Instant now) {
