@@ -77,4 +77,14 @@ class StockKeyTests extends RunningOmnis {
 		}
 	}
 
+	@Test
+	void autovacuumVisitsTheStockSoonerThanPostgresWouldSoThatTheVisibilityMapStaysSet() {
+		List<String> options = jdbc.sql("select unnest(reloptions) from pg_class where relname = 'stock'")
+			.query(String.class)
+			.list();
+
+		assertThat(options).contains("autovacuum_vacuum_scale_factor=0.02",
+				"autovacuum_vacuum_insert_scale_factor=0.02");
+	}
+
 }
