@@ -24,7 +24,7 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-		return EmbeddedPostgresServer.start(properties.dataDir(), properties.port());
+		return EmbeddedPostgresServer.start(properties.dataDir(), properties.port(), properties.serverSettings());
 	}
 
 	@Bean

@@ -63,7 +63,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			// fewer checkpoints under bursts of collected events
 			.setServerConfig("max_wal_size", "4GB")
 			.setServerConfig("checkpoint_timeout", "15min")
-			.setServerConfig("synchronous_commit", "on");
+			.setServerConfig("synchronous_commit", "on")
+			// The planner's view of the storage: the data lives in the operating system's
+			// page cache or on SSD, where a random page costs about a sequential one
+			.setServerConfig("effective_cache_size", "4GB")
+			.setServerConfig("random_page_cost", "1.1")
+			// Short OLTP statements: compiling one would cost more than running it (the
+			// bundled server has no LLVM anyway; this keeps it so with another one)
+			.setServerConfig("jit", "off");
 		settings.forEach(builder::setServerConfig);
 		if (port > 0) {
 			builder.setPort(port);
