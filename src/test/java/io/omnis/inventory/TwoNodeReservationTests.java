@@ -101,6 +101,12 @@ class TwoNodeReservationTests {
 			.param("sku", sku)
 			.query(Long.class)
 			.single()).isEqualTo(25);
+		// A refused buyer leaves no reservation behind, not even one without lines
+		assertThat(sql.sql("""
+				select count(*) from reservation r
+				 where not exists (select 1 from reservation_line l where l.reservation_id = r.id)""")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
