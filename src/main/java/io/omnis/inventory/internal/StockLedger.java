@@ -54,9 +54,13 @@ public class StockLedger {
 
 	private final TransactionTemplate transactions;
 
+	private final HoldLanes lanes;
+
 	StockLedger(StockStore stock, AllocationStore allocations, LedgerStore ledger, ApplicationEventPublisher events,
-			InventoryProperties properties, Clock clock, ReservingHold reserving, TransactionTemplate transactions) {
+			InventoryProperties properties, Clock clock, ReservingHold reserving, TransactionTemplate transactions,
+			HoldLanes lanes) {
 		this.reserving = reserving;
+		this.lanes = lanes;
 		this.transactions = transactions;
 		this.stock = stock;
 		this.allocations = allocations;
@@ -145,20 +149,21 @@ public class StockLedger {
 
 	/**
 	 * Holds the only line of a new reservation, writing the reservation too, in one
-	 * statement. Outside a transaction that statement commits by itself, so the stock row
-	 * stays locked for the UPDATE and its commit inside the database only.
+	 * statement outside any transaction, with the other reservations of the same stock
+	 * this node is asked for meanwhile ({@link HoldLanes}): the statement commits by
+	 * itself, so the stock row stays locked for the UPDATE and its commit inside the
+	 * database only.
 	 * @return how many came from the channel's allocation, or nothing when the line was
 	 * refused (then nothing was written; {@link #refusal} says why)
 	 */
 	public OptionalInt reserveAlone(Reservation header, Sku sku, LocationId location, int quantity, String actor) {
-		return reserving
-			.hold(header.id(), header, sku, location, quantity, header.channelId(), Ids.next("mov"), actor,
-					clock.instant())
-			.map(after -> {
-				signal(after.stock(), 0, quantity);
-				return OptionalInt.of(after.fromAllocation());
-			})
-			.orElse(OptionalInt.empty());
+		ReservingBatch.Outcome outcome = lanes.hold(header, sku, location, quantity, actor);
+		Stock after = outcome.after();
+		if (after == null) {
+			return OptionalInt.empty();
+		}
+		signal(after, 0, quantity);
+		return OptionalInt.of(outcome.fromAllocation());
 	}
 
 	/** The problem of a hold that was refused: what the channel could have had. */
