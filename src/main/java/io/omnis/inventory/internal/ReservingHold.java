@@ -20,9 +20,9 @@ import io.omnis.inventory.Stock;
  * One line of a new reservation held in one statement: the channel's allocation is locked
  * and drawn on first, the stock row is decided by its conditional UPDATE, and the
  * movement, the reservation line and (for the first line) the reservation itself are
- * written by the same statement. A reservation of one line is one statement in
- * autocommit: the hot stock row is locked from its UPDATE to its commit, inside the
- * database.
+ * written by the same statement. Used inside a transaction (a reservation of several
+ * lines, or one made by a caller's transaction); a lone one-line reservation goes through
+ * {@link ReservingBatch} in autocommit instead.
  */
 @Repository
 class ReservingHold {
