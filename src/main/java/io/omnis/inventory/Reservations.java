@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -15,7 +17,10 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.channel.ChannelId;
 import io.omnis.inventory.internal.ReservationStore;
@@ -49,8 +54,12 @@ public class Reservations {
 
 	private final Clock clock;
 
-	Reservations(ReservationStore store, StockLedger ledger, Locations locations, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	Reservations(ReservationStore store, StockLedger ledger, Locations locations, Clock clock,
+			TransactionTemplate transactions) {
 		this.store = store;
+		this.transactions = transactions;
 		this.ledger = ledger;
 		this.locations = locations;
 		this.clock = clock;
@@ -59,12 +68,48 @@ public class Reservations {
 	/**
 	 * Holds every line for the channel until the time to live has passed, or nothing.
 	 * Lines for the same SKU at the same location (a bundle's shared component) are held
-	 * together.
+	 * together. Joins the caller's transaction when there is one; a single line asked for
+	 * outside any transaction is one statement that commits by itself.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Reservation reserve(ChannelId channel, String reference, ReservationKind kind, Duration ttl,
 			List<ReservationLine> lines) {
 		String checkedReference = reference(reference);
 		checkTtl(ttl);
+		if (lines.size() == 1 && !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return reserveAlone(channel, checkedReference, kind, ttl, lines.getFirst());
+		}
+		return Objects
+			.requireNonNull(transactions.execute(status -> reserveLines(channel, checkedReference, kind, ttl, lines)));
+	}
+
+	/**
+	 * A reservation of one line in autocommit: the stock row is locked from the
+	 * statement's UPDATE to its commit inside the database, never across a round trip to
+	 * this node (ADR 0018). The location is checked only when the hold is refused: no
+	 * stock row exists at an unknown location.
+	 */
+	private Reservation reserveAlone(ChannelId channel, String reference, ReservationKind kind, Duration ttl,
+			ReservationLine line) {
+		String field = "lines[0].quantity";
+		checkQuantity(line.quantity(), field);
+		Instant now = clock.instant();
+		ReservationId id = ReservationId.next();
+		Reservation header = new Reservation(id, channel, reference, kind, ReservationStatus.HELD, List.of(),
+				now.plus(ttl), now, now);
+		OptionalInt fromAllocation = ledger.reserveAlone(header, line.sku(), line.locationId(), line.quantity(),
+				Actor.current());
+		if (fromAllocation.isEmpty()) {
+			checkLine(line, 0, locations.existing(Set.of(line.locationId())));
+			throw ledger.refusal(line.sku(), line.locationId(), line.quantity(), channel, field);
+		}
+		return new Reservation(id, channel, reference, kind, ReservationStatus.HELD,
+				List.of(new ReservationLine(line.sku(), line.locationId(), line.quantity(), fromAllocation.getAsInt())),
+				now.plus(ttl), now, now);
+	}
+
+	private Reservation reserveLines(ChannelId channel, String checkedReference, ReservationKind kind, Duration ttl,
+			List<ReservationLine> lines) {
 		List<Wanted> wanted = merge(lines);
 		Instant now = clock.instant();
 		ReservationId id = ReservationId.next();
@@ -226,13 +271,7 @@ public class Reservations {
 		for (int i = 0; i < lines.size(); i++) {
 			ReservationLine line = lines.get(i);
 			String field = "lines[" + i + "].quantity";
-			if (line.quantity() < 1 || line.quantity() > Inventory.MAX_QUANTITY) {
-				throw ProblemException.invalidField(field, "must be between 1 and " + Inventory.MAX_QUANTITY);
-			}
-			if (!known.contains(line.locationId())) {
-				throw new ProblemException(ProblemType.NOT_FOUND, "No location with id '" + line.locationId() + "'",
-						List.of(new FieldError("lines[" + i + "].locationId", "is not a known location")));
-			}
+			checkLine(line, i, known);
 			Wanted earlier = merged.get(line);
 			long quantity = (long) line.quantity() + (earlier == null ? 0 : earlier.line().quantity());
 			if (quantity > Inventory.MAX_QUANTITY) {
@@ -243,6 +282,21 @@ public class Reservations {
 					earlier == null ? field : earlier.field()));
 		}
 		return List.copyOf(merged.values());
+	}
+
+	/** Refuses a line with a quantity out of range or at an unknown location. */
+	private static void checkLine(ReservationLine line, int index, Set<LocationId> known) {
+		checkQuantity(line.quantity(), "lines[" + index + "].quantity");
+		if (!known.contains(line.locationId())) {
+			throw new ProblemException(ProblemType.NOT_FOUND, "No location with id '" + line.locationId() + "'",
+					List.of(new FieldError("lines[" + index + "].locationId", "is not a known location")));
+		}
+	}
+
+	private static void checkQuantity(int quantity, String field) {
+		if (quantity < 1 || quantity > Inventory.MAX_QUANTITY) {
+			throw ProblemException.invalidField(field, "must be between 1 and " + Inventory.MAX_QUANTITY);
+		}
 	}
 
 	private static String reference(String reference) {

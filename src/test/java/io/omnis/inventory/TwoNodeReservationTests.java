@@ -101,6 +101,61 @@ class TwoNodeReservationTests {
 			.param("sku", sku)
 			.query(Long.class)
 			.single()).isEqualTo(25);
+		// A refused buyer leaves no reservation behind, not even one without lines
+		assertThat(sql.sql("""
+				select count(*) from reservation r
+				 where not exists (select 1 from reservation_line l where l.reservation_id = r.id)""")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void buyersOfOneToThreeUnitsOnTwoNodesAreEachHeldWholeOrRefusedInTurn() throws Exception {
+		String sku = InventoryTestSupport.sku();
+		InventoryTestSupport.receive(apis.getFirst(), sku, location, 100);
+
+		// 240 buyers want 480 units: each node combines those that arrive together into
+		// one statement, and the nodes' statements queue on the one stock row
+		List<Api.Response> answers = race(240, i -> InventoryTestSupport.reservation("mixed-" + i,
+				List.of(InventoryTestSupport.line(sku, location, 1 + i % 3))));
+
+		int held = 0;
+		List<Integer> refused = new ArrayList<>();
+		for (int i = 0; i < answers.size(); i++) {
+			Api.Response answer = answers.get(i);
+			assertThat(answer.status()).as(answer.toString()).isIn(201, 409);
+			if (answer.status() == 201) {
+				assertThat(answer.json().path("lines").path(0).path("quantity").asInt()).isEqualTo(1 + i % 3);
+				held += 1 + i % 3;
+			}
+			else {
+				assertThat(answer.text("type")).isEqualTo("https://omnis.dev/problems/insufficient-stock");
+				assertThat(answer.number("requested")).isEqualTo(1 + i % 3);
+				refused.add(1 + i % 3);
+			}
+		}
+		assertThat(stock(sku)).containsEntry("on_hand", 100).containsEntry("reserved", held);
+		// Stock only went down during the race: whoever was refused wanted more than is
+		// left even now
+		int left = 100 - held;
+		assertThat(refused).isNotEmpty().allSatisfy(wanted -> assertThat(wanted).isGreaterThan(left));
+		// The ledger runs in one order: each hold's reserved_after is the one before plus
+		// its own units
+		List<int[]> movements = sql.sql("""
+				select reserved_delta, reserved_after from stock_movement
+				 where sku = :sku and type = 'RESERVE' order by reserved_after""")
+			.param("sku", sku)
+			.query((rs, row) -> new int[] { rs.getInt(1), rs.getInt(2) })
+			.list();
+		int running = 0;
+		for (int[] movement : movements) {
+			running += movement[0];
+			assertThat(movement[1]).isEqualTo(running);
+		}
+		assertThat(running).isEqualTo(held);
+		assertThat(
+				sql.sql("select count(*) from reservation where reference like 'mixed-%'").query(Long.class).single())
+			.isEqualTo(answers.stream().filter(a -> a.status() == 201).count());
 	}
 
 	@Test

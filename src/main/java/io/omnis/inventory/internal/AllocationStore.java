@@ -32,10 +32,18 @@ public class AllocationStore {
 
 	/** The channel's allocation, locked until the transaction ends. */
 	public Optional<Allocation> lock(Sku sku, LocationId location, ChannelId channel) {
+		return select(sku, location, channel, " for update");
+	}
+
+	/** The channel's allocation, not locked. */
+	public Optional<Allocation> find(Sku sku, LocationId location, ChannelId channel) {
+		return select(sku, location, channel, "");
+	}
+
+	private Optional<Allocation> select(Sku sku, LocationId location, ChannelId channel, String lock) {
 		return jdbc.sql("""
 				select * from stock_allocation
-				 where sku = :sku and location_id = :location and channel_id = :channel
-				   for update""")
+				 where sku = :sku and location_id = :location and channel_id = :channel""" + lock)
 			.param("sku", sku.value())
 			.param("location", location.value())
 			.param("channel", channel.value())

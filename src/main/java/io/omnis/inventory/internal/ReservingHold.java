@@ -20,8 +20,9 @@ import io.omnis.inventory.Stock;
  * One line of a new reservation held in one statement: the channel's allocation is locked
  * and drawn on first, the stock row is decided by its conditional UPDATE, and the
  * movement, the reservation line and (for the first line) the reservation itself are
- * written by the same statement. A reservation of one line is one round trip and the
- * commit; the hot stock row is locked from that statement to the commit only.
+ * written by the same statement. Used inside a transaction (a reservation of several
+ * lines, or one made by a caller's transaction); a lone one-line reservation goes through
+ * {@link ReservingBatch} in autocommit instead.
  */
 @Repository
 class ReservingHold {
@@ -34,8 +35,8 @@ class ReservingHold {
 
 	/**
 	 * The stock row after the hold and how many units came from the channel's allocation;
-	 * empty when the stock cannot cover the line (then the statement changed nothing the
-	 * caller keeps: it rolls back).
+	 * empty when the stock cannot cover the line (then the statement wrote nothing, not
+	 * even the reservation: in autocommit nothing rolls it back).
 	 * @param header the reservation to write with this line, for its first line only
 	 */
 	Optional<Held> hold(ReservationId reservation, @Nullable Reservation header, Sku sku, LocationId location,
@@ -73,6 +74,7 @@ class ReservingHold {
 					           updated_at)
 					    select :reservation, :channel, :reference::text, :kind::text, :status::text, :expiresAt::timestamptz, :actor,
 					           :createdAt::timestamptz, :createdAt::timestamptz
+					      from held
 					     where :first::boolean),
 					line as (
 					    insert into reservation_line (reservation_id, sku, location_id, quantity, from_allocation)

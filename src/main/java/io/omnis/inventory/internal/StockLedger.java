@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.channel.ChannelId;
 import io.omnis.inventory.Allocation;
@@ -49,9 +52,16 @@ public class StockLedger {
 
 	private final ReservingHold reserving;
 
+	private final TransactionTemplate transactions;
+
+	private final HoldLanes lanes;
+
 	StockLedger(StockStore stock, AllocationStore allocations, LedgerStore ledger, ApplicationEventPublisher events,
-			InventoryProperties properties, Clock clock, ReservingHold reserving) {
+			InventoryProperties properties, Clock clock, ReservingHold reserving, TransactionTemplate transactions,
+			HoldLanes lanes) {
 		this.reserving = reserving;
+		this.lanes = lanes;
+		this.transactions = transactions;
 		this.stock = stock;
 		this.allocations = allocations;
 		this.ledger = ledger;
@@ -138,6 +148,31 @@ public class StockLedger {
 	}
 
 	/**
+	 * Holds the only line of a new reservation, writing the reservation too, in one
+	 * statement outside any transaction, with the other reservations of the same stock
+	 * this node is asked for meanwhile ({@link HoldLanes}): the statement commits by
+	 * itself, so the stock row stays locked for the UPDATE and its commit inside the
+	 * database only.
+	 * @return how many came from the channel's allocation, or nothing when the line was
+	 * refused (then nothing was written; {@link #refusal} says why)
+	 */
+	public OptionalInt reserveAlone(Reservation header, Sku sku, LocationId location, int quantity, String actor) {
+		ReservingBatch.Outcome outcome = lanes.hold(header, sku, location, quantity, actor);
+		Stock after = outcome.after();
+		if (after == null) {
+			return OptionalInt.empty();
+		}
+		signal(after, 0, quantity);
+		return OptionalInt.of(outcome.fromAllocation());
+	}
+
+	/** The problem of a hold that was refused: what the channel could have had. */
+	public ProblemException refusal(Sku sku, LocationId location, int quantity, ChannelId channel, String field) {
+		return insufficient(sku, location, quantity,
+				allocations.find(sku, location, channel).map(Allocation::remaining).orElse(0), field);
+	}
+
+	/**
 	 * Lets held units go; those that came from the channel's allocation go back to it.
 	 */
 	public void release(Sku sku, LocationId location, int quantity, int toAllocation, ChannelId channel, String reason,
@@ -174,17 +209,32 @@ public class StockLedger {
 		return movement;
 	}
 
-	/** Publishes StockLow or StockOut when this change crossed the threshold. */
+	/**
+	 * Publishes StockLow or StockOut when this change crossed the threshold; after a
+	 * change that committed by itself, in a transaction of its own, so that transactional
+	 * listeners hear of it too.
+	 */
 	private void signal(Stock after, int onHandDelta, int reservedDelta) {
 		int before = Math.max(0,
 				after.onHand() - onHandDelta - (after.reserved() - reservedDelta) - after.safetyStock());
 		int now = after.free();
 		int threshold = properties.lowStockThreshold();
+		Object event = null;
 		if (now == 0 && before > 0) {
-			events.publishEvent(new StockOut(after.sku(), after.locationId()));
+			event = new StockOut(after.sku(), after.locationId());
 		}
 		else if (now > 0 && now <= threshold && before > threshold) {
-			events.publishEvent(new StockLow(after.sku(), after.locationId(), now, threshold));
+			event = new StockLow(after.sku(), after.locationId(), now, threshold);
+		}
+		if (event == null) {
+			return;
+		}
+		Object crossed = event;
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			events.publishEvent(crossed);
+		}
+		else {
+			transactions.executeWithoutResult(status -> events.publishEvent(crossed));
 		}
 	}
 
