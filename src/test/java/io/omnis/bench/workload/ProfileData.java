@@ -108,7 +108,8 @@ final class ProfileData {
 			try (Statement statement = connection.createStatement()) {
 				// What a DBA does after a bulk load: the vacuum that autovacuum would
 				// otherwise start on these tables during the measurement (it reads every
-				// page and sets the visibility map), the statistics, and a checkpoint that
+				// page and sets the visibility map), the statistics, and a checkpoint
+				// that
 				// writes the loaded pages out before the clock starts
 				statement.execute("vacuum (analyze) profile, identifier, tracked_event, event_profile");
 				statement.execute("checkpoint");
