@@ -173,7 +173,9 @@ public class EventLog {
 	 * come back if the caller's transaction rolls back): those whose bucket is
 	 * {@code shard} modulo {@code shards}, oldest first. A claimer that meets rows
 	 * another one is deleting waits for it and gets only the rows still there; the rows
-	 * are picked once (a materialized CTE) and deleted by their address.
+	 * are picked once (a materialized CTE) and deleted by their address (a TID scan): a
+	 * picked row stays at its address while this statement's snapshot can see it, even
+	 * when another claimer deletes it meanwhile (this delete then skips it).
 	 * <p>
 	 * The claim reads the head of each of the shard's buckets in their own index
 	 * ({@code (bucket, seq)}) and merges them in seq order, so it reads about
@@ -195,8 +197,7 @@ public class EventLog {
 				%s
 				    ) heads order by seq limit :limit),
 				claimed as (
-				    delete from event_resolution_queue q using picked p
-				     where q.ctid = any(array(select at from picked)) and q.ctid = p.at and q.seq = p.seq
+				    delete from event_resolution_queue q where q.ctid = any(array(select at from picked))
 				    returning q.seq)
 				select e.*, null::text as profile_id, null::text[] as identifiers
 				  from tracked_event e join claimed c on c.seq = e.seq order by e.seq"""
