@@ -146,6 +146,22 @@ class CollectionApiTests extends CollectingOmnis {
 	}
 
 	@Test
+	void aRetriedBatchStoresItsNewMessagesAndDropsOnlyThoseSentBefore() {
+		Source web = source("Web shop");
+		ObjectNode sent = track("Viewed", unique("user"), null);
+		ObjectNode fresh = track("Added", unique("user"), null);
+		ObjectNode alsoFresh = track("Removed", unique("user"), null);
+
+		JsonNode first = send(web, sent).json();
+		JsonNode retried = send(web, fresh, sent.deepCopy(), alsoFresh).json();
+
+		assertThat(counts(first)).isEqualTo("accepted 1, dropped 0");
+		assertThat(counts(retried)).isEqualTo("accepted 2, dropped 1");
+		assertThat(storedMessageIds(web)).containsExactlyInAnyOrder(ids(sent, fresh, alsoFresh));
+		assertThat(dropCounts(web)).containsOnly(Map.entry("duplicate", 1L));
+	}
+
+	@Test
 	void theBatchContextAndIntegrationsApplyToEveryMessageUnlessItHasItsOwn() {
 		Source app = source("App");
 		ObjectNode own = track("Viewed", unique("user"), null);

@@ -66,6 +66,13 @@ final class ProfileState {
 
 	boolean dirty;
 
+	/**
+	 * Whether {@link #traits} and {@link #traitSources} are those stored in the profile
+	 * row (loaded, not changed since): saving the profile then keeps the stored ones
+	 * instead of writing them again (most events are tracks that change no trait).
+	 */
+	boolean traitsStored;
+
 	ProfileState(String id, boolean isNew, Instant createdAt, @Nullable Instant firstSeen, @Nullable Instant lastSeen,
 			ObjectNode traits, ObjectNode traitSources, ObjectNode eventCounts, ObjectNode consent, int mergeCount,
 			Set<String> flags, Map<Identifier, Instant> identifiers) {
@@ -97,6 +104,7 @@ final class ProfileState {
 	 * @return the consent purposes whose state changed here
 	 */
 	List<String> absorb(ProfileState other, Instant at) {
+		traitsStored = false;
 		identifiers.putAll(other.identifiers);
 		other.identifiers.clear();
 		for (String name : other.traits.propertyNames()) {
@@ -180,6 +188,7 @@ final class ProfileState {
 			return;
 		}
 		traits.set(name, value);
+		traitsStored = false;
 		ObjectNode meta = traitSources.putObject(name);
 		meta.put("at", at.toString());
 		meta.put("channel", channelId);

@@ -75,16 +75,30 @@ public class ProfileStore {
 
 	/**
 	 * Locks the rows of these profiles until the transaction ends, in id order so that
-	 * two shards locking overlapping profiles cannot deadlock.
+	 * two shards locking overlapping profiles cannot deadlock, and loads them as locked,
+	 * with their identifiers: two statements where locking and loading took three.
 	 */
-	void lockProfiles(Collection<String> ids) {
+	Map<String, ProfileState> lockAndLoad(Collection<String> ids) {
 		if (ids.isEmpty()) {
-			return;
+			return new HashMap<>();
 		}
-		jdbc.sql("select id from profile where id = any(:ids::text[]) order by id for update")
-			.param("ids", ids.toArray(String[]::new))
-			.query(String.class)
-			.list();
+		String[] array = ids.toArray(String[]::new);
+		Map<String, ProfileState> states = new HashMap<>();
+		jdbc.sql("select * from profile where id = any(:ids::text[]) order by id for update")
+			.param("ids", array)
+			.query(rs -> {
+				states.put(rs.getString("id"), state(rs, new HashMap<>()));
+			});
+		jdbc.sql("select type, value, profile_id, first_seen_at from identifier where profile_id = any(:ids::text[])")
+			.param("ids", array)
+			.query(rs -> {
+				ProfileState state = states.get(rs.getString(3));
+				if (state != null) {
+					state.identifiers.put(new Identifier(rs.getString(1), rs.getString(2)),
+							rs.getTimestamp(4).toInstant());
+				}
+			});
+		return states;
 	}
 
 	Map<Identifier, String> owners(Collection<Identifier> identifiers) {
@@ -132,6 +146,7 @@ public class ProfileStore {
 				object(rs, "trait_sources"), object(rs, "event_counts"), object(rs, "consent"),
 				rs.getInt("merge_count"), Set.of((String[]) flags.getArray()), identifiers);
 		state.mergedInto = rs.getString("merged_into");
+		state.traitsStored = true;
 		ProfileState.ChannelUse.read(json.readTree(rs.getString("channels")), state.channelUse);
 		return state;
 	}
@@ -147,12 +162,47 @@ public class ProfileStore {
 				select id from chain where merged_into is null""").param("id", id).query(String.class).optional();
 	}
 
+	private static final String INSERT = """
+						insert into profile (id, created_at, updated_at, first_seen_at, last_seen_at, traits, trait_sources,
+						                     event_counts, consent, merge_count, identifier_count, flags, search_name, merged_into,
+						                     channels)
+						select id, created, :now, first, last, coalesce(traits::jsonb, 'null'), coalesce(sources::jsonb, 'null'),
+						       counts::jsonb, consent::jsonb,
+						       merges, identifiers, case when flags = '' then '{}' else string_to_array(flags, E'\\x1f') end,
+						       name, merged_into, channels::jsonb
+						  from unnest(:ids::text[], :created::timestamptz[], :first::timestamptz[], :last::timestamptz[],
+						              :traits::text[], :sources::text[], :counts::text[], :consent::text[], :merges::int[],
+						              :identifiers::int[], :flags::text[], :names::text[], :mergedInto::text[], :channels::text[])
+						       as x(id, created, first, last, traits, sources, counts, consent, merges, identifiers, flags, name,
+						            merged_into, channels)
+			""";
+
+	private static final String UPSERT = """
+			on conflict (id) do update set updated_at = excluded.updated_at, first_seen_at = excluded.first_seen_at,
+						    last_seen_at = excluded.last_seen_at,
+						    traits = case when excluded.traits = 'null' then profile.traits else excluded.traits end,
+						    trait_sources = case when excluded.trait_sources = 'null' then profile.trait_sources
+						                         else excluded.trait_sources end,
+						    event_counts = excluded.event_counts, consent = excluded.consent, merge_count = excluded.merge_count,
+						    identifier_count = excluded.identifier_count, flags = excluded.flags,
+						    search_name = excluded.search_name, merged_into = excluded.merged_into, channels = excluded.channels""";
+
 	/**
 	 * Inserts or updates the changed profiles in one statement over arrays: one round
-	 * trip and one plan, whatever the batch size.
+	 * trip and one plan, whatever the batch size. A profile whose traits are as stored
+	 * sends none: they go as JSON {@code null} (which a profile's traits never are, and
+	 * which satisfies {@code not null} while the row is proposed) and the update keeps
+	 * the row's own, so a track event neither serializes nor parses them again, and a
+	 * large (TOASTed) value is kept as it is.
 	 */
 	void save(Collection<ProfileState> states, Instant now) {
-		List<ProfileState> changed = states.stream().filter(s -> s.dirty || s.isNew).toList();
+		// A profile made in this batch is new to the table: a plain insert, without the
+		// speculative insertion (a probe and a confirmation per row) of an upsert
+		write(states.stream().filter(s -> s.isNew).toList(), INSERT, now);
+		write(states.stream().filter(s -> s.dirty && !s.isNew).toList(), INSERT + UPSERT, now);
+	}
+
+	private void write(List<ProfileState> changed, String sql, Instant now) {
 		if (changed.isEmpty()) {
 			return;
 		}
@@ -177,8 +227,9 @@ public class ProfileStore {
 			created[i] = Timestamp.from(s.createdAt);
 			first[i] = timestamp(s.firstSeen);
 			last[i] = timestamp(s.lastSeen);
-			traits[i] = json.writeValueAsString(s.traits);
-			sources[i] = json.writeValueAsString(s.traitSources);
+			// Traits kept as stored go as null: the row keeps its own (see below)
+			traits[i] = s.traitsStored ? null : json.writeValueAsString(s.traits);
+			sources[i] = s.traitsStored ? null : json.writeValueAsString(s.traitSources);
 			counts[i] = json.writeValueAsString(s.eventCounts);
 			consent[i] = json.writeValueAsString(s.consent);
 			merges[i] = s.mergeCount;
@@ -188,24 +239,7 @@ public class ProfileStore {
 			mergedInto[i] = s.mergedInto;
 			channels[i] = json.writeValueAsString(ProfileState.ChannelUse.write(s.channelUse, json));
 		}
-		jdbc.sql(
-				"""
-						insert into profile (id, created_at, updated_at, first_seen_at, last_seen_at, traits, trait_sources,
-						                     event_counts, consent, merge_count, identifier_count, flags, search_name, merged_into,
-						                     channels)
-						select id, created, :now, first, last, traits::jsonb, sources::jsonb, counts::jsonb, consent::jsonb,
-						       merges, identifiers, case when flags = '' then '{}' else string_to_array(flags, E'\\x1f') end,
-						       name, merged_into, channels::jsonb
-						  from unnest(:ids::text[], :created::timestamptz[], :first::timestamptz[], :last::timestamptz[],
-						              :traits::text[], :sources::text[], :counts::text[], :consent::text[], :merges::int[],
-						              :identifiers::int[], :flags::text[], :names::text[], :mergedInto::text[], :channels::text[])
-						       as x(id, created, first, last, traits, sources, counts, consent, merges, identifiers, flags, name,
-						            merged_into, channels)
-						on conflict (id) do update set updated_at = excluded.updated_at, first_seen_at = excluded.first_seen_at,
-						    last_seen_at = excluded.last_seen_at, traits = excluded.traits, trait_sources = excluded.trait_sources,
-						    event_counts = excluded.event_counts, consent = excluded.consent, merge_count = excluded.merge_count,
-						    identifier_count = excluded.identifier_count, flags = excluded.flags,
-						    search_name = excluded.search_name, merged_into = excluded.merged_into, channels = excluded.channels""")
+		jdbc.sql(sql)
 			.param("now", Timestamp.from(now))
 			.param("ids", ids)
 			.param("created", created)

@@ -70,16 +70,19 @@ final class ResolutionBatch {
 		Set<Identifier> all = new HashSet<>();
 		extracted.forEach(e -> all.addAll(e.identifiers()));
 		owners.putAll(store.owners(all));
-		// Other shards may change these profiles at the same time: lock them, then
-		// check that their identifiers did not move meanwhile (else start again)
+		// Other shards may change these profiles at the same time: lock and load them in
+		// one statement, then check that the identifiers found did not move meanwhile
+		// (else start again). An identifier another shard added meanwhile is caught by
+		// its key when this batch inserts it.
 		Set<String> touched = new HashSet<>(owners.values());
-		store.lockProfiles(touched);
-		if (!store.owners(all).equals(owners)) {
-			throw new ConcurrentGraphChange("identifiers of this batch changed profile while it locked them");
-		}
-		profiles.putAll(store.load(touched));
+		profiles.putAll(store.lockAndLoad(touched));
 		if (profiles.size() != touched.size() || profiles.values().stream().anyMatch(p -> p.mergedInto != null)) {
 			throw new ConcurrentGraphChange("a profile of this batch was merged while it locked it");
+		}
+		for (Map.Entry<Identifier, String> owner : owners.entrySet()) {
+			if (!profiles.get(owner.getValue()).identifiers.containsKey(owner.getKey())) {
+				throw new ConcurrentGraphChange("identifiers of this batch changed profile while it locked them");
+			}
 		}
 
 		Map<Long, String> assigned = new LinkedHashMap<>();

@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.tracking.Collected;
@@ -77,8 +79,41 @@ public class Collector {
 				drops.merge(DropReason.DUPLICATE, 1L, Long::sum);
 			}
 		}
-		int stored = transactions.execute(status -> {
-			Set<String> inserted = log.insert(channelId, rows, receivedAt);
+		int stored;
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// A caller's transaction (code inside Omnis) must not see a statement fail
+			stored = store(channelId, rows, drops, samples, receivedAt, true);
+		}
+		else {
+			try {
+				stored = store(channelId, rows, drops, samples, receivedAt, false);
+			}
+			catch (DuplicateKeyException ex) {
+				// A message this source sent before (a client's retry): the plain insert
+				// rolled back whole; store the batch again, skipping what was sent
+				stored = store(channelId, rows, drops, samples, receivedAt, true);
+			}
+		}
+		int consentOnly = drops.getOrDefault(DropReason.CONSENT_DENIED, 0L).intValue();
+		int accepted = stored - consentOnly;
+		acceptedSinceFlush.computeIfAbsent(channelId, id -> new LongAdder()).add(accepted);
+		meters.counter("omnis.tracking.accepted", "channel", channelId).increment(accepted);
+		drops.forEach((reason, count) -> meters
+			.counter("omnis.tracking.dropped", "channel", channelId, "reason", reason.code())
+			.increment(count));
+		int dropped = drops.values().stream().mapToInt(Long::intValue).sum();
+		return new Collected(accepted, dropped);
+	}
+
+	/**
+	 * Stores the rows in one transaction and counts what was dropped, duplicates
+	 * included.
+	 * @return how many rows were inserted
+	 */
+	private int store(String channelId, List<Messages.Row> rows, Map<DropReason, Long> drops,
+			Map<DropReason, String> samples, Instant receivedAt, boolean skipSent) {
+		Integer stored = transactions.execute(status -> {
+			Set<String> inserted = log.insert(channelId, rows, receivedAt, skipSent);
 			long duplicates = rows.size() - inserted.size();
 			if (duplicates > 0) {
 				drops.merge(DropReason.DUPLICATE, duplicates, Long::sum);
@@ -95,15 +130,7 @@ public class Collector {
 			}
 			return inserted.size();
 		});
-		int consentOnly = drops.getOrDefault(DropReason.CONSENT_DENIED, 0L).intValue();
-		int accepted = stored - consentOnly;
-		acceptedSinceFlush.computeIfAbsent(channelId, id -> new LongAdder()).add(accepted);
-		meters.counter("omnis.tracking.accepted", "channel", channelId).increment(accepted);
-		drops.forEach((reason, count) -> meters
-			.counter("omnis.tracking.dropped", "channel", channelId, "reason", reason.code())
-			.increment(count));
-		int dropped = drops.values().stream().mapToInt(Long::intValue).sum();
-		return new Collected(accepted, dropped);
+		return stored == null ? 0 : stored;
 	}
 
 	/**

@@ -53,10 +53,15 @@ public class EventLog {
 
 	/**
 	 * Stores the rows of one request in one statement; rows whose messageId this source
-	 * already sent are skipped.
+	 * already sent are skipped when {@code skipSent}. Without it the statement is a plain
+	 * insert, which fails on the first message already sent (a
+	 * {@link org.springframework.dao.DuplicateKeyException}, the transaction to roll
+	 * back): it spares the speculative insertion of {@code on conflict} (a probe of the
+	 * key and a confirmation record per row) in the common case of messages never seen
+	 * before.
 	 * @return the message ids actually inserted
 	 */
-	Set<String> insert(String channelId, List<Messages.Row> rows, Instant receivedAt) {
+	Set<String> insert(String channelId, List<Messages.Row> rows, Instant receivedAt, boolean skipSent) {
 		if (rows.isEmpty()) {
 			return Set.of();
 		}
@@ -81,21 +86,7 @@ public class EventLog {
 			consentOnly[i] = row.consentOnly();
 		}
 		// Anonymised events (no identifier, not consent-only) have nothing to resolve
-		List<String> inserted = jdbc.sql("""
-				with inserted as (
-				    insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
-				                               received_at, payload, consent_only)
-				    select :channel, m, t, e, u, a, o, :received, p::jsonb, c
-				      from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
-				                  :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
-				           as x(m, t, e, u, a, o, p, c)
-				    on conflict (channel_id, message_id) do nothing
-				    returning seq, message_id, user_id, anonymous_id),
-				queued as (
-				    insert into event_resolution_queue (seq, received_at, bucket)
-				    select seq, :received, hashtext(coalesce(anonymous_id, user_id)) & 63
-				      from inserted where user_id is not null or anonymous_id is not null)
-				select message_id from inserted""")
+		List<String> inserted = jdbc.sql(skipSent ? INSERT_SKIPPING_SENT : INSERT)
 			.param("channel", channelId)
 			.param("received", Timestamp.from(receivedAt))
 			.param("ids", ids)
@@ -110,6 +101,27 @@ public class EventLog {
 			.list();
 		return new HashSet<>(inserted);
 	}
+
+	private static final String INSERT_TEMPLATE = """
+			with inserted as (
+			    insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
+			                               received_at, payload, consent_only)
+			    select :channel, m, t, e, u, a, o, :received, p::jsonb, c
+			      from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
+			                  :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
+			           as x(m, t, e, u, a, o, p, c)
+			    %s
+			    returning seq, message_id, user_id, anonymous_id),
+			queued as (
+			    insert into event_resolution_queue (seq, received_at, bucket)
+			    select seq, :received, hashtext(coalesce(anonymous_id, user_id)) & 63
+			      from inserted where user_id is not null or anonymous_id is not null)
+			select message_id from inserted""";
+
+	private static final String INSERT = INSERT_TEMPLATE.formatted("");
+
+	private static final String INSERT_SKIPPING_SENT = INSERT_TEMPLATE
+		.formatted("on conflict (channel_id, message_id) do nothing");
 
 	void countDrops(String channelId, Map<DropReason, Long> counts, Map<DropReason, String> samples, Instant at) {
 		LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
@@ -142,91 +154,78 @@ public class EventLog {
 	}
 
 	/**
-	 * How long the oldest event waiting for resolution has waited: one step down a
-	 * partial index.
+	 * How long the oldest event waiting for resolution has waited: one step down the
+	 * queue's index per bucket.
 	 */
 	java.time.Duration oldestUnresolvedAge() {
-		return jdbc.sql("""
-				select received_at from event_resolution_queue order by seq limit 1""")
+		return jdbc.sql(OLDEST)
 			.query(Timestamp.class)
 			.optional()
 			.map(oldest -> java.time.Duration.between(oldest.toInstant(), Instant.now()))
 			.orElse(java.time.Duration.ZERO);
 	}
 
+	private static final String OLDEST = "select min(received_at) from (\n" + heads(0, 1, "received_at", "1")
+			+ "\n) heads having count(*) > 0";
+
 	/**
 	 * Takes the next waiting events of one share of the buckets off the queue (their rows
 	 * come back if the caller's transaction rolls back): those whose bucket is
 	 * {@code shard} modulo {@code shards}, oldest first. A claimer that meets rows
 	 * another one is deleting waits for it and gets only the rows still there; the rows
-	 * are picked once (a materialized CTE) and deleted by key.
+	 * are picked once (a materialized CTE) and deleted by their address (a TID scan): a
+	 * picked row stays at its address while this statement's snapshot can see it, even
+	 * when another claimer deletes it meanwhile (this delete then skips it).
 	 * <p>
-	 * A shard that keeps up (its last claim was not full) has a short queue: it walks the
-	 * queue in key order, which reads few pages as the queue's rows sit in key order. A
-	 * shard that is behind reads the head of each of its buckets in their own index
-	 * ({@code (bucket, seq)}) and merges them in seq order, so its claim reads about
-	 * {@code limit} entries however long the backlog of this and the other shards is,
-	 * where the walk in key order would read all of it.
+	 * The claim reads the head of each of the shard's buckets in their own index
+	 * ({@code (bucket, seq)}) and merges them in seq order, so it reads about
+	 * {@code limit} entries however long the backlog of this and the other shards is.
 	 */
 	public List<CollectedEvent> claimUnresolved(int shard, int shards, int limit) {
-		long key = ((long) shards << 32) | shard;
-		boolean behind = this.behind.getOrDefault(key, false);
-		List<CollectedEvent> claimed = jdbc.sql(behind ? claimSql(shard, shards) : CLAIM_IN_KEY_ORDER)
-			.param("shard", shard)
-			.param("shards", shards)
-			.param("limit", limit)
-			.query(this::event)
-			.list();
-		this.behind.put(key, claimed.size() >= limit);
-		return claimed;
+		return jdbc.sql(claimSql(shard, shards)).param("limit", limit).query(this::event).list();
 	}
-
-	private static final String CLAIM_IN_KEY_ORDER = """
-			with picked as materialized (
-			    select seq from event_resolution_queue where bucket % :shards = :shard
-			     order by seq limit :limit),
-			claimed as (
-			    delete from event_resolution_queue q using picked p where q.seq = p.seq
-			    returning q.seq)
-			select e.*, null::text as profile_id, null::text[] as identifiers
-			  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""";
-
-	/** Whether a shard's last claim came back full, by (shards, shard). */
-	private final Map<Long, Boolean> behind = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<Long, String> claims = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
-	 * The claim of a share of the buckets that is behind: one ordered branch per bucket,
-	 * merged.
+	 * The claim of a share of the buckets: one ordered branch per bucket, merged.
 	 */
 	String claimSql(int shard, int shards) {
-		return claims.computeIfAbsent(((long) shards << 32) | shard, key -> {
-			StringBuilder heads = new StringBuilder();
-			for (int bucket = shard; bucket < CollectedEvents.BUCKETS; bucket += shards) {
-				heads.append(heads.isEmpty() ? "" : "\n        union all\n")
-					.append("        (select seq from event_resolution_queue where bucket = ")
-					.append(bucket)
-					.append(" order by seq limit :limit)");
-			}
-			return """
-					with picked as materialized (
-					    select seq from (
-					%s
-					    ) heads order by seq limit :limit),
-					claimed as (
-					    delete from event_resolution_queue q using picked p where q.seq = p.seq
-					    returning q.seq)
-					select e.*, null::text as profile_id, null::text[] as identifiers
-					  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""".formatted(heads);
-		});
+		return claims.computeIfAbsent(((long) shards << 32) | shard, key -> """
+				with picked as materialized (
+				    select at, seq from (
+				%s
+				    ) heads order by seq limit :limit),
+				claimed as (
+				    delete from event_resolution_queue q where q.ctid = any(array(select at from picked))
+				    returning q.seq)
+				select e.*, null::text as profile_id, null::text[] as identifiers
+				  from tracked_event e join claimed c on c.seq = e.seq order by e.seq"""
+			.formatted(heads(shard, shards, "ctid as at, seq", ":limit")));
+	}
+
+	/** One ordered branch per bucket of a share of the buckets, {@code union all}. */
+	private static String heads(int shard, int shards, String columns, String limit) {
+		StringBuilder heads = new StringBuilder();
+		for (int bucket = shard; bucket < CollectedEvents.BUCKETS; bucket += shards) {
+			heads.append(heads.isEmpty() ? "" : "\n        union all\n")
+				.append("        (select ")
+				.append(columns)
+				.append(" from event_resolution_queue where bucket = ")
+				.append(bucket)
+				.append(" order by seq limit ")
+				.append(limit)
+				.append(')');
+		}
+		return heads.toString();
 	}
 
 	public Optional<CollectedEvent> claimUnresolved(String channelId, String messageId) {
 		return jdbc.sql("""
 				with claimed as (
 				    delete from event_resolution_queue q using tracked_event e
-				     where q.seq = e.seq and e.channel_id = :channel and e.message_id = :message
+				     where q.bucket = hashtext(coalesce(e.anonymous_id, e.user_id, '')) & 63 and q.seq = e.seq
+				       and e.channel_id = :channel and e.message_id = :message
 				    returning q.seq)
 				select e.*, null::text as profile_id, null::text[] as identifiers
 				  from tracked_event e join claimed c on c.seq = e.seq""")
@@ -246,14 +245,16 @@ public class EventLog {
 
 	public void assign(long[] seqs, String[] profileIds, List<List<String>> identifiers,
 			@Nullable Instant[] occurredAt) {
-		// Each event's identifiers travel as a JSON array: a value may hold any
-		// character, so no separator is safe. An event resolved to no profile only
-		// leaves the queue. The event time comes with the assignment (the resolver has
-		// the event in hand); only an assignment without it reads it from the event.
+		// Each event's identifiers travel as the text of an array (every element quoted
+		// and escaped: a value may hold any character, so no separator is safe), which
+		// PostgreSQL reads with the array's input function rather than a subquery over
+		// a parsed JSON array per row. An event resolved to no profile only leaves the
+		// queue. The event time comes with the assignment (the resolver has the event in
+		// hand); only an assignment without it reads it from the event.
 		jdbc.sql("""
 				insert into event_profile (seq, profile_id, occurred_at, identifiers, resolved_at)
 				select x.s, x.p, coalesce(x.o, (select e.occurred_at from tracked_event e where e.seq = x.s)),
-				       array(select jsonb_array_elements_text(x.i::jsonb)), now()
+				       x.i::text[], now()
 				  from unnest(:seqs::bigint[], :profiles::text[], :identifiers::text[], :occurred::timestamptz[])
 				       as x(s, p, i, o)
 				 where x.p is not null""")
@@ -263,8 +264,31 @@ public class EventLog {
 						.map(at -> at == null ? null : Timestamp.from(at))
 						.toArray(Timestamp[]::new))
 			.param("profiles", profileIds)
-			.param("identifiers", identifiers.stream().map(json::writeValueAsString).toArray(String[]::new))
+			.param("identifiers", identifiers.stream().map(EventLog::arrayText).toArray(String[]::new))
 			.update();
+	}
+
+	/**
+	 * The text form of a PostgreSQL {@code text[]}: each element in double quotes, with
+	 * backslashes and double quotes escaped, so any value reads back as it was.
+	 */
+	static String arrayText(List<String> values) {
+		StringBuilder out = new StringBuilder(values.size() * 24 + 2).append('{');
+		for (String value : values) {
+			if (out.length() > 1) {
+				out.append(',');
+			}
+			out.append('"');
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c == '"' || c == '\\') {
+					out.append('\\');
+				}
+				out.append(c);
+			}
+			out.append('"');
+		}
+		return out.append('}').toString();
 	}
 
 	public int reassign(String from, String to) {
