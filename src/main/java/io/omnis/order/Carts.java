@@ -146,6 +146,10 @@ public class Carts {
 			throw ProblemException.invalidField("quantity",
 					"would make " + total + " units of '" + checkedSku + "'; at most " + MAX_QUANTITY);
 		}
+		// The catalog is asked about the new SKU and every line at once, for this request
+		List<String> skus = new ArrayList<>(cart.lines().stream().map(CartLine::sku).toList());
+		skus.add(checkedSku);
+		quotes.prefetch(skus, channel, cart.currency(), cart.country());
 		CartLine line;
 		if (existing.isPresent()) {
 			line = existing.get().withQuantity(total);
@@ -179,6 +183,7 @@ public class Carts {
 	 */
 	public Cart acceptChanges(CartId id, ChannelId channel, @Nullable String customer) {
 		Cart cart = lockOpen(id, customer);
+		quotes.prefetch(cart.lines().stream().map(CartLine::sku).toList(), channel, cart.currency(), cart.country());
 		for (CartLine line : cart.lines()) {
 			Quotes.Quote quote = quotes.quote(line.sku(), channel, cart.currency(), cart.country());
 			PriceQuote price = quote.price();
@@ -333,14 +338,19 @@ public class Carts {
 	 */
 	private Cart write(Cart cart, ChannelId channel, List<CartLine> lines, @Nullable CartLine changed,
 			@Nullable String removed) {
+		quotes.prefetch(lines.stream().map(CartLine::sku).toList(), channel, cart.currency(), cart.country());
 		Cart held = cartHolds.hold(cart, channel, lines);
-		if (changed != null) {
-			store.upsertLine(cart.id(), changed);
-		}
 		if (removed != null) {
 			store.deleteLine(cart.id(), removed);
 		}
-		Cart written = touch(cart, channel, held.reservationId(), held.reservationChannelId());
+		// The changed line and the cart's own columns are written by one statement
+		Cart written = touched(cart, channel, held.reservationId(), held.reservationChannelId());
+		if (changed != null) {
+			store.update(written, changed);
+		}
+		else {
+			store.update(written);
+		}
 		// What was just written is the cart: it is not read back, only checked again
 		List<CartLine> ordered = lines.stream()
 			.sorted(Comparator.comparing(CartLine::addedAt).thenComparing(CartLine::sku))
@@ -367,12 +377,18 @@ public class Carts {
 	/** Writes the cart's own columns as of now; returns the cart written. */
 	private Cart touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
 			@Nullable ChannelId reservationChannel) {
-		Instant now = now();
-		Cart touched = new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
-				cart.profileId(), channel, reservation, reservationChannel, cart.mergedInto(), cart.orderId(),
-				cart.lines(), List.of(), now.plus(properties.cartTtl()), cart.createdAt(), now);
+		Cart touched = touched(cart, channel, reservation, reservationChannel);
 		store.update(touched);
 		return touched;
+	}
+
+	/** The cart's own columns as of now, not yet written. */
+	private Cart touched(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
+			@Nullable ChannelId reservationChannel) {
+		Instant now = now();
+		return new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(), cart.profileId(),
+				channel, reservation, reservationChannel, cart.mergedInto(), cart.orderId(), cart.lines(), List.of(),
+				now.plus(properties.cartTtl()), cart.createdAt(), now);
 	}
 
 	/**
