@@ -130,7 +130,7 @@ public class Carts {
 
 	public Cart addLine(CartId id, ChannelId channel, @Nullable String sku, @Nullable Integer quantity,
 			@Nullable String currency, @Nullable String customer) {
-		Cart cart = lockOpen(id, customer);
+		Cart cart = lockOpen(id, customer, channel);
 		String checkedSku = OrderInput.sku(sku, "sku");
 		int units = OrderInput.quantity(quantity, "quantity");
 		if (currency != null && !currency.equals(cart.currency())) {
@@ -164,14 +164,14 @@ public class Carts {
 
 	public Cart setLine(CartId id, ChannelId channel, String sku, @Nullable Integer quantity,
 			@Nullable String customer) {
-		Cart cart = lockOpen(id, customer);
+		Cart cart = lockOpen(id, customer, channel);
 		int units = OrderInput.quantity(quantity, "quantity");
 		CartLine line = cart.line(sku).orElseThrow(() -> lineNotFound(cart, sku)).withQuantity(units);
 		return write(cart, channel, replace(cart.lines(), line), line, null);
 	}
 
 	public Cart removeLine(CartId id, ChannelId channel, String sku, @Nullable String customer) {
-		Cart cart = lockOpen(id, customer);
+		Cart cart = lockOpen(id, customer, channel);
 		cart.line(sku).orElseThrow(() -> lineNotFound(cart, sku));
 		List<CartLine> lines = cart.lines().stream().filter(line -> !line.sku().equals(sku)).toList();
 		return write(cart, channel, lines, null, sku);
@@ -281,11 +281,23 @@ public class Carts {
 		return visible(id, customer, true).requireOpen(clock.instant());
 	}
 
+	/**
+	 * The cart locked for a change of its lines; the same statement reads the channel's
+	 * reservation policy, which the change then holds stock by.
+	 */
+	private Cart lockOpen(CartId id, @Nullable String customer, ChannelId channel) {
+		Cart cart = store.find(id, true, channel).orElseThrow(() -> new NotFoundException("cart", id.value()));
+		return mine(cart, customer).requireOpen(clock.instant());
+	}
+
 	/** The cart, or 404 when it belongs to another customer than the one named. */
 	private Cart visible(CartId id, @Nullable String customer, boolean lock) {
-		Cart cart = store.find(id, lock).orElseThrow(() -> new NotFoundException("cart", id.value()));
+		return mine(store.find(id, lock).orElseThrow(() -> new NotFoundException("cart", id.value())), customer);
+	}
+
+	private Cart mine(Cart cart, @Nullable String customer) {
 		if (customer != null && !belongsTo(cart, customers.of(customer, "customer"))) {
-			throw new NotFoundException("cart", id.value());
+			throw new NotFoundException("cart", cart.id().value());
 		}
 		return cart;
 	}

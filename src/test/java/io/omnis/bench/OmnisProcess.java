@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class OmnisProcess implements Omnis {
 
-	private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+	private static final Duration READY_WITHIN = Duration.ofMinutes(6);
 
 	private final Process process;
 

@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -105,7 +107,7 @@ public class QuoteStore {
 		}
 		int weight = rs.getInt("weight_grams");
 		Variant variant = new Variant(new VariantId(id), new ProductId(rs.getString("product_id")), rs.getString("sku"),
-				rs.getString("barcode"), Json.strings(rs.getString("options")), rs.wasNull() ? null : weight,
+				rs.getString("barcode"), options(rs.getString("options")), rs.wasNull() ? null : weight,
 				rs.getString("tax_category"), components);
 		PriceStore.Applicable applicable = null;
 		if (rs.getString("list_id") != null) {
@@ -126,6 +128,11 @@ public class QuoteStore {
 		}
 		return new Row(wanted, variant, rs.getString("handle"), ProductStatus.valueOf(rs.getString("status")),
 				rs.getBoolean("sold_in"), applicable, rate);
+	}
+
+	/** A variant's options; most have none, and those need no JSON parser. */
+	private static Map<String, String> options(String json) {
+		return "{}".equals(json) ? new LinkedHashMap<>() : Json.strings(json);
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -23,6 +23,7 @@ import io.omnis.order.CartId;
 import io.omnis.order.CartLine;
 import io.omnis.order.CartStatus;
 import io.omnis.order.OrderId;
+import io.omnis.order.ReservationPolicies;
 
 /**
  * The cart, cart_line and cart_handover tables.
@@ -147,13 +148,25 @@ public class CartStore {
 
 	/** The cart with its lines, read (and locked when asked) in one statement. */
 	public Optional<Cart> find(CartId id, boolean lock) {
+		return find(id, lock, null);
+	}
+
+	/**
+	 * As {@link #find(CartId, boolean)}, and with {@code policyOf}, the same statement
+	 * reads that channel's reservation policy for {@link CartHolds} to hold by in this
+	 * transaction.
+	 */
+	public Optional<Cart> find(CartId id, boolean lock, @Nullable ChannelId policyOf) {
 		List<Joined> rows = jdbc.sql("""
 				select c.*, l.sku as line_sku, l.quantity as line_quantity, l.unit_gross, l.unit_net, l.unit_tax,
-				       l.tax_rate, l.channel_id as line_channel_id, l.added_at as line_added_at
+				       l.tax_rate, l.channel_id as line_channel_id, l.added_at as line_added_at,
+				       rp.mode as policy_mode, rp.hold_minutes as policy_hold
 				  from cart c left join cart_line l on l.cart_id = c.id
+				  left join reservation_policy rp on rp.channel_id = :policyOf
 				 where c.id = :id
 				 order by l.added_at, l.sku""" + (lock ? " for update of c" : ""))
 			.param("id", id.value())
+			.param("policyOf", policyOf == null ? "" : policyOf.value())
 			.query((rs, n) -> {
 				Cart cart = cart(rs, n);
 				String sku = rs.getString("line_sku");
@@ -162,13 +175,17 @@ public class CartStore {
 						Money.of(rs.getLong("unit_net"), cart.currency()),
 						Money.of(rs.getLong("unit_tax"), cart.currency()), rs.getBigDecimal("tax_rate"),
 						new ChannelId(rs.getString("line_channel_id")), rs.getTimestamp("line_added_at").toInstant());
-				return new Joined(cart, line);
+				return new Joined(cart, line, rs.getString("policy_mode"), rs.getInt("policy_hold"));
 			})
 			.list();
 		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
-		Cart cart = rows.getFirst().cart();
+		Joined first = rows.getFirst();
+		if (policyOf != null) {
+			CartHolds.remember(ReservationPolicies.of(policyOf, first.policyMode(), first.policyHold()));
+		}
+		Cart cart = first.cart();
 		List<CartLine> lines = rows.stream().map(Joined::line).filter(java.util.Objects::nonNull).toList();
 		return Optional.of(new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
 				cart.profileId(), cart.channelId(), cart.reservationId(), cart.reservationChannelId(),
@@ -269,8 +286,11 @@ public class CartStore {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 
-	/** A cart row joined to one of its lines, or to none. */
-	private record Joined(Cart cart, @Nullable CartLine line) {
+	/**
+	 * A cart row joined to one of its lines (or to none) and to the reservation policy
+	 * asked for (its mode null when there is none).
+	 */
+	private record Joined(Cart cart, @Nullable CartLine line, @Nullable String policyMode, int policyHold) {
 	}
 
 }

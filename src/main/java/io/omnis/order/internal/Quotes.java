@@ -18,6 +18,7 @@ import io.omnis.catalog.Pricing;
 import io.omnis.catalog.Variant;
 import io.omnis.channel.ChannelId;
 import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 
@@ -78,7 +79,12 @@ public class Quotes {
 		pricing.quoteAll(missing, channel.value(), currency, country).forEach((sku, answer) -> {
 			memo.putIfAbsent(new QuoteKey(sku, channel, currency, country),
 					new Quote(answer.price(), answer.refusal()));
-			memo.putIfAbsent(new VariantKey(sku), Optional.ofNullable(answer.variant()));
+			// No variant is an answer only when the catalog said so, not when the
+			// question
+			// was refused before it looked
+			if (answer.variant() != null || answer.refusal() instanceof NotFoundException) {
+				memo.putIfAbsent(new VariantKey(sku), Optional.ofNullable(answer.variant()));
+			}
 		});
 	}
 
