@@ -97,13 +97,12 @@ public class Pricing {
 			skus.forEach(sku -> answers.put(sku, new Answer(null, null, refused)));
 			return answers;
 		}
-		try {
-			channelId = channel == null ? null : assortment.channel(channel, "channel");
+		// Asked, not thrown: a problem thrown through the assortment's proxy would mark
+		// the caller's transaction rollback-only
+		if (channel != null) {
+			invalidChannel = assortment.unknownChannel(channel, "channel");
 		}
-		catch (ProblemException refused) {
-			channelId = null;
-			invalidChannel = refused;
-		}
+		channelId = channel == null || invalidChannel != null ? null : new ChannelId(channel);
 		Instant when = clock.instant();
 		List<String> wanted = skus.stream().filter(sku -> sku != null && !sku.isBlank()).distinct().toList();
 		for (QuoteStore.Row row : wanted.isEmpty() ? List.<QuoteStore.Row>of()

@@ -118,7 +118,9 @@ class QuoteAllTests extends RunningCatalog {
 				assertThat(answer.refusal().type()).as(sku).isEqualTo(refused.type());
 				assertThat(withoutInstant(answer.refusal().getMessage())).as(sku)
 					.isEqualTo(withoutInstant(refused.getMessage()));
-				assertThat(answer.refusal().errors()).as(sku).usingRecursiveComparison().isEqualTo(refused.errors());
+				assertThat(answer.refusal().errors().stream().map(e -> e.field() + withoutInstant(e.message()))).as(sku)
+					.containsExactlyElementsOf(
+							refused.errors().stream().map(e -> e.field() + withoutInstant(e.message())).toList());
 			}
 			if (how.equals("bad currency") || how.equals("bad country")) {
 				continue;
