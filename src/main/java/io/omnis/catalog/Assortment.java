@@ -63,10 +63,23 @@ public class Assortment {
 	 * one.
 	 */
 	public ChannelId channel(@Nullable String id, String field) {
-		if (id == null || !Ids.isValid(ChannelId.PREFIX, id) || !channels.exists(new ChannelId(id))) {
-			throw ProblemException.invalidField(field, "names no channel: '" + abbreviate(id) + "'");
+		ProblemException unknown = unknownChannel(id, field);
+		if (unknown != null || id == null) {
+			throw unknown != null ? unknown : ProblemException.invalidField(field, "names no channel: 'null'");
 		}
 		return new ChannelId(id);
+	}
+
+	/**
+	 * The problem {@link #channel} throws for an id that names no channel, answered
+	 * instead (null for a channel that exists), so that a caller's transaction stays
+	 * usable.
+	 */
+	@Nullable ProblemException unknownChannel(@Nullable String id, String field) {
+		if (id == null || !Ids.isValid(ChannelId.PREFIX, id) || !channels.exists(new ChannelId(id))) {
+			return ProblemException.invalidField(field, "names no channel: '" + abbreviate(id) + "'");
+		}
+		return null;
 	}
 
 	private static String abbreviate(@Nullable String text) {

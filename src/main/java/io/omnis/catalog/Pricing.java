@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.omnis.catalog.internal.Fields;
 import io.omnis.catalog.internal.PriceStore;
 import io.omnis.catalog.internal.ProductStore;
+import io.omnis.catalog.internal.QuoteStore;
 import io.omnis.channel.ChannelId;
 import io.omnis.kernel.Ids;
 import io.omnis.kernel.Money;
@@ -40,7 +44,10 @@ public class Pricing {
 
 	private final ProductStore products;
 
-	Pricing(ProductStore products, Assortment assortment, PriceStore prices, Clock clock) {
+	private final QuoteStore quoteStore;
+
+	Pricing(ProductStore products, Assortment assortment, PriceStore prices, Clock clock, QuoteStore quoteStore) {
+		this.quoteStore = quoteStore;
 		this.products = products;
 		this.assortment = assortment;
 		this.prices = prices;
@@ -58,19 +65,97 @@ public class Pricing {
 		ProductStore.Saleable saleable = products.saleable(wanted, named)
 			.orElseThrow(() -> new NotFoundException("No variant with SKU '" + sku + "'"));
 		ChannelId channelId = channel == null ? null : assortment.channel(channel, "channel");
-		if (saleable.status() != ProductStatus.ACTIVE) {
-			throw notSellable("sku", "Product '" + saleable.handle() + "' is " + saleable.status() + ", not on sale");
+		// Each row is read only once the checks before it passed, as the refusals come
+		boolean sellable = saleable.status() == ProductStatus.ACTIVE && saleable.soldIn();
+		PriceStore.Applicable applicable = sellable
+				? prices.applicable(saleable.variant(), code, channelId, when).orElse(null) : null;
+		TaxRate rate = applicable == null ? null
+				: prices.rate(taxCountry, taxRegion, saleable.taxCategory()).orElse(null);
+		return priced(saleable.sku(), saleable.variant(), saleable.product(), saleable.handle(), saleable.status(),
+				saleable.soldIn(), saleable.taxCategory(), channelId, code, when, taxCountry, taxRegion, applicable,
+				rate);
+	}
+
+	/**
+	 * The quotes of several SKUs in one statement, as {@link #quote} gives each: a SKU
+	 * that cannot be priced is answered with the problem {@link #quote} would throw, so
+	 * nothing is thrown and the caller's transaction stays usable. Each answer carries
+	 * the SKU's variant (null when there is none).
+	 */
+	public Map<String, Answer> quoteAll(Collection<String> skus, @Nullable String channel, @Nullable String currency,
+			@Nullable String country) {
+		Map<String, Answer> answers = new LinkedHashMap<>();
+		String code;
+		String taxCountry;
+		ChannelId channelId;
+		ProblemException invalidChannel = null;
+		try {
+			code = PriceLists.currency(currency, "currency");
+			taxCountry = Fields.country(country, "country");
 		}
-		if (!saleable.soldIn()) {
-			throw notSellable("channel",
-					"Product '" + saleable.handle() + "' is not in the assortment of channel " + channelId);
+		catch (ProblemException refused) {
+			skus.forEach(sku -> answers.put(sku, new Answer(null, null, refused)));
+			return answers;
 		}
-		PriceStore.Applicable applicable = prices.applicable(saleable.variant(), code, channelId, when)
-			.orElseThrow(() -> notSellable("currency", "No price list in " + code + " valid at " + when
-					+ (channelId == null ? "" : " for channel " + channelId) + " prices SKU '" + sku + "'"));
-		TaxRate rate = prices.rate(taxCountry, taxRegion, saleable.taxCategory())
-			.orElseThrow(() -> notSellable("country", "No tax rate for category '" + saleable.taxCategory() + "' in "
-					+ taxCountry + (taxRegion == null ? "" : " region " + taxRegion)));
+		// Asked, not thrown: a problem thrown through the assortment's proxy would mark
+		// the caller's transaction rollback-only
+		if (channel != null) {
+			invalidChannel = assortment.unknownChannel(channel, "channel");
+		}
+		channelId = channel == null || invalidChannel != null ? null : new ChannelId(channel);
+		Instant when = clock.instant();
+		List<String> wanted = skus.stream().filter(sku -> sku != null && !sku.isBlank()).distinct().toList();
+		for (QuoteStore.Row row : wanted.isEmpty() ? List.<QuoteStore.Row>of()
+				: quoteStore.rows(wanted, channelId, code, when, taxCountry, null)) {
+			Variant variant = row.variant();
+			if (variant == null) {
+				answers.put(row.wanted(),
+						new Answer(null, null, new NotFoundException("No variant with SKU '" + row.wanted() + "'")));
+				continue;
+			}
+			if (invalidChannel != null) {
+				answers.put(row.wanted(), new Answer(variant, null, invalidChannel));
+				continue;
+			}
+			try {
+				answers.put(row.wanted(),
+						new Answer(variant,
+								priced(variant.sku(), variant.id(), variant.productId(), String.valueOf(row.handle()),
+										row.status(), row.soldIn(), variant.taxCategory(), channelId, code, when,
+										taxCountry, null, row.applicable(), row.rate()),
+								null));
+			}
+			catch (ProblemException refused) {
+				answers.put(row.wanted(), new Answer(variant, null, refused));
+			}
+		}
+		for (String sku : skus) {
+			if (!answers.containsKey(sku)) {
+				answers.put(sku, new Answer(null, null, ProblemException.invalidField("sku", "is required")));
+			}
+		}
+		return answers;
+	}
+
+	/** The refusals in the order {@link #quote} checks, else the price with its tax. */
+	private static PriceQuote priced(String sku, VariantId variant, ProductId product, String handle,
+			@Nullable ProductStatus status, boolean soldIn, String taxCategory, @Nullable ChannelId channelId,
+			String code, Instant when, String taxCountry, @Nullable String taxRegion,
+			PriceStore.@Nullable Applicable applicable, @Nullable TaxRate rate) {
+		if (status != ProductStatus.ACTIVE) {
+			throw notSellable("sku", "Product '" + handle + "' is " + status + ", not on sale");
+		}
+		if (!soldIn) {
+			throw notSellable("channel", "Product '" + handle + "' is not in the assortment of channel " + channelId);
+		}
+		if (applicable == null) {
+			throw notSellable("currency", "No price list in " + code + " valid at " + when
+					+ (channelId == null ? "" : " for channel " + channelId) + " prices SKU '" + sku + "'");
+		}
+		if (rate == null) {
+			throw notSellable("country", "No tax rate for category '" + taxCategory + "' in " + taxCountry
+					+ (taxRegion == null ? "" : " region " + taxRegion));
+		}
 		Money listed = applicable.amount();
 		Money tax;
 		Money net;
@@ -83,12 +168,19 @@ public class Pricing {
 			net = listed;
 			tax = listed.times(rate.rate());
 		}
-		return new PriceQuote(saleable.sku(), saleable.variant(), saleable.product(), channelId, when,
-				applicable.list(), listed, rate, net, tax, net.plus(tax));
+		return new PriceQuote(sku, variant, product, channelId, when, applicable.list(), listed, rate, net, tax,
+				net.plus(tax));
 	}
 
 	private static ProblemException notSellable(String field, String detail) {
 		return new ProblemException(ProblemType.NOT_SELLABLE, detail, List.of(new FieldError(field, detail)));
+	}
+
+	/**
+	 * One SKU's answer: its variant when it has one, and its quote or the problem that
+	 * refused it.
+	 */
+	public record Answer(@Nullable Variant variant, @Nullable PriceQuote price, @Nullable ProblemException refusal) {
 	}
 
 }

@@ -130,7 +130,7 @@ public class Carts {
 
 	public Cart addLine(CartId id, ChannelId channel, @Nullable String sku, @Nullable Integer quantity,
 			@Nullable String currency, @Nullable String customer) {
-		Cart cart = lockOpen(id, customer);
+		Cart cart = lockOpen(id, customer, channel);
 		String checkedSku = OrderInput.sku(sku, "sku");
 		int units = OrderInput.quantity(quantity, "quantity");
 		if (currency != null && !currency.equals(cart.currency())) {
@@ -146,6 +146,10 @@ public class Carts {
 			throw ProblemException.invalidField("quantity",
 					"would make " + total + " units of '" + checkedSku + "'; at most " + MAX_QUANTITY);
 		}
+		// The catalog is asked about the new SKU and every line at once, for this request
+		List<String> skus = new ArrayList<>(cart.lines().stream().map(CartLine::sku).toList());
+		skus.add(checkedSku);
+		quotes.prefetch(skus, channel, cart.currency(), cart.country());
 		CartLine line;
 		if (existing.isPresent()) {
 			line = existing.get().withQuantity(total);
@@ -160,14 +164,14 @@ public class Carts {
 
 	public Cart setLine(CartId id, ChannelId channel, String sku, @Nullable Integer quantity,
 			@Nullable String customer) {
-		Cart cart = lockOpen(id, customer);
+		Cart cart = lockOpen(id, customer, channel);
 		int units = OrderInput.quantity(quantity, "quantity");
 		CartLine line = cart.line(sku).orElseThrow(() -> lineNotFound(cart, sku)).withQuantity(units);
 		return write(cart, channel, replace(cart.lines(), line), line, null);
 	}
 
 	public Cart removeLine(CartId id, ChannelId channel, String sku, @Nullable String customer) {
-		Cart cart = lockOpen(id, customer);
+		Cart cart = lockOpen(id, customer, channel);
 		cart.line(sku).orElseThrow(() -> lineNotFound(cart, sku));
 		List<CartLine> lines = cart.lines().stream().filter(line -> !line.sku().equals(sku)).toList();
 		return write(cart, channel, lines, null, sku);
@@ -179,6 +183,7 @@ public class Carts {
 	 */
 	public Cart acceptChanges(CartId id, ChannelId channel, @Nullable String customer) {
 		Cart cart = lockOpen(id, customer);
+		quotes.prefetch(cart.lines().stream().map(CartLine::sku).toList(), channel, cart.currency(), cart.country());
 		for (CartLine line : cart.lines()) {
 			Quotes.Quote quote = quotes.quote(line.sku(), channel, cart.currency(), cart.country());
 			PriceQuote price = quote.price();
@@ -276,11 +281,23 @@ public class Carts {
 		return visible(id, customer, true).requireOpen(clock.instant());
 	}
 
+	/**
+	 * The cart locked for a change of its lines; the same statement reads the channel's
+	 * reservation policy, which the change then holds stock by.
+	 */
+	private Cart lockOpen(CartId id, @Nullable String customer, ChannelId channel) {
+		Cart cart = store.find(id, true, channel).orElseThrow(() -> new NotFoundException("cart", id.value()));
+		return mine(cart, customer).requireOpen(clock.instant());
+	}
+
 	/** The cart, or 404 when it belongs to another customer than the one named. */
 	private Cart visible(CartId id, @Nullable String customer, boolean lock) {
-		Cart cart = store.find(id, lock).orElseThrow(() -> new NotFoundException("cart", id.value()));
+		return mine(store.find(id, lock).orElseThrow(() -> new NotFoundException("cart", id.value())), customer);
+	}
+
+	private Cart mine(Cart cart, @Nullable String customer) {
 		if (customer != null && !belongsTo(cart, customers.of(customer, "customer"))) {
-			throw new NotFoundException("cart", id.value());
+			throw new NotFoundException("cart", cart.id().value());
 		}
 		return cart;
 	}
@@ -333,14 +350,19 @@ public class Carts {
 	 */
 	private Cart write(Cart cart, ChannelId channel, List<CartLine> lines, @Nullable CartLine changed,
 			@Nullable String removed) {
+		quotes.prefetch(lines.stream().map(CartLine::sku).toList(), channel, cart.currency(), cart.country());
 		Cart held = cartHolds.hold(cart, channel, lines);
-		if (changed != null) {
-			store.upsertLine(cart.id(), changed);
-		}
 		if (removed != null) {
 			store.deleteLine(cart.id(), removed);
 		}
-		Cart written = touch(cart, channel, held.reservationId(), held.reservationChannelId());
+		// The changed line and the cart's own columns are written by one statement
+		Cart written = touched(cart, channel, held.reservationId(), held.reservationChannelId());
+		if (changed != null) {
+			store.update(written, changed);
+		}
+		else {
+			store.update(written);
+		}
 		// What was just written is the cart: it is not read back, only checked again
 		List<CartLine> ordered = lines.stream()
 			.sorted(Comparator.comparing(CartLine::addedAt).thenComparing(CartLine::sku))
@@ -367,12 +389,18 @@ public class Carts {
 	/** Writes the cart's own columns as of now; returns the cart written. */
 	private Cart touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
 			@Nullable ChannelId reservationChannel) {
-		Instant now = now();
-		Cart touched = new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
-				cart.profileId(), channel, reservation, reservationChannel, cart.mergedInto(), cart.orderId(),
-				cart.lines(), List.of(), now.plus(properties.cartTtl()), cart.createdAt(), now);
+		Cart touched = touched(cart, channel, reservation, reservationChannel);
 		store.update(touched);
 		return touched;
+	}
+
+	/** The cart's own columns as of now, not yet written. */
+	private Cart touched(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
+			@Nullable ChannelId reservationChannel) {
+		Instant now = now();
+		return new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(), cart.profileId(),
+				channel, reservation, reservationChannel, cart.mergedInto(), cart.orderId(), cart.lines(), List.of(),
+				now.plus(properties.cartTtl()), cart.createdAt(), now);
 	}
 
 	/**

@@ -182,6 +182,7 @@ public class Checkout {
 		List<OrderLine> lines = new ArrayList<>();
 		List<FieldError> changed = new ArrayList<>();
 		List<CartChange> changes = new ArrayList<>();
+		quotes.prefetch(cart.lines().stream().map(CartLine::sku).toList(), channel, cart.currency(), cart.country());
 		for (int i = 0; i < cart.lines().size(); i++) {
 			CartLine line = cart.lines().get(i);
 			Quotes.Quote quote = quotes.quote(line.sku(), channel, cart.currency(), cart.country());

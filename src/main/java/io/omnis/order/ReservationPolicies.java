@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,10 +39,18 @@ public class ReservationPolicies {
 	public ReservationPolicy of(ChannelId channel) {
 		return jdbc.sql("select mode, hold_minutes from reservation_policy where channel_id = :channel")
 			.param("channel", channel.value())
-			.query((rs, n) -> new ReservationPolicy(channel, ReservationPolicy.Mode.valueOf(rs.getString(1)),
-					Duration.ofMinutes(rs.getInt(2))))
+			.query((rs, n) -> of(channel, rs.getString(1), rs.getInt(2)))
 			.optional()
-			.orElse(new ReservationPolicy(channel, ReservationPolicy.Mode.AT_CHECKOUT, DEFAULT_HOLD));
+			.orElse(of(channel, null, 0));
+	}
+
+	/**
+	 * The policy a {@code reservation_policy} row says ({@code mode} null when the
+	 * channel has none: holding at checkout).
+	 */
+	public static ReservationPolicy of(ChannelId channel, @Nullable String mode, int holdMinutes) {
+		return mode == null ? new ReservationPolicy(channel, ReservationPolicy.Mode.AT_CHECKOUT, DEFAULT_HOLD)
+				: new ReservationPolicy(channel, ReservationPolicy.Mode.valueOf(mode), Duration.ofMinutes(holdMinutes));
 	}
 
 	public ReservationPolicy set(ChannelId channel, ReservationPolicy.Mode mode, int holdMinutes) {

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  */
 final class StatementStats {
 
-	private static final int TOP = 15;
+	private static final int TOP = Integer.getInteger("bench.statements", 60);
 
 	private StatementStats() {
 	}

@@ -47,6 +47,7 @@ public class CartChecks {
 		if (cart.status() != CartStatus.OPEN) {
 			return cart;
 		}
+		quotes.prefetch(cart.lines().stream().map(CartLine::sku).toList(), channel, cart.currency(), cart.country());
 		Reservation held = cart.reservationId() == null ? null : reservations.get(cart.reservationId().value());
 		boolean holding = held != null && held.isHeldAt(clock.instant());
 		List<CartChange> changes = new ArrayList<>();

@@ -44,7 +44,8 @@ public class CartHolds {
 	 * some already, newly when its channel reserves on add, not at all otherwise.
 	 */
 	public Cart hold(Cart cart, ChannelId channel, List<CartLine> lines) {
-		ReservationPolicy policy = policies.of(channel);
+		ReservationPolicy known = (ReservationPolicy) TransactionMemo.of(CartHolds.class).get(channel);
+		ReservationPolicy policy = known != null ? known : policies.of(channel);
 		Reservation current = cart.reservationId() == null ? null : reservations.get(cart.reservationId().value());
 		boolean held = current != null && current.isHeldAt(clock.instant());
 		List<Item> items = new ArrayList<>();
@@ -73,6 +74,14 @@ public class CartHolds {
 				cart.channelId(), now == null ? null : now.id(), now == null ? null : now.channelId(),
 				cart.mergedInto(), cart.orderId(), lines, List.of(), cart.expiresAt(), cart.createdAt(),
 				cart.updatedAt());
+	}
+
+	/**
+	 * The channel's policy as read in this transaction (with the cart, by
+	 * {@link CartStore#find(io.omnis.order.CartId, boolean, ChannelId)}): not read again.
+	 */
+	static void remember(ReservationPolicy policy) {
+		TransactionMemo.of(CartHolds.class).put(policy.channelId(), policy);
 	}
 
 	/** Lets go of what the cart holds, if it still holds anything. */

@@ -23,6 +23,7 @@ import io.omnis.order.CartId;
 import io.omnis.order.CartLine;
 import io.omnis.order.CartStatus;
 import io.omnis.order.OrderId;
+import io.omnis.order.ReservationPolicies;
 
 /**
  * The cart, cart_line and cart_handover tables.
@@ -78,6 +79,47 @@ public class CartStore {
 			.update();
 	}
 
+	/**
+	 * Writes the cart's own columns and upserts one of its lines, in one statement (as
+	 * {@link #update} and {@link #upsertLine}).
+	 */
+	public void update(Cart cart, CartLine line) {
+		jdbc.sql(
+				"""
+						with line as (
+						     insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
+						            added_at)
+						     values (:id, :sku, :quantity, :gross, :net, :tax, :rate, :lineChannel, :addedAt)
+						     on conflict (cart_id, sku) do update set quantity = excluded.quantity,
+						            unit_gross = excluded.unit_gross, unit_net = excluded.unit_net, unit_tax = excluded.unit_tax,
+						            tax_rate = excluded.tax_rate)
+						update cart set status = :status, customer_ids = :customerIds, profile_id = :profile,
+						       channel_id = :channel, reservation_id = :reservation, reservation_channel_id = :reservationChannel,
+						       merged_into = :mergedInto, order_id = :order, expires_at = :expiresAt, updated_at = :updatedAt
+						 where id = :id""")
+			.param("id", cart.id().value())
+			.param("status", cart.status().name())
+			.param("customerIds", cart.customerIds().toArray(String[]::new))
+			.param("profile", cart.profileId())
+			.param("channel", cart.channelId().value())
+			.param("reservation", cart.reservationId() == null ? null : cart.reservationId().value())
+			.param("reservationChannel",
+					cart.reservationChannelId() == null ? null : cart.reservationChannelId().value())
+			.param("mergedInto", cart.mergedInto() == null ? null : cart.mergedInto().value())
+			.param("order", cart.orderId() == null ? null : cart.orderId().value())
+			.param("expiresAt", Timestamp.from(cart.expiresAt()))
+			.param("updatedAt", Timestamp.from(cart.updatedAt()))
+			.param("sku", line.sku())
+			.param("quantity", line.quantity())
+			.param("gross", line.unitPrice().minorUnits())
+			.param("net", line.unitNet().minorUnits())
+			.param("tax", line.unitTax().minorUnits())
+			.param("rate", line.taxRate())
+			.param("lineChannel", line.channelId().value())
+			.param("addedAt", Timestamp.from(line.addedAt()))
+			.update();
+	}
+
 	public void upsertLine(CartId cart, CartLine line) {
 		jdbc.sql("""
 				insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
@@ -104,12 +146,51 @@ public class CartStore {
 			.update();
 	}
 
+	/** The cart with its lines, read (and locked when asked) in one statement. */
 	public Optional<Cart> find(CartId id, boolean lock) {
-		Optional<Cart> cart = jdbc.sql("select * from cart where id = :id" + (lock ? " for update" : ""))
+		return find(id, lock, null);
+	}
+
+	/**
+	 * As {@link #find(CartId, boolean)}, and with {@code policyOf}, the same statement
+	 * reads that channel's reservation policy for {@link CartHolds} to hold by in this
+	 * transaction.
+	 */
+	public Optional<Cart> find(CartId id, boolean lock, @Nullable ChannelId policyOf) {
+		List<Joined> rows = jdbc.sql("""
+				select c.*, l.sku as line_sku, l.quantity as line_quantity, l.unit_gross, l.unit_net, l.unit_tax,
+				       l.tax_rate, l.channel_id as line_channel_id, l.added_at as line_added_at,
+				       rp.mode as policy_mode, rp.hold_minutes as policy_hold
+				  from cart c left join cart_line l on l.cart_id = c.id
+				  left join reservation_policy rp on rp.channel_id = :policyOf
+				 where c.id = :id
+				 order by l.added_at, l.sku""" + (lock ? " for update of c" : ""))
 			.param("id", id.value())
-			.query(CartStore::cart)
-			.optional();
-		return cart.map(this::withLines);
+			.param("policyOf", policyOf == null ? "" : policyOf.value())
+			.query((rs, n) -> {
+				Cart cart = cart(rs, n);
+				String sku = rs.getString("line_sku");
+				CartLine line = sku == null ? null : new CartLine(sku, rs.getInt("line_quantity"),
+						Money.of(rs.getLong("unit_gross"), cart.currency()),
+						Money.of(rs.getLong("unit_net"), cart.currency()),
+						Money.of(rs.getLong("unit_tax"), cart.currency()), rs.getBigDecimal("tax_rate"),
+						new ChannelId(rs.getString("line_channel_id")), rs.getTimestamp("line_added_at").toInstant());
+				return new Joined(cart, line, rs.getString("policy_mode"), rs.getInt("policy_hold"));
+			})
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		Joined first = rows.getFirst();
+		if (policyOf != null) {
+			CartHolds.remember(ReservationPolicies.of(policyOf, first.policyMode(), first.policyHold()));
+		}
+		Cart cart = first.cart();
+		List<CartLine> lines = rows.stream().map(Joined::line).filter(java.util.Objects::nonNull).toList();
+		return Optional.of(new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(),
+				cart.profileId(), cart.channelId(), cart.reservationId(), cart.reservationChannelId(),
+				cart.mergedInto(), cart.orderId(), lines, List.of(), cart.expiresAt(), cart.createdAt(),
+				cart.updatedAt()));
 	}
 
 	/**
@@ -203,6 +284,13 @@ public class CartStore {
 
 	static List<String> strings(@Nullable Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	/**
+	 * A cart row joined to one of its lines (or to none) and to the reservation policy
+	 * asked for (its mode null when there is none).
+	 */
+	private record Joined(Cart cart, @Nullable CartLine line, @Nullable String policyMode, int policyHold) {
 	}
 
 }

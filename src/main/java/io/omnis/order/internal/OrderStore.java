@@ -34,14 +34,20 @@ public class OrderStore {
 		this.jdbc = jdbc;
 	}
 
+	/** Writes the order and all its lines, whatever their number, in one statement. */
 	public void insert(Order order) {
+		List<OrderLine> lines = order.lines();
 		jdbc.sql("""
-				insert into customer_order (id, kind, status, cart_id, channel_id, location_id, currency, country,
-				       customer, customer_ids, profile_id, net, tax, total, reservation_id, payment_method,
-				       payment_reference, payment_due_at, placed_at, paid_at, completed_at, updated_at)
-				values (:id, :kind, :status, :cart, :channel, :location, :currency, :country, :customer, :customerIds,
-				        :profile, :net, :tax, :total, :reservation, :method, :reference, :dueAt, :placedAt, :paidAt,
-				        :completedAt, :updatedAt)""")
+				with placed as (
+				     insert into customer_order (id, kind, status, cart_id, channel_id, location_id, currency, country,
+				            customer, customer_ids, profile_id, net, tax, total, reservation_id, payment_method,
+				            payment_reference, payment_due_at, placed_at, paid_at, completed_at, updated_at)
+				     values (:id, :kind, :status, :cart, :channel, :location, :currency, :country, :customer,
+				             :customerIds, :profile, :net, :tax, :total, :reservation, :method, :reference, :dueAt,
+				             :placedAt, :paidAt, :completedAt, :updatedAt))
+				insert into order_line (order_id, position, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate)
+				select :id, l.* from unnest(:positions::int[], :skus::text[], :quantities::int[], :gross::bigint[],
+				       :lineNet::bigint[], :lineTax::bigint[], :rates::numeric[]) as l""")
 			.param("id", order.id().value())
 			.param("kind", order.kind().name())
 			.param("status", order.status().name())
@@ -64,23 +70,12 @@ public class OrderStore {
 			.param("paidAt", time(order.paidAt()))
 			.param("completedAt", time(order.completedAt()))
 			.param("updatedAt", Timestamp.from(order.updatedAt()))
-			.update();
-		List<OrderLine> lines = order.lines();
-		if (lines.isEmpty()) {
-			return;
-		}
-		// Every line in one statement, whatever their number
-		jdbc.sql("""
-				insert into order_line (order_id, position, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate)
-				select :order, l.* from unnest(:positions::int[], :skus::text[], :quantities::int[], :gross::bigint[],
-				       :net::bigint[], :tax::bigint[], :rates::numeric[]) as l""")
-			.param("order", order.id().value())
 			.param("positions", java.util.stream.IntStream.range(0, lines.size()).boxed().toArray(Integer[]::new))
 			.param("skus", lines.stream().map(OrderLine::sku).toArray(String[]::new))
 			.param("quantities", lines.stream().map(OrderLine::quantity).toArray(Integer[]::new))
 			.param("gross", lines.stream().map(l -> l.unitPrice().minorUnits()).toArray(Long[]::new))
-			.param("net", lines.stream().map(l -> l.unitNet().minorUnits()).toArray(Long[]::new))
-			.param("tax", lines.stream().map(l -> l.unitTax().minorUnits()).toArray(Long[]::new))
+			.param("lineNet", lines.stream().map(l -> l.unitNet().minorUnits()).toArray(Long[]::new))
+			.param("lineTax", lines.stream().map(l -> l.unitTax().minorUnits()).toArray(Long[]::new))
 			.param("rates", lines.stream().map(l -> l.taxRate().toPlainString()).toArray(String[]::new))
 			.update();
 	}

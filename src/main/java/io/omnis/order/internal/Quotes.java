@@ -1,5 +1,6 @@
 package io.omnis.order.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import io.omnis.catalog.Pricing;
 import io.omnis.catalog.Variant;
 import io.omnis.channel.ChannelId;
 import io.omnis.kernel.problem.FieldError;
+import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 
@@ -57,6 +59,33 @@ public class Quotes {
 		Quote quote = ask(sku, channel, currency, country);
 		memo.put(key, quote);
 		return quote;
+	}
+
+	/**
+	 * Asks the catalog, in one statement, for the quotes and variants of the SKUs this
+	 * transaction has not asked about yet; {@link #quote} and {@link #variant} then
+	 * answer them from the memo. The answers are the ones each question alone would get.
+	 */
+	public void prefetch(Collection<String> skus, ChannelId channel, String currency, String country) {
+		Map<Object, Object> memo = TransactionMemo.of(this);
+		List<String> missing = skus.stream()
+			.distinct()
+			.filter(sku -> !memo.containsKey(new QuoteKey(sku, channel, currency, country))
+					|| !memo.containsKey(new VariantKey(sku)))
+			.toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		pricing.quoteAll(missing, channel.value(), currency, country).forEach((sku, answer) -> {
+			memo.putIfAbsent(new QuoteKey(sku, channel, currency, country),
+					new Quote(answer.price(), answer.refusal()));
+			// No variant is an answer only when the catalog said so, not when the
+			// question
+			// was refused before it looked
+			if (answer.variant() != null || answer.refusal() instanceof NotFoundException) {
+				memo.putIfAbsent(new VariantKey(sku), Optional.ofNullable(answer.variant()));
+			}
+		});
 	}
 
 	private Quote ask(String sku, ChannelId channel, String currency, String country) {

@@ -52,6 +52,10 @@ public class StockHolds {
 
 	private final Quotes quotes;
 
+	private static final int MAX_KNOWN_CHANNELS = 10_000;
+
+	private final Map<ChannelId, Boolean> storeChannels = new java.util.concurrent.ConcurrentHashMap<>();
+
 	StockHolds(Availability availability, Reservations reservations, Locations locations, Channels channels,
 			Quotes quotes) {
 		this.availability = availability;
@@ -68,10 +72,25 @@ public class StockHolds {
 		if (known != null) {
 			return ((Optional<?>) known).map(Location.class::cast);
 		}
-		Optional<Location> store = channels.find(channel).map(c -> c.type() != ChannelType.STORE).orElse(true)
-				? Optional.empty() : locations.ofStoreChannel(channel);
+		Optional<Location> store = isStore(channel) ? locations.ofStoreChannel(channel) : Optional.empty();
 		memo.put(channel, store);
 		return store;
+	}
+
+	/**
+	 * Whether the channel is a store's. A channel's type never changes and a channel is
+	 * never deleted, so the answer for an existing channel is kept on this node.
+	 */
+	private boolean isStore(ChannelId channel) {
+		Boolean known = storeChannels.get(channel);
+		if (known != null) {
+			return known;
+		}
+		Optional<ChannelType> type = channels.find(channel).map(c -> c.type());
+		if (type.isPresent() && storeChannels.size() < MAX_KNOWN_CHANNELS) {
+			storeChannels.put(channel, type.get() == ChannelType.STORE);
+		}
+		return type.map(t -> t == ChannelType.STORE).orElse(false);
 	}
 
 	public Reservation reserve(ChannelId channel, String reference, ReservationKind kind, Duration ttl,
