@@ -131,6 +131,8 @@ public class Deliveries {
 			@Nullable String error) {
 		Instant finished = clock.instant();
 		boolean delivered = status != null && status >= 200 && status < 300;
+		// Counted by the row itself: an attempt whose lease ran out may be made again by
+		// another claim while it is still being recorded, and both count
 		int attempts = delivery.attempts() + 1;
 		boolean giveUp = !delivered && finished.isAfter(delivery.createdAt().plus(properties.giveUpAfter()));
 		transactions.executeWithoutResult(tx -> {
@@ -148,11 +150,10 @@ public class Deliveries {
 				.update();
 			jdbc.sql("""
 					update webhook_delivery
-					   set attempts = :attempts, last_attempt_at = :at, status = :status,
+					   set attempts = attempts + 1, last_attempt_at = :at, status = :status,
 					       delivered_at = case when :delivered then cast(:at as timestamptz) end,
 					       next_attempt_at = :next
 					 where id = :id""")
-				.param("attempts", attempts)
 				.param("at", Timestamp.from(started))
 				.param("status", delivered ? "DELIVERED" : giveUp ? "FAILED" : "PENDING")
 				.param("delivered", delivered)

@@ -30,7 +30,7 @@ class StockKeyTests extends RunningOmnis {
 		String prefix = "KEY-" + System.nanoTime();
 		List<String> locations = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			String id = "loc_" + prefix + "-" + i;
+			String id = io.omnis.inventory.LocationId.next().value();
 			locations.add(id);
 			jdbc.sql(
 					"""
@@ -52,13 +52,11 @@ class StockKeyTests extends RunningOmnis {
 		}
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("vacuum (analyze) stock");
-			// On a test's few rows the planner would rightly read the whole table, so the
-			// sequential and bitmap scans are taken away; between the two index scans
-			// left
-			// it chooses by cost, and the index-only one wins when the key holds every
-			// column read and the vacuum marked the pages all-visible. (enable_indexscan
-			// must stay on: it governs index-only scans as well, and with every kind
-			// disabled the choice falls back to cost among disabled plans.)
+			// On a test's few rows the planner would rightly read the whole table, so
+			// the sequential and bitmap scans are taken away; it then chooses between
+			// the two index scans by cost, and the index-only one wins when the key
+			// holds every column read and the vacuum marked the pages all-visible
+			// (enable_indexscan stays on: it governs index-only scans too)
 			statement.execute("set enable_seqscan = off");
 			statement.execute("set enable_bitmapscan = off");
 			StringBuilder plan = new StringBuilder();
@@ -77,6 +75,11 @@ class StockKeyTests extends RunningOmnis {
 			statement.execute("reset all");
 
 			assertThat(plan).contains("Index Only Scan using stock_pkey on stock s").contains("rows=6");
+		}
+		finally {
+			// Other tests of this shared database route over every location
+			jdbc.sql("delete from stock where sku like :prefix").param("prefix", prefix + "-%").update();
+			jdbc.sql("delete from location where id in (:ids)").param("ids", locations).update();
 		}
 	}
 
