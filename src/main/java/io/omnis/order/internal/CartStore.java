@@ -56,27 +56,16 @@ public class CartStore {
 			.update();
 	}
 
+	/** The UPDATE of a cart's own columns, bound by {@link #columns}. */
+	private static final String UPDATE_CART = """
+			update cart set status = :status, customer_ids = :customerIds, profile_id = :profile,
+			       channel_id = :channel, reservation_id = :reservation, reservation_channel_id = :reservationChannel,
+			       merged_into = :mergedInto, order_id = :order, expires_at = :expiresAt, updated_at = :updatedAt
+			 where id = :id""";
+
 	/** Writes the cart's own columns (not its lines). */
 	public void update(Cart cart) {
-		jdbc.sql(
-				"""
-						update cart set status = :status, customer_ids = :customerIds, profile_id = :profile,
-						       channel_id = :channel, reservation_id = :reservation, reservation_channel_id = :reservationChannel,
-						       merged_into = :mergedInto, order_id = :order, expires_at = :expiresAt, updated_at = :updatedAt
-						 where id = :id""")
-			.param("id", cart.id().value())
-			.param("status", cart.status().name())
-			.param("customerIds", cart.customerIds().toArray(String[]::new))
-			.param("profile", cart.profileId())
-			.param("channel", cart.channelId().value())
-			.param("reservation", cart.reservationId() == null ? null : cart.reservationId().value())
-			.param("reservationChannel",
-					cart.reservationChannelId() == null ? null : cart.reservationChannelId().value())
-			.param("mergedInto", cart.mergedInto() == null ? null : cart.mergedInto().value())
-			.param("order", cart.orderId() == null ? null : cart.orderId().value())
-			.param("expiresAt", Timestamp.from(cart.expiresAt()))
-			.param("updatedAt", Timestamp.from(cart.updatedAt()))
-			.update();
+		columns(jdbc.sql(UPDATE_CART), cart).update();
 	}
 
 	/**
@@ -84,31 +73,18 @@ public class CartStore {
 	 * {@link #update} and {@link #upsertLine}).
 	 */
 	public void update(Cart cart, CartLine line) {
-		jdbc.sql(
-				"""
-						with line as (
-						     insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
-						            added_at)
-						     values (:id, :sku, :quantity, :gross, :net, :tax, :rate, :lineChannel, :addedAt)
-						     on conflict (cart_id, sku) do update set quantity = excluded.quantity,
-						            unit_gross = excluded.unit_gross, unit_net = excluded.unit_net, unit_tax = excluded.unit_tax,
-						            tax_rate = excluded.tax_rate)
-						update cart set status = :status, customer_ids = :customerIds, profile_id = :profile,
-						       channel_id = :channel, reservation_id = :reservation, reservation_channel_id = :reservationChannel,
-						       merged_into = :mergedInto, order_id = :order, expires_at = :expiresAt, updated_at = :updatedAt
-						 where id = :id""")
-			.param("id", cart.id().value())
-			.param("status", cart.status().name())
-			.param("customerIds", cart.customerIds().toArray(String[]::new))
-			.param("profile", cart.profileId())
-			.param("channel", cart.channelId().value())
-			.param("reservation", cart.reservationId() == null ? null : cart.reservationId().value())
-			.param("reservationChannel",
-					cart.reservationChannelId() == null ? null : cart.reservationChannelId().value())
-			.param("mergedInto", cart.mergedInto() == null ? null : cart.mergedInto().value())
-			.param("order", cart.orderId() == null ? null : cart.orderId().value())
-			.param("expiresAt", Timestamp.from(cart.expiresAt()))
-			.param("updatedAt", Timestamp.from(cart.updatedAt()))
+		columns(jdbc
+			.sql("""
+					with line as (
+					     insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
+					            added_at)
+					     values (:id, :sku, :quantity, :gross, :net, :tax, :rate, :lineChannel, :addedAt)
+					     on conflict (cart_id, sku) do update set quantity = excluded.quantity,
+					            unit_gross = excluded.unit_gross, unit_net = excluded.unit_net, unit_tax = excluded.unit_tax,
+					            tax_rate = excluded.tax_rate)
+					"""
+					+ UPDATE_CART),
+				cart)
 			.param("sku", line.sku())
 			.param("quantity", line.quantity())
 			.param("gross", line.unitPrice().minorUnits())
@@ -118,6 +94,21 @@ public class CartStore {
 			.param("lineChannel", line.channelId().value())
 			.param("addedAt", Timestamp.from(line.addedAt()))
 			.update();
+	}
+
+	private static JdbcClient.StatementSpec columns(JdbcClient.StatementSpec statement, Cart cart) {
+		return statement.param("id", cart.id().value())
+			.param("status", cart.status().name())
+			.param("customerIds", cart.customerIds().toArray(String[]::new))
+			.param("profile", cart.profileId())
+			.param("channel", cart.channelId().value())
+			.param("reservation", cart.reservationId() == null ? null : cart.reservationId().value())
+			.param("reservationChannel",
+					cart.reservationChannelId() == null ? null : cart.reservationChannelId().value())
+			.param("mergedInto", cart.mergedInto() == null ? null : cart.mergedInto().value())
+			.param("order", cart.orderId() == null ? null : cart.orderId().value())
+			.param("expiresAt", Timestamp.from(cart.expiresAt()))
+			.param("updatedAt", Timestamp.from(cart.updatedAt()));
 	}
 
 	public void upsertLine(CartId cart, CartLine line) {
