@@ -63,6 +63,14 @@ public class CartStore {
 			       merged_into = :mergedInto, order_id = :order, expires_at = :expiresAt, updated_at = :updatedAt
 			 where id = :id""";
 
+	/** The upsert of one cart line, bound by {@link #line}. */
+	private static final String UPSERT_LINE = """
+			insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
+			       added_at)
+			values (:cart, :sku, :quantity, :gross, :net, :tax, :rate, :lineChannel, :addedAt)
+			on conflict (cart_id, sku) do update set quantity = excluded.quantity, unit_gross = excluded.unit_gross,
+			       unit_net = excluded.unit_net, unit_tax = excluded.unit_tax, tax_rate = excluded.tax_rate""";
+
 	/** Writes the cart's own columns (not its lines). */
 	public void update(Cart cart) {
 		columns(jdbc.sql(UPDATE_CART), cart).update();
@@ -73,27 +81,7 @@ public class CartStore {
 	 * {@link #update} and {@link #upsertLine}).
 	 */
 	public void update(Cart cart, CartLine line) {
-		columns(jdbc
-			.sql("""
-					with line as (
-					     insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
-					            added_at)
-					     values (:id, :sku, :quantity, :gross, :net, :tax, :rate, :lineChannel, :addedAt)
-					     on conflict (cart_id, sku) do update set quantity = excluded.quantity,
-					            unit_gross = excluded.unit_gross, unit_net = excluded.unit_net, unit_tax = excluded.unit_tax,
-					            tax_rate = excluded.tax_rate)
-					"""
-					+ UPDATE_CART),
-				cart)
-			.param("sku", line.sku())
-			.param("quantity", line.quantity())
-			.param("gross", line.unitPrice().minorUnits())
-			.param("net", line.unitNet().minorUnits())
-			.param("tax", line.unitTax().minorUnits())
-			.param("rate", line.taxRate())
-			.param("lineChannel", line.channelId().value())
-			.param("addedAt", Timestamp.from(line.addedAt()))
-			.update();
+		columns(line(jdbc.sql("with line as (" + UPSERT_LINE + ")\n" + UPDATE_CART), cart.id(), line), cart).update();
 	}
 
 	private static JdbcClient.StatementSpec columns(JdbcClient.StatementSpec statement, Cart cart) {
@@ -112,22 +100,19 @@ public class CartStore {
 	}
 
 	public void upsertLine(CartId cart, CartLine line) {
-		jdbc.sql("""
-				insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
-				       added_at)
-				values (:cart, :sku, :quantity, :gross, :net, :tax, :rate, :channel, :addedAt)
-				on conflict (cart_id, sku) do update set quantity = excluded.quantity, unit_gross = excluded.unit_gross,
-				       unit_net = excluded.unit_net, unit_tax = excluded.unit_tax, tax_rate = excluded.tax_rate""")
-			.param("cart", cart.value())
+		line(jdbc.sql(UPSERT_LINE), cart, line).update();
+	}
+
+	private static JdbcClient.StatementSpec line(JdbcClient.StatementSpec statement, CartId cart, CartLine line) {
+		return statement.param("cart", cart.value())
 			.param("sku", line.sku())
 			.param("quantity", line.quantity())
 			.param("gross", line.unitPrice().minorUnits())
 			.param("net", line.unitNet().minorUnits())
 			.param("tax", line.unitTax().minorUnits())
 			.param("rate", line.taxRate())
-			.param("channel", line.channelId().value())
-			.param("addedAt", Timestamp.from(line.addedAt()))
-			.update();
+			.param("lineChannel", line.channelId().value())
+			.param("addedAt", Timestamp.from(line.addedAt()));
 	}
 
 	public void deleteLine(CartId cart, String sku) {
