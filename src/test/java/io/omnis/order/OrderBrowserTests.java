@@ -1,15 +1,12 @@
 package io.omnis.order;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.omnis.channel.ChannelType;
-import io.omnis.console.web.Chromium;
+import io.omnis.console.web.ChromiumBrowser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,21 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrderBrowserTests extends OrderFixtures {
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void startChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	@Test
 	void anAssociateTakesOverAHandedOverCartScansAnItemAndTakesThePayment() {
@@ -52,7 +36,7 @@ class OrderBrowserTests extends OrderFixtures {
 		String code = app.api().post("/api/v1/carts/" + cart + "/handover", "").expect(201).path("code").asString();
 		String email = "till-" + java.util.UUID.randomUUID() + "@example.com";
 
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.browser().newContext()) {
 			Page page = context.newPage();
 			page.navigate(url("/console"));
 			page.locator("input[name=username]").fill("admin");

@@ -1,14 +1,11 @@
 package io.omnis.returns;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.omnis.console.web.Chromium;
+import io.omnis.console.web.ChromiumBrowser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,21 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RestockBrowserTests extends ReturnFixtures {
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void startChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	@Test
 	void anAssociateRestocksAReturnByScanningItsItems() {
@@ -59,7 +43,7 @@ class RestockBrowserTests extends ReturnFixtures {
 			.path("id")
 			.asString();
 
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.browser().newContext()) {
 			Page page = context.newPage();
 			page.navigate(base().resolve("/console").toString());
 			page.locator("input[name=username]").fill("admin");

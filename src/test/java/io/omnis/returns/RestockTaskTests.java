@@ -143,16 +143,11 @@ class RestockTaskTests extends ReturnFixtures {
 
 	@Test
 	void aLateRestockIsFlaggedAndCancellingTheReturnWithdrawsIt() {
-		String prices = priceList();
-		Item lamp = productWithBarcode(prices, 1000);
-		String warehouse = warehouse();
-		receive(lamp.sku(), warehouse, 2);
-		Shop store = store();
-		String orderId = handedOverWebOrder(web(), lamp.sku(), 1).path("id").asString();
-		String returnId = startReturn(store.api(), orderId, "REFUND", line(lamp.sku(), 1, "OTHER")).expect(201)
-			.path("id")
-			.asString();
-		String taskId = restockTaskOf(store.location(), returnId).path("id").asString();
+		Restock restock = oneLampReturnedAtAStore();
+		Item lamp = restock.lamp();
+		Shop store = restock.store();
+		String returnId = restock.returnId();
+		String taskId = restock.taskId();
 		jdbc.sql("update work_task set due_at = now() - interval '1 hour' where id = :id").param("id", taskId).update();
 
 		assertThat(restockTaskOf(store.location(), returnId).path("late").asBoolean()).isTrue();
@@ -166,16 +161,11 @@ class RestockTaskTests extends ReturnFixtures {
 
 	@Test
 	void receivingAReturnDirectlyClosesItsRestockTask() {
-		String prices = priceList();
-		Item lamp = productWithBarcode(prices, 1000);
-		String warehouse = warehouse();
-		receive(lamp.sku(), warehouse, 2);
-		Shop store = store();
-		String orderId = handedOverWebOrder(web(), lamp.sku(), 1).path("id").asString();
-		String returnId = startReturn(store.api(), orderId, "REFUND", line(lamp.sku(), 1, "OTHER")).expect(201)
-			.path("id")
-			.asString();
-		String taskId = restockTaskOf(store.location(), returnId).path("id").asString();
+		Restock restock = oneLampReturnedAtAStore();
+		Item lamp = restock.lamp();
+		Shop store = restock.store();
+		String returnId = restock.returnId();
+		String taskId = restock.taskId();
 
 		store.api()
 			.post("/api/v1/returns/" + returnId + "/receive",
@@ -218,6 +208,21 @@ class RestockTaskTests extends ReturnFixtures {
 
 	private java.util.List<String> pickedOf(String taskId) {
 		return values(backoffice().get("/api/v1/fulfilment/tasks/" + taskId).expect(200).path("items"), "picked");
+	}
+
+	/** A web order's lamp returned at a store's counter, with its restock task. */
+	private Restock oneLampReturnedAtAStore() {
+		Item lamp = productWithBarcode(priceList(), 1000);
+		receive(lamp.sku(), warehouse(), 2);
+		Shop store = store();
+		String orderId = handedOverWebOrder(web(), lamp.sku(), 1).path("id").asString();
+		String returnId = startReturn(store.api(), orderId, "REFUND", line(lamp.sku(), 1, "OTHER")).expect(201)
+			.path("id")
+			.asString();
+		return new Restock(lamp, store, returnId, restockTaskOf(store.location(), returnId).path("id").asString());
+	}
+
+	private record Restock(Item lamp, Shop store, String returnId, String taskId) {
 	}
 
 }

@@ -2,17 +2,14 @@ package io.omnis.catalog.web;
 
 import java.net.http.HttpRequest.BodyPublishers;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.omnis.Caller;
 import io.omnis.RunningOmnis;
-import io.omnis.console.web.Chromium;
+import io.omnis.console.web.ChromiumBrowser;
 import io.omnis.kernel.security.Permission;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -24,21 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CatalogBrowserTests extends RunningOmnis {
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void startChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	@Test
 	void anAdministratorSearchesAProductOpensItAndSeesItsPriceAndContent() {
@@ -67,7 +51,7 @@ class CatalogBrowserTests extends RunningOmnis {
 				"application/json")
 			.expect(200);
 
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.browser().newContext()) {
 			Page page = context.newPage();
 			page.navigate(url("/console"));
 			page.locator("input[name=username]").fill("admin");

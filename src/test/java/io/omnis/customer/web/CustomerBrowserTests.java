@@ -11,42 +11,26 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
-import io.omnis.console.web.Chromium;
+import io.omnis.console.web.ChromiumBrowser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An agent finds a customer who used the web shop and a store, reads her 360 and undoes a
- * merge, in a real browser.
+ * merge, in a real chromium.browser().
  */
 class CustomerBrowserTests extends RunningOmnis {
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void startChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	@Test
 	void anAgentFindsACustomerSeesHerWholeJourneyAndSplitsOffAMergedVisitor() throws Exception {
@@ -72,7 +56,7 @@ class CustomerBrowserTests extends RunningOmnis {
 				message(suffix, "identify", "phone", "2026-11-22T09:02:00Z", "\"userId\":\"marta-" + suffix + "\""));
 		assertThat(awaitProfileHolding("anonymous_id", "phone-" + suffix)).isEqualTo(profileId);
 
-		BrowserContext context = browser.newContext();
+		BrowserContext context = chromium.browser().newContext();
 		Page page = context.newPage();
 		signIn(page);
 		page.navigate(url("/console/customers"));

@@ -5,21 +5,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.omnis.Caller;
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
-import io.omnis.console.web.Chromium;
+import io.omnis.console.web.ChromiumBrowser;
 import io.omnis.kernel.security.Permission;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -36,21 +33,8 @@ class StoreWorkBrowserTests extends RunningOmnis {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void startChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	@Test
 	void anAssociatePicksByScanningPacksAndHandsOver() {
@@ -77,7 +61,7 @@ class StoreWorkBrowserTests extends RunningOmnis {
 			.expect(201);
 		assertThat(routed.path("allocations").get(0).path("locationId").asString()).isEqualTo(store);
 
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.browser().newContext()) {
 			Page page = context.newPage();
 			page.navigate(base().resolve("/console").toString());
 			page.locator("input[name=username]").fill("admin");
@@ -169,7 +153,7 @@ class StoreWorkBrowserTests extends RunningOmnis {
 			.asString();
 		String token = link.substring(link.indexOf("/pickup/") + "/pickup/".length());
 
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.browser().newContext()) {
 			Page page = context.newPage();
 			page.navigate(base().resolve("/console").toString());
 			page.locator("input[name=username]").fill("admin");
@@ -179,7 +163,7 @@ class StoreWorkBrowserTests extends RunningOmnis {
 			assertThat(page.locator("#arrivals p")).hasCount(0);
 
 			// She opens her link on her phone and says where she parked
-			try (BrowserContext phone = browser.newContext()) {
+			try (BrowserContext phone = chromium.browser().newContext()) {
 				Page her = phone.newPage();
 				her.navigate(base().resolve("/pickup/" + token).toString());
 				her.locator("#arrive input[name=parkingSpot]").fill("Bay 7, blue Renault");
