@@ -130,11 +130,30 @@ class OrderShippingTests extends OrderFixtures {
 		receive(lamp, near, 2);
 		Shop web = shop();
 		String email = "ines-" + UUID.randomUUID() + "@example.com";
-		String order = checkout(web, cart(web, email, lamp), SHIP).expect(201).path("id").asString();
+		JsonNode placed = checkout(web, cart(web, email, lamp), SHIP).expect(201);
+		String order = placed.path("id").asString();
 
 		JsonNode routed = status(web, order);
 		assertThat(routed.path("status").asString()).isEqualTo("ALLOCATED");
 		assertThat(routed.path("delivery").path("method").asString()).isEqualTo("SHIP");
+		// The order's own answer names the fulfilment serving it, at checkout and after
+		String fulfilment = routed.path("delivery").path("fulfilmentId").asString();
+		assertThat(fulfilment).startsWith("ful_");
+		assertThat(placed.path("fulfilment").path("fulfilmentId").asString()).isEqualTo(fulfilment);
+		assertThat(placed.path("fulfilment").path("method").asString()).isEqualTo("SHIP");
+		assertThat(placed.path("fulfilment").path("status").asString())
+			.isEqualTo("/api/v1/orders/" + order + "/status");
+		assertThat(
+				web.api().get("/api/v1/orders/" + order).expect(200).path("fulfilment").path("fulfilmentId").asString())
+			.isEqualTo(fulfilment);
+		assertThat(web.api()
+			.get("/api/v1/customers/email:" + email + "/orders")
+			.expect(200)
+			.path("data")
+			.get(0)
+			.path("fulfilment")
+			.path("fulfilmentId")
+			.asString()).isEqualTo(fulfilment);
 		assertThat(routed.path("delivery").path("stage").asString()).isEqualTo("PICKING");
 		assertThat(routed.path("delivery").path("shipsFrom").get(0).path("id").asString()).isEqualTo(near);
 		assertThat(routed.path("delivery").path("parcels").size()).isZero();

@@ -199,12 +199,16 @@ class RoutedOrderTests extends OrderFixtures {
 			.expect(201);
 		assertThat(placed.path("status").asString()).isEqualTo("PLACED");
 		assertThat(reserved(lamp, store)).isEqualTo(1);
+		// Not routed until paid: the answer says how, and no fulfilment yet
+		assertThat(placed.path("fulfilment").path("method").asString()).isEqualTo("PICKUP");
+		assertThat(placed.path("fulfilment").path("fulfilmentId").isNull()).isTrue();
 
 		JsonNode paid = web.api()
 			.post("/api/v1/orders/" + placed.path("id").asString() + "/pay", "{\"method\": \"pay-in-store\"}")
 			.expect(200);
 
 		assertThat(paid.path("status").asString()).isEqualTo("ALLOCATED");
+		assertThat(paid.path("fulfilment").path("fulfilmentId").asString()).startsWith("ful_");
 		assertThat(paid.path("reservationId").asString()).isNotEqualTo(placed.path("reservationId").asString());
 		assertThat(reserved(lamp, store)).isEqualTo(1);
 		assertThat(web.api()

@@ -42,6 +42,7 @@ class TillSaleTests extends OrderFixtures {
 
 		assertThat(sale.path("kind").asString()).isEqualTo("TILL_SALE");
 		assertThat(sale.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(sale.path("fulfilment").isNull()).isTrue();
 		assertThat(sale.path("locationId").asString()).isEqualTo(store.location());
 		assertThat(sale.path("lines").get(0).path("sku").asString()).isEqualTo(lamp);
 		assertThat(sale.path("total").path("amount").asLong()).isEqualTo(4990 + 4 * 350);

@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -121,6 +124,28 @@ public class DeliveryStore {
 		}).optional();
 	}
 
+	/**
+	 * How each of these orders reaches its customer, for their answers: one statement for
+	 * a page of orders. Orders without delivery instructions (till sales, orders placed
+	 * without {@code fulfilment}) are absent.
+	 */
+	public Map<OrderId, Summary> summaries(Collection<OrderId> orders) {
+		if (orders.isEmpty()) {
+			return Map.of();
+		}
+		Map<OrderId, Summary> found = new HashMap<>();
+		jdbc.sql("""
+				select order_id, method, fulfilment_id, routing_problem
+				  from order_delivery where order_id = any(:orders::text[])""")
+			.param("orders", orders.stream().map(OrderId::value).toArray(String[]::new))
+			.query(rs -> {
+				String fulfilment = rs.getString(3);
+				found.put(new OrderId(rs.getString(1)), new Summary(FulfilmentMethod.valueOf(rs.getString(2)),
+						fulfilment == null ? null : new FulfilmentId(fulfilment), rs.getString(4)));
+			});
+		return found;
+	}
+
 	/** The order whose delivery the fulfilment serves. */
 	public Optional<OrderId> orderOf(FulfilmentId fulfilment) {
 		return jdbc.sql("select order_id from order_delivery where fulfilment_id = :fulfilment")
@@ -167,6 +192,14 @@ public class DeliveryStore {
 			this(method, destination, pickupLocationId, fulfilmentId, null);
 		}
 
+	}
+
+	/**
+	 * An order's delivery as its answer shows it: the method, the fulfilment serving it
+	 * once routed, and why routing failed if it did.
+	 */
+	public record Summary(FulfilmentMethod method, @Nullable FulfilmentId fulfilmentId,
+			@Nullable String routingProblem) {
 	}
 
 	/** The same-day slot chosen: the store delivering it and the slot's start. */

@@ -1,6 +1,7 @@
 package io.omnis.order.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,7 @@ import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.order.Carts;
 import io.omnis.order.Checkout;
+import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.Order;
 import io.omnis.order.ReservationPolicies;
 import io.omnis.order.internal.QrCodes;
@@ -61,8 +63,12 @@ class CartController {
 
 	private final Channels channels;
 
-	CartController(Carts carts, Checkout checkout, ReservationPolicies policies, Channels channels) {
+	private final DeliveryStore deliveries;
+
+	CartController(Carts carts, Checkout checkout, ReservationPolicies policies, Channels channels,
+			DeliveryStore deliveries) {
 		this.carts = carts;
+		this.deliveries = deliveries;
 		this.checkout = checkout;
 		this.policies = policies;
 		this.channels = channels;
@@ -203,7 +209,9 @@ class CartController {
 		PaymentBody payment = body.payment() == null ? new PaymentBody(null, null) : body.payment();
 		Order order = checkout.checkout(Callers.cart(id), Callers.channel(caller, channel, channels), payment.payment(),
 				body.currency(), customer, body.fulfilment() == null ? null : body.fulfilment().delivery());
-		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderView.of(order));
+		DeliveryStore.Summary delivery = body.fulfilment() == null ? null
+				: deliveries.summaries(List.of(order.id())).get(order.id());
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderView.of(order, delivery));
 	}
 
 	@GetMapping("/reservation-policies/{channelId}")

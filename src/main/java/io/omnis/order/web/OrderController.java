@@ -2,6 +2,7 @@ package io.omnis.order.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,9 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.omnis.channel.Channels;
 import io.omnis.kernel.web.Page;
 import io.omnis.order.Order;
+import io.omnis.order.OrderId;
+import io.omnis.order.OrderKind;
 import io.omnis.order.OrderStatus;
 import io.omnis.order.Orders;
 import io.omnis.order.TillSales;
+import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.web.OrderJson.CancelBody;
 import io.omnis.order.web.OrderJson.OrderView;
 import io.omnis.order.web.OrderJson.PaymentBody;
@@ -45,8 +49,11 @@ class OrderController {
 
 	private final Channels channels;
 
-	OrderController(Orders orders, TillSales tillSales, Channels channels) {
+	private final DeliveryStore deliveries;
+
+	OrderController(Orders orders, TillSales tillSales, Channels channels, DeliveryStore deliveries) {
 		this.orders = orders;
+		this.deliveries = deliveries;
 		this.tillSales = tillSales;
 		this.channels = channels;
 	}
@@ -56,7 +63,7 @@ class OrderController {
 	@Operation(summary = "One order",
 			description = "Requires `orders:read`. With `customer`, another customer's order answers 404.")
 	OrderView get(@PathVariable String id, @RequestParam(required = false) String customer) {
-		return OrderView.of(orders.get(id, customer));
+		return view(orders.get(id, customer));
 	}
 
 	@GetMapping("/orders")
@@ -89,7 +96,7 @@ class OrderController {
 					+ "(the till took the money).")
 	OrderView pay(@PathVariable String id, @RequestBody PaymentBody body,
 			@RequestParam(required = false) String customer) {
-		return OrderView.of(orders.pay(id, body.method(), body.payment().details(), customer));
+		return view(orders.pay(id, body.method(), body.payment().details(), customer));
 	}
 
 	@PostMapping("/orders/{id}/cancel")
@@ -98,7 +105,7 @@ class OrderController {
 			description = "Requires `orders:write`.")
 	OrderView cancel(@PathVariable String id, @RequestBody(required = false) CancelBody body,
 			@RequestParam(required = false) String customer) {
-		return OrderView.of(orders.cancel(id, body == null ? null : body.reason(), customer));
+		return view(orders.cancel(id, body == null ? null : body.reason(), customer));
 	}
 
 	@PostMapping("/orders/{id}/allocate")
@@ -106,7 +113,7 @@ class OrderController {
 	@Operation(summary = "Confirm a paid order at the locations holding its units",
 			description = "Requires `orders:manage`.")
 	OrderView allocate(@PathVariable String id) {
-		return OrderView.of(orders.allocate(id));
+		return view(orders.allocate(id));
 	}
 
 	@PostMapping("/orders/{id}/route")
@@ -115,7 +122,7 @@ class OrderController {
 			description = "Requires `orders:manage`. 409 with the reason when it still cannot be routed; "
 					+ "its checkout hold is kept then.")
 	OrderView route(@PathVariable String id) {
-		return OrderView.of(orders.routeAgain(id));
+		return view(orders.routeAgain(id));
 	}
 
 	@PostMapping("/orders/{id}/fulfil")
@@ -123,14 +130,14 @@ class OrderController {
 	@Operation(summary = "The units left (shipped or picked up): the stock is sold where it was held",
 			description = "Requires `orders:manage`.")
 	OrderView fulfil(@PathVariable String id) {
-		return OrderView.of(orders.fulfil(id));
+		return view(orders.fulfil(id));
 	}
 
 	@PostMapping("/orders/{id}/complete")
 	@PreAuthorize("hasAuthority('orders:manage')")
 	@Operation(summary = "Close a fulfilled order", description = "Requires `orders:manage`.")
 	OrderView complete(@PathVariable String id) {
-		return OrderView.of(orders.complete(id));
+		return view(orders.complete(id));
 	}
 
 	@PostMapping(path = "/till-sales", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -146,8 +153,17 @@ class OrderController {
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderView.of(order));
 	}
 
-	private static Page<OrderView> views(Page<Order> page) {
-		List<OrderView> views = page.data().stream().map(OrderView::of).toList();
+	private OrderView view(Order order) {
+		if (order.kind() != OrderKind.ONLINE) {
+			return OrderView.of(order);
+		}
+		return OrderView.of(order, deliveries.summaries(List.of(order.id())).get(order.id()));
+	}
+
+	private Page<OrderView> views(Page<Order> page) {
+		Map<OrderId, DeliveryStore.Summary> found = deliveries
+			.summaries(page.data().stream().filter(o -> o.kind() == OrderKind.ONLINE).map(Order::id).toList());
+		List<OrderView> views = page.data().stream().map(o -> OrderView.of(o, found.get(o.id()))).toList();
 		return new Page<>(views, page.nextCursor());
 	}
 

@@ -15,6 +15,7 @@ import io.omnis.order.Checkout;
 import io.omnis.order.Order;
 import io.omnis.order.OrderLine;
 import io.omnis.order.ReservationPolicy;
+import io.omnis.order.internal.DeliveryStore;
 
 /**
  * The JSON shapes of the cart and order API. Money is a whole number of minor units with
@@ -76,16 +77,36 @@ final class OrderJson {
 			MoneyView tax, MoneyView total, @Nullable String reservationId, String paymentMethod,
 			@Nullable String paymentReference, @Nullable Instant paymentDueAt, @Nullable String cancelReason,
 			Instant placedAt, @Nullable Instant paidAt, @Nullable Instant allocatedAt, @Nullable Instant fulfilledAt,
-			@Nullable Instant completedAt, @Nullable Instant cancelledAt, Instant updatedAt) {
+			@Nullable Instant completedAt, @Nullable Instant cancelledAt, Instant updatedAt,
+			@Nullable DeliveryView fulfilment) {
 
 		static OrderView of(Order o) {
+			return of(o, null);
+		}
+
+		static OrderView of(Order o, DeliveryStore.@Nullable Summary delivery) {
 			return new OrderView(o.id().value(), o.kind().name(), o.status().name(),
 					o.cartId() == null ? null : o.cartId().value(), o.channelId().value(), o.locationId(), o.currency(),
 					o.country(), o.customer(), o.customerIds(), o.profileId(),
 					o.lines().stream().map(OrderLineView::of).toList(), MoneyView.of(o.net()), MoneyView.of(o.tax()),
 					MoneyView.of(o.total()), o.reservationId(), o.paymentMethod(), o.paymentReference(),
 					o.paymentDueAt(), o.cancelReason(), o.placedAt(), o.paidAt(), o.allocatedAt(), o.fulfilledAt(),
-					o.completedAt(), o.cancelledAt(), o.updatedAt());
+					o.completedAt(), o.cancelledAt(), o.updatedAt(), DeliveryView.of(o, delivery));
+		}
+
+	}
+
+	/**
+	 * How an online order placed with {@code fulfilment} reaches its customer: the
+	 * fulfilment serving it once routed, or why routing failed; its stage, parcels and
+	 * pickup are at {@code status}.
+	 */
+	record DeliveryView(String method, @Nullable String fulfilmentId, @Nullable String routingProblem, String status) {
+
+		static @Nullable DeliveryView of(Order o, DeliveryStore.@Nullable Summary d) {
+			return d == null ? null
+					: new DeliveryView(d.method().name(), d.fulfilmentId() == null ? null : d.fulfilmentId().value(),
+							d.routingProblem(), "/api/v1/orders/" + o.id().value() + "/status");
 		}
 
 	}
