@@ -67,11 +67,7 @@ public class Packing {
 			throw ProblemException.invalidField("parcels", "must hold 1 to " + MAX_PARCELS + " parcels");
 		}
 		return transactions.execute(status -> {
-			WorkTask task = tasks.find(taskId, true).orElseThrow(() -> new NotFoundException("task", taskId));
-			if (task.kind() != WorkTask.Kind.PACK || task.status() != WorkTask.Status.OPEN) {
-				throw ProblemException.conflict("Task " + taskId + " is a " + task.kind() + " task, " + task.status()
-						+ ": only an open PACK task is packed");
-			}
+			WorkTask task = openPack(taskId, true);
 			Fulfilment fulfilment = fulfilments.find(task.fulfilmentId(), true).orElseThrow();
 			if (fulfilment.method().atStore()) {
 				throw ProblemException.conflict("Fulfilment " + fulfilment.id() + " is collected in store ("
@@ -109,6 +105,24 @@ public class Packing {
 				.toList();
 			return pack(taskId, List.of(new ParcelInput(items, weightGrams, null)));
 		});
+	}
+
+	/**
+	 * What the open PACK task still has to pack: units picked for its fulfilment at its
+	 * location and in no parcel yet, by SKU in SKU order.
+	 */
+	public Map<String, Integer> toPack(String taskId) {
+		WorkTask task = openPack(taskId, false);
+		return unpacked(task.fulfilmentId(), task);
+	}
+
+	private WorkTask openPack(String taskId, boolean lock) {
+		WorkTask task = tasks.find(taskId, lock).orElseThrow(() -> new NotFoundException("task", taskId));
+		if (task.kind() != WorkTask.Kind.PACK || task.status() != WorkTask.Status.OPEN) {
+			throw ProblemException.conflict("Task " + taskId + " is a " + task.kind() + " task, " + task.status()
+					+ ": only an open PACK task is packed");
+		}
+		return task;
 	}
 
 	/** Units picked for the fulfilment at the task's location and not in a parcel yet. */

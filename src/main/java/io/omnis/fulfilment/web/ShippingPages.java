@@ -1,5 +1,6 @@
 package io.omnis.fulfilment.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +32,9 @@ import io.omnis.kernel.problem.ProblemException;
 @Controller
 @RequestMapping("/console/stores/{locationId}")
 class ShippingPages {
+
+	/** The most parcels the tablet's split form offers (the API takes up to 50). */
+	static final int MAX_PARCELS_ON_PAGE = 10;
 
 	private final Parcels parcels;
 
@@ -62,6 +67,50 @@ class ShippingPages {
 			Parcel parcel = packing.packAll(taskId, weightGrams).get(0);
 			return "Packed parcel " + parcel.id() + " (" + parcel.weightGrams() + " g): ship it with its tracking";
 		});
+	}
+
+	/**
+	 * The form to split what a PACK task holds into several parcels: a row per SKU still
+	 * to pack, a column per parcel with its units and its weight.
+	 */
+	@GetMapping("/work/tasks/{taskId}/pack")
+	@PreAuthorize("hasAuthority('inventory:write')")
+	String packForm(@PathVariable String locationId, @PathVariable String taskId,
+			@RequestParam(defaultValue = "2") int parcels, Model model) {
+		int count = Math.clamp(parcels, 1, MAX_PARCELS_ON_PAGE);
+		Map<String, Integer> left = packing.toPack(taskId);
+		model.addAttribute("location", locations.get(locationId));
+		model.addAttribute("taskId", taskId);
+		model.addAttribute("split", Split.allInFirst(left, count));
+		return "fulfilment/pack";
+	}
+
+	/**
+	 * Packs the split as entered: every picked unit in exactly one parcel, each weighed.
+	 * A wrong split is shown again with the problem and packs nothing.
+	 */
+	@PostMapping("/work/tasks/{taskId}/pack")
+	@PreAuthorize("hasAuthority('inventory:write')")
+	String packSplit(@PathVariable String locationId, @PathVariable String taskId,
+			@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+		Location location = locations.get(locationId);
+		Split split = Split.read(form, MAX_PARCELS_ON_PAGE);
+		try {
+			List<Parcel> packed = packing.pack(taskId, split.inputs());
+			redirect.addFlashAttribute("notice",
+					"Packed " + packed.size() + " parcels ("
+							+ String.join(", ",
+									packed.stream().map(p -> p.id() + ", " + p.weightGrams() + " g").toList())
+							+ "): ship each with its tracking");
+			return "redirect:/console/stores/" + location.id() + "/work";
+		}
+		catch (ProblemException ex) {
+			model.addAttribute("location", location);
+			model.addAttribute("taskId", taskId);
+			model.addAttribute("split", split);
+			model.addAttribute("error", ex.getMessage());
+			return "fulfilment/pack";
+		}
 	}
 
 	@PostMapping("/work/parcels/{parcelId}/ship")

@@ -44,6 +44,19 @@ class ShippingPagesTests extends RunningOmnis {
 				"application/x-www-form-urlencoded");
 	}
 
+	/** A form whose fields repeat: names and values alternate. */
+	private static Answer post(Caller console, String path, List<String> fields) {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < fields.size(); i += 2) {
+			body.append(i == 0 ? "" : "&")
+				.append(fields.get(i))
+				.append('=')
+				.append(URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
+		}
+		return console.send("POST", path, BodyPublishers.ofString(body.toString()), "Content-Type",
+				"application/x-www-form-urlencoded");
+	}
+
 	private static String html(Caller console, String path) {
 		Answer answer = console.get(path);
 		assertThat(answer.status()).as(path).isEqualTo(200);
@@ -59,13 +72,15 @@ class ShippingPagesTests extends RunningOmnis {
 		throw new AssertionError("No open " + kind + " task at " + location);
 	}
 
-	@Test
-	void anAssociatePicksFromThePickListPacksByWeightAndShipsWithTheTrackingLink() {
+	private Caller shopApi() {
 		Channels.Created shop = channels.create(ChannelType.WEB, unique("Shop"), null,
 				EnumSet.of(Permission.INVENTORY_READ, Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE,
 						Permission.RESERVATIONS_WRITE, Permission.CHANNELS_READ));
-		Caller api = bearer(secretOf(shop));
-		String sku = "SHIP-" + UUID.randomUUID().toString().substring(0, 8);
+		return bearer(secretOf(shop));
+	}
+
+	/** A store that ships, holding {@code units} of each SKU. */
+	private static String store(Caller api, String sku, int units, String... more) {
 		String store = api.post("/api/v1/locations",
 				JSON.writeValueAsString(Map.of("name", unique("Baixa"), "type", "STORE", "address",
 						Map.of("line1", "Rua Augusta 1", "city", "Lisboa", "country", "PT"), "coordinates",
@@ -74,17 +89,92 @@ class ShippingPagesTests extends RunningOmnis {
 			.expect(201)
 			.path("id")
 			.asString();
-		api.post("/api/v1/inventory/movements",
-				JSON.writeValueAsString(Map.of("type", "RECEIPT", "sku", sku, "locationId", store, "quantity", 4)))
-			.expect(201);
-		String reference = "ord_" + UUID.randomUUID();
-		String fulfilment = api.post("/api/v1/fulfilments",
-				JSON.writeValueAsString(Map.of("reference", reference, "method", "SHIP", "destination",
-						Map.of("latitude", 38.72, "longitude", -9.14), "lines",
-						List.of(Map.of("sku", sku, "quantity", 2)))))
+		for (String s : java.util.stream.Stream.concat(java.util.stream.Stream.of(sku), java.util.Arrays.stream(more))
+			.toList()) {
+			api.post("/api/v1/inventory/movements", JSON
+				.writeValueAsString(Map.of("type", "RECEIPT", "sku", s, "locationId", store, "quantity", units)))
+				.expect(201);
+		}
+		return store;
+	}
+
+	private static String ship(Caller api, String reference, Map<String, Integer> lines) {
+		return api
+			.post("/api/v1/fulfilments", JSON.writeValueAsString(Map.of("reference", reference, "method", "SHIP",
+					"destination", Map.of("latitude", 38.72, "longitude", -9.14), "lines",
+					lines.entrySet().stream().map(e -> Map.of("sku", e.getKey(), "quantity", e.getValue())).toList())))
 			.expect(201)
 			.path("id")
 			.asString();
+	}
+
+	private static void scan(Caller api, String task, String sku, int times) {
+		for (int i = 0; i < times; i++) {
+			api.post("/api/v1/fulfilment/tasks/" + task + "/scans", "{\"barcode\": \"" + sku + "\"}").expect(200);
+		}
+	}
+
+	@Test
+	void anAssociateSplitsWhatWasPickedIntoSeveralParcelsAndAWrongSplitPacksNothing() {
+		Caller api = shopApi();
+		String lamp = "LAMP-" + UUID.randomUUID().toString().substring(0, 8);
+		String shade = "SHADE-" + UUID.randomUUID().toString().substring(0, 8);
+		String store = store(api, lamp, 5, shade);
+		String fulfilment = ship(api, "ord_" + UUID.randomUUID(), new java.util.TreeMap<>(Map.of(lamp, 3, shade, 1)));
+		String pick = task(api, store, "PICK").path("id").asString();
+		scan(api, pick, lamp, 3);
+		scan(api, pick, shade, 1);
+		String pack = task(api, store, "PACK").path("id").asString();
+		Caller console = console(signIn("admin", ADMIN_PASSWORD));
+		String work = "/console/stores/" + store + "/work";
+		assertThat(html(console, work)).contains(work + "/tasks/" + pack + "/pack");
+
+		String form = html(console, work + "/tasks/" + pack + "/pack?parcels=2");
+		assertThat(form).contains("Parcel 1").contains("Parcel 2").contains("data-sku=\"" + lamp + "\"");
+		// Rows in SKU order; one lamp left out of every parcel: refused, shown again as
+		// typed,
+		// nothing packed
+		boolean lampFirst = lamp.compareTo(shade) < 0;
+		String lampRow = lampFirst ? "0" : "1";
+		String shadeRow = lampFirst ? "1" : "0";
+		List<String> rows = lampFirst ? List.of("sku", lamp, "units", "3", "sku", shade, "units", "1")
+				: List.of("sku", shade, "units", "1", "sku", lamp, "units", "3");
+		List<String> wrong = new java.util.ArrayList<>(rows);
+		wrong.addAll(List.of("parcels", "2", "q-0-" + lampRow, "1", "q-1-" + lampRow, "1", "q-0-" + shadeRow, "1",
+				"q-1-" + shadeRow, "0", "w-0", "2100", "w-1", "900"));
+		String refused = post(console, work + "/tasks/" + pack + "/pack", wrong).text();
+		assertThat(refused).contains("id=\"error\"").contains("in no parcel").contains("value=\"2100\"");
+		assertThat(api.get("/api/v1/fulfilments/" + fulfilment + "/parcels").expect(200).size()).isZero();
+
+		List<String> right = new java.util.ArrayList<>(rows);
+		right.addAll(List.of("parcels", "2", "q-0-" + lampRow, "2", "q-1-" + lampRow, "1", "q-0-" + shadeRow, "1",
+				"q-1-" + shadeRow, "0", "w-0", "2100", "w-1", "900"));
+		post(console, work + "/tasks/" + pack + "/pack", right);
+
+		JsonNode parcels = api.get("/api/v1/fulfilments/" + fulfilment + "/parcels").expect(200);
+		assertThat(parcels.size()).isEqualTo(2);
+		Map<Integer, String> byWeight = new java.util.TreeMap<>();
+		for (JsonNode p : parcels) {
+			byWeight.put(p.path("weightGrams").asInt(), p.path("items").toString());
+		}
+		assertThat(byWeight.get(2100)).contains("\"sku\":\"" + lamp + "\",\"quantity\":2")
+			.contains("\"sku\":\"" + shade + "\",\"quantity\":1");
+		assertThat(byWeight.get(900)).contains("\"sku\":\"" + lamp + "\",\"quantity\":1").doesNotContain(shade);
+		// The PACK task is done: the hand-over lists both parcels to ship
+		assertThat(task(api, store, "HAND_OVER").path("fulfilmentId").asString()).isEqualTo(fulfilment);
+		String page = html(console, work);
+		for (JsonNode p : parcels) {
+			assertThat(page).contains("data-parcel=\"" + p.path("id").asString() + "\"");
+		}
+	}
+
+	@Test
+	void anAssociatePicksFromThePickListPacksByWeightAndShipsWithTheTrackingLink() {
+		Caller api = shopApi();
+		String sku = "SHIP-" + UUID.randomUUID().toString().substring(0, 8);
+		String store = store(api, sku, 4);
+		String reference = "ord_" + UUID.randomUUID();
+		String fulfilment = ship(api, reference, Map.of(sku, 2));
 		Caller console = console(signIn("admin", ADMIN_PASSWORD));
 		String work = "/console/stores/" + store + "/work";
 

@@ -118,6 +118,60 @@ class StoreWorkBrowserTests extends RunningOmnis {
 	}
 
 	@Test
+	void anAssociateSplitsAShippedOrderIntoTwoParcelsOnTheTablet() {
+		Channels.Created shop = channels.create(ChannelType.WEB, unique("Shop"), null,
+				EnumSet.of(Permission.INVENTORY_READ, Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE,
+						Permission.RESERVATIONS_WRITE, Permission.CHANNELS_READ));
+		Caller api = bearer(secretOf(shop));
+		String sku = "SPLIT-" + UUID.randomUUID().toString().substring(0, 8);
+		String store = api.post("/api/v1/locations",
+				JSON.writeValueAsString(Map.of("name", unique("Alvalade"), "type", "STORE", "address",
+						Map.of("line1", "Av. de Roma 10", "city", "Lisboa", "country", "PT"), "coordinates",
+						Map.of("latitude", 38.75, "longitude", -9.14), "timeZone", "Europe/Lisbon", "capabilities",
+						List.of("SHIP_FROM_STORE"))))
+			.expect(201)
+			.path("id")
+			.asString();
+		api.post("/api/v1/inventory/movements",
+				JSON.writeValueAsString(Map.of("type", "RECEIPT", "sku", sku, "locationId", store, "quantity", 2)))
+			.expect(201);
+		String fulfilment = api.post("/api/v1/fulfilments",
+				JSON.writeValueAsString(Map.of("reference", "ord_" + UUID.randomUUID(), "method", "SHIP", "destination",
+						Map.of("latitude", 38.72, "longitude", -9.14), "lines",
+						List.of(Map.of("sku", sku, "quantity", 2)))))
+			.expect(201)
+			.path("id")
+			.asString();
+
+		try (BrowserContext context = chromium.browser().newContext()) {
+			Page page = context.newPage();
+			page.navigate(base().resolve("/console").toString());
+			page.locator("input[name=username]").fill("admin");
+			page.locator("input[name=password]").fill(ADMIN_PASSWORD);
+			page.locator("button[type=submit]").click();
+			page.navigate(base().resolve("/console/stores/" + store + "/work").toString());
+			for (int i = 0; i < 2; i++) {
+				page.locator("#scan input[name=barcode]").pressSequentially(sku);
+				page.keyboard().press("Enter");
+				assertThat(page.locator("#notice")).isVisible();
+			}
+			page.locator("#tasks tr[data-kind=PACK] a.split").click();
+			assertThat(page.locator("#pack-split tr[data-sku] td").nth(1)).hasText("2");
+			page.locator("#pack-split input[name=q-0-0]").fill("1");
+			page.locator("#pack-split input[name=q-1-0]").fill("1");
+			page.locator("#pack-split input[name=w-0]").fill("800");
+			page.locator("#pack-split input[name=w-1]").fill("750");
+			page.locator("#pack-parcels").click();
+			assertThat(page.locator("#notice")).containsText("Packed 2 parcels");
+			assertThat(page.locator("#tasks tr[data-kind=HAND_OVER] form.ship")).hasCount(2);
+		}
+
+		JsonNode parcels = api.get("/api/v1/fulfilments/" + fulfilment + "/parcels").expect(200);
+		assertThat(parcels.findValuesAsString("weightGrams")).containsExactlyInAnyOrder("800", "750");
+		assertThat(parcels.findValues("quantity").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(2);
+	}
+
+	@Test
 	void aCurbsideArrivalShowsUpOnTheTabletWithHerParkingSpot() {
 		Channels.Created shop = channels.create(ChannelType.WEB, unique("Shop"), null,
 				EnumSet.of(Permission.INVENTORY_READ, Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE,
