@@ -1,5 +1,6 @@
 package io.omnis.returns;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,56 @@ class ReturnTests extends ReturnFixtures {
 					"{\"locationId\": \"%s\", \"disposition\": \"RESTOCK\"}".formatted(store.location()))
 			.expectProblem(409, "conflict", "status");
 		assertThat(onHand(lamp, store.location())).isEqualTo(before + 1);
+	}
+
+	@Test
+	void aKitReturnedAtAStoreGoesBackIntoItsStockAsItsParts() {
+		String prices = priceList();
+		String bulb = "BULB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+		String shade = "SHADE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+		String kit = "KIT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+		backoffice()
+			.post("/api/v1/catalog/products",
+					"""
+							{"handle": "%s", "title": "Reading lamp set", "status": "ACTIVE",
+							 "variants": [{"sku": "%s", "taxCategory": "standard"}, {"sku": "%s", "taxCategory": "standard"},
+							              {"sku": "%s", "taxCategory": "standard",
+							               "components": [{"sku": "%s", "quantity": 3}, {"sku": "%s", "quantity": 1}]}]}"""
+						.formatted(kit.toLowerCase(Locale.ROOT), bulb, shade, kit, bulb, shade))
+			.expect(201);
+		price(prices, kit, 2990);
+		String warehouse = warehouse();
+		receive(bulb, warehouse, 6);
+		receive(shade, warehouse, 2);
+		Shop web = web();
+		Shop store = store();
+		String orderId = handedOverWebOrder(web, kit, 2).path("id").asString();
+		assertThat(onHand(bulb, warehouse)).isZero();
+		assertThat(onHand(shade, warehouse)).isZero();
+
+		String returnId = startReturn(store.api(), orderId, "REFUND", line(kit, 1, "CHANGED_MIND")).expect(201)
+			.path("id")
+			.asString();
+		JsonNode received = store.api()
+			.post("/api/v1/returns/" + returnId + "/receive",
+					"{\"locationId\": \"%s\", \"disposition\": \"RESTOCK\"}".formatted(store.location()))
+			.expect(200);
+
+		assertThat(received.path("status").asString()).isEqualTo("REFUNDED");
+		// One kit back is three bulbs and a shade on the store's shelves; no stock of the
+		// kit
+		assertThat(onHand(bulb, store.location())).isEqualTo(3);
+		assertThat(onHand(shade, store.location())).isEqualTo(1);
+		assertThat(onHand(kit, store.location())).isZero();
+		JsonNode movement = lastMovement(bulb, store.location());
+		assertThat(movement.path("type").asString()).isEqualTo("RETURN");
+		assertThat(movement.path("onHandDelta").asInt()).isEqualTo(3);
+		assertThat(movement.path("reference").asString()).isEqualTo(returnId);
+		assertThat(backoffice().get("/api/v1/orders/" + orderId + "/refunds")
+			.expect(200)
+			.path("refunded")
+			.path("amount")
+			.asLong()).isEqualTo(2990);
 	}
 
 	@Test

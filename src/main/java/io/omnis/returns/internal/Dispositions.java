@@ -2,10 +2,15 @@ package io.omnis.returns.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.omnis.catalog.Catalog;
+import io.omnis.catalog.KitComponent;
+import io.omnis.catalog.Variant;
 import io.omnis.inventory.Inventory;
 import io.omnis.inventory.Location;
 import io.omnis.inventory.LocationId;
@@ -22,7 +27,8 @@ import io.omnis.returns.Returns;
 /**
  * What becomes of each line of a return received at a location, and the stock movements
  * that follow: RESTOCK is a RETURN movement there; TO_WAREHOUSE a RETURN and a
- * TRANSFER_OUT there and a TRANSFER_IN at the warehouse; DAMAGED moves no stock.
+ * TRANSFER_OUT there and a TRANSFER_IN at the warehouse; DAMAGED moves no stock. A kit
+ * moves as its parts.
  */
 @Component
 public class Dispositions {
@@ -31,9 +37,12 @@ public class Dispositions {
 
 	private final Places places;
 
-	Dispositions(Inventory inventory, Places places) {
+	private final Catalog catalog;
+
+	Dispositions(Inventory inventory, Places places, Catalog catalog) {
 		this.inventory = inventory;
 		this.places = places;
+		this.catalog = catalog;
 	}
 
 	/** Each line of the return with the disposition chosen for it. */
@@ -77,22 +86,29 @@ public class Dispositions {
 		return disposed;
 	}
 
-	/** Records the stock movements of the disposed lines, received at the location. */
+	/**
+	 * Records the stock movements of the disposed lines, received at the location. A kit
+	 * goes back as its parts (stock is kept for the parts only, as it was held and sold),
+	 * by the kit's composition in the catalog when it is received.
+	 */
 	public void move(Return open, LocationId at, List<ReturnLine> disposed) {
 		List<StockChange> changes = new ArrayList<>();
 		for (ReturnLine line : disposed) {
-			Sku sku = new Sku(line.sku());
-			switch (line.disposition()) {
-				case RESTOCK -> changes.add(change(MovementType.RETURN, sku, at, line, open));
-				case TO_WAREHOUSE -> {
-					LocationId warehouse = new LocationId(String.valueOf(line.disposedTo()));
-					changes.add(change(MovementType.RETURN, sku, at, line, open));
-					changes.add(change(MovementType.TRANSFER_OUT, sku, at, line, open));
-					changes.add(change(MovementType.TRANSFER_IN, sku, warehouse, line, open));
+			for (Map.Entry<Sku, Integer> part : parts(line).entrySet()) {
+				Sku sku = part.getKey();
+				int units = part.getValue();
+				switch (line.disposition()) {
+					case RESTOCK -> changes.add(change(MovementType.RETURN, sku, units, at, line, open));
+					case TO_WAREHOUSE -> {
+						LocationId warehouse = new LocationId(String.valueOf(line.disposedTo()));
+						changes.add(change(MovementType.RETURN, sku, units, at, line, open));
+						changes.add(change(MovementType.TRANSFER_OUT, sku, units, at, line, open));
+						changes.add(change(MovementType.TRANSFER_IN, sku, units, warehouse, line, open));
+					}
+					case DAMAGED -> {
+					}
+					case null -> throw new IllegalStateException("every line has a disposition");
 				}
-				case DAMAGED -> {
-				}
-				case null -> throw new IllegalStateException("every line has a disposition");
 			}
 		}
 		if (!changes.isEmpty()) {
@@ -100,8 +116,24 @@ public class Dispositions {
 		}
 	}
 
-	private static StockChange change(MovementType type, Sku sku, LocationId location, ReturnLine line, Return r) {
-		return new StockChange(type, sku, location, line.quantity(), "return " + line.reason().name(), r.id().value());
+	/**
+	 * The stocked SKUs the line's units are made of: a kit's parts, or the SKU itself.
+	 */
+	private Map<Sku, Integer> parts(ReturnLine line) {
+		Variant variant = catalog.variant(line.sku()).orElse(null);
+		if (variant == null || !variant.isKit()) {
+			return Map.of(new Sku(line.sku()), line.quantity());
+		}
+		Map<Sku, Integer> parts = new LinkedHashMap<>();
+		for (KitComponent component : variant.components()) {
+			parts.merge(new Sku(component.sku()), component.quantity() * line.quantity(), Integer::sum);
+		}
+		return parts;
+	}
+
+	private static StockChange change(MovementType type, Sku sku, int units, LocationId location, ReturnLine line,
+			Return r) {
+		return new StockChange(type, sku, location, units, "return " + line.reason().name(), r.id().value());
 	}
 
 }

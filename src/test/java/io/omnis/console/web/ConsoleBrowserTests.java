@@ -3,16 +3,13 @@ package io.omnis.console.web;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.omnis.RunningOmnis;
 
@@ -26,29 +23,16 @@ class ConsoleBrowserTests extends RunningOmnis {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	private BrowserContext context;
 
 	private Page page;
 
-	@BeforeAll
-	static void startChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
-
 	@BeforeEach
 	void openAWindow() {
-		context = browser.newContext();
+		context = chromium.browser().newContext();
 		page = context.newPage();
 	}
 

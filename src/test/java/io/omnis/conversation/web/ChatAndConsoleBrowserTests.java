@@ -7,22 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
-import io.omnis.console.web.Chromium;
+import io.omnis.console.web.ChromiumBrowser;
 import io.omnis.customer.Identifier;
 import io.omnis.customer.Profiles;
 import io.omnis.kernel.security.Role;
@@ -40,9 +37,8 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 
 	private static final String XSS = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	@Autowired
 	Staff staff;
@@ -52,18 +48,6 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 
 	@Autowired
 	io.omnis.conversation.CustomerNotices notices;
-
-	@BeforeAll
-	static void startChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
 
 	@BeforeEach
 	void onlyThisTestsAgentIsOnlineAndTheQueueIsEmpty() {
@@ -82,7 +66,7 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 		String writeKey = writeKeyOf(
 				channels.create(ChannelType.WEB, unique("Shop with chat"), null, java.util.Set.of()));
 
-		BrowserContext agentBrowser = browser.newContext();
+		BrowserContext agentBrowser = chromium.browser().newContext();
 		Page console = agentBrowser.newPage();
 		console.navigate(url("/console/conversations"));
 		console.locator("input[name=username]").fill(username);
@@ -95,7 +79,7 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 		assertThat(console.locator("#inbox")).containsText("Nothing here");
 
 		// The shop is another site, which only adds the script tag
-		BrowserContext visitorBrowser = browser.newContext();
+		BrowserContext visitorBrowser = chromium.browser().newContext();
 		Page shop = visitorBrowser.newPage();
 		HttpServer site = shopSite(writeKey);
 		String shopUrl = "http://127.0.0.1:" + site.getAddress().getPort() + "/lamps.html";

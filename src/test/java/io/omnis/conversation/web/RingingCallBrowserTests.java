@@ -6,14 +6,11 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,7 +18,7 @@ import io.omnis.Poll;
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
-import io.omnis.console.web.Chromium;
+import io.omnis.console.web.ChromiumBrowser;
 import io.omnis.customer.Identifier;
 import io.omnis.customer.Profiles;
 import io.omnis.kernel.security.Permission;
@@ -38,27 +35,14 @@ class RingingCallBrowserTests extends RunningOmnis {
 
 	private static final String XSS = "<img src=x onerror=window.__xss=1>";
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	@Autowired
 	Staff staff;
 
 	@Autowired
 	Profiles profiles;
-
-	@BeforeAll
-	static void startChromium() {
-		playwright = Chromium.playwright();
-		browser = Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
 
 	@Test
 	void aRingingCallShowsTheCallersCustomer360OnTheAgentsScreen() {
@@ -86,7 +70,7 @@ class RingingCallBrowserTests extends RunningOmnis {
 
 		String username = "noa-" + suffix;
 		staff.create(username, "Noa Agent", Role.AGENT, "noa-agent-password");
-		BrowserContext context = browser.newContext();
+		BrowserContext context = chromium.browser().newContext();
 		Page console = context.newPage();
 		console.navigate(url("/console/conversations"));
 		console.locator("input[name=username]").fill(username);

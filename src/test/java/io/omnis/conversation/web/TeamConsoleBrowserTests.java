@@ -5,14 +5,11 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +17,7 @@ import io.omnis.Caller;
 import io.omnis.Poll;
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
+import io.omnis.console.web.ChromiumBrowser;
 import io.omnis.conversation.Agents;
 import io.omnis.conversation.Presence;
 import io.omnis.conversation.Teams;
@@ -41,9 +39,8 @@ class TeamConsoleBrowserTests extends RunningOmnis {
 
 	private static final String XSS_NAME = "Zoé<img src=x onerror=\"window.__xss=1\">";
 
-	private static Playwright playwright;
-
-	private static Browser browser;
+	@RegisterExtension
+	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
 	@Autowired
 	Staff staff;
@@ -56,18 +53,6 @@ class TeamConsoleBrowserTests extends RunningOmnis {
 
 	@Autowired
 	Profiles profiles;
-
-	@BeforeAll
-	static void startChromium() {
-		playwright = io.omnis.console.web.Chromium.playwright();
-		browser = io.omnis.console.web.Chromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void stopChromium() {
-		browser.close();
-		playwright.close();
-	}
 
 	@BeforeEach
 	void noRulesAndNoOneOnline() {
@@ -116,7 +101,7 @@ class TeamConsoleBrowserTests extends RunningOmnis {
 			.path("conversationId")
 			.asString();
 
-		BrowserContext context = browser.newContext();
+		BrowserContext context = chromium.browser().newContext();
 		Page page = context.newPage();
 		page.navigate(url("/console/conversations"));
 		page.locator("input[name=username]").fill(username);
@@ -147,7 +132,7 @@ class TeamConsoleBrowserTests extends RunningOmnis {
 		assertThat(page.locator("#inbox tbody tr[data-id='" + conversation + "']")).hasCount(1);
 
 		// Ugo mentions her in a note: her open inbox shows it without a reload
-		BrowserContext other = browser.newContext();
+		BrowserContext other = chromium.browser().newContext();
 		Page ugo = other.newPage();
 		ugo.navigate(url("/console/conversations/" + conversation));
 		ugo.locator("input[name=username]").fill(colleague);
