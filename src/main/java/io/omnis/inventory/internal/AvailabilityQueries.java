@@ -61,6 +61,49 @@ public class AvailabilityQueries {
 	}
 
 	/**
+	 * A cart across the network: for each SKU (in the order given) the units the channel
+	 * may sell everywhere, and, sorted, the locations that can promise every SKU in its
+	 * quantity. One statement of flat rows (SKU index, location, available) read straight
+	 * into the sums and per-location counts: the location names and the per-row objects
+	 * of {@link #of} are not needed for this answer.
+	 */
+	public CartStock cart(List<Sku> skus, int[] quantities, ChannelId channel) {
+		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
+		int[] network = new int[names.length];
+		Map<String, int[]> filled = new HashMap<>();
+		jdbc.sql("""
+				select array_position(cast(:skus as text[]), s.sku), s.location_id, %s
+				  from stock s
+				  left join stock_allocation a
+				         on a.sku = s.sku and a.location_id = s.location_id and a.channel_id = :channel
+				 where s.sku = any(cast(:skus as text[]))""".formatted(AVAILABLE))
+			.param("channel", channel.value())
+			.param("skus", names)
+			.query(rs -> {
+				int index = rs.getInt(1) - 1;
+				int available = rs.getInt(3);
+				network[index] += available;
+				if (available >= quantities[index]) {
+					filled.computeIfAbsent(rs.getString(2), id -> new int[1])[0]++;
+				}
+			});
+		String[] everything = filled.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue()[0] == names.length)
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toArray(String[]::new);
+		return new CartStock(network, everything);
+	}
+
+	/**
+	 * What {@link #cart} read: the units available to the channel across the network by
+	 * SKU index, and the sorted ids of the locations that can fill the whole cart.
+	 */
+	public record CartStock(int[] network, String[] locationsWithEverything) {
+	}
+
+	/**
 	 * The SKUs by location, only where some is available, with the version of the
 	 * location table in the same statement (its row count and the sum of its rows'
 	 * transaction ids: any insert or update changes it, whatever the clock says).
