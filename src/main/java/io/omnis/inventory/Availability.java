@@ -1,15 +1,12 @@
 package io.omnis.inventory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.channel.ChannelId;
@@ -62,31 +59,24 @@ public class Availability {
 		return queries.byLocation(skus, channel);
 	}
 
-	/** Each cart line across the network, and the locations that could fill it all. */
+	/**
+	 * Each cart line across the network, and the locations that could fill it all. One
+	 * statement, so it needs no transaction of its own (it joins one it is called in).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public CartAvailability ofCart(Map<Sku, Integer> cart, ChannelId channel) {
 		if (cart.isEmpty() || cart.size() > MAX_CART_LINES) {
 			throw ProblemException.invalidField("lines", "must hold 1 to " + MAX_CART_LINES + " lines");
 		}
-		List<LocationAvailability> rows = queries.of(List.copyOf(cart.keySet()), channel);
-		Map<Sku, Integer> network = new HashMap<>();
-		Map<LocationId, Set<Sku>> filled = new LinkedHashMap<>();
-		for (LocationAvailability row : rows) {
-			network.merge(row.sku(), row.available(), Integer::sum);
-			if (row.available() >= cart.get(row.sku())) {
-				filled.computeIfAbsent(row.locationId(), id -> new HashSet<>()).add(row.sku());
-			}
+		List<Sku> skus = List.copyOf(cart.keySet());
+		int[] quantities = skus.stream().mapToInt(cart::get).toArray();
+		AvailabilityQueries.CartStock stock = queries.cart(skus, quantities, channel);
+		List<CartAvailability.Line> lines = new ArrayList<>(skus.size());
+		for (int i = 0; i < skus.size(); i++) {
+			int available = stock.network()[i];
+			lines.add(new CartAvailability.Line(skus.get(i), quantities[i], available, available >= quantities[i]));
 		}
-		List<CartAvailability.Line> lines = new ArrayList<>();
-		cart.forEach((sku, quantity) -> {
-			int available = network.getOrDefault(sku, 0);
-			lines.add(new CartAvailability.Line(sku, quantity, available, available >= quantity));
-		});
-		List<LocationId> everything = filled.entrySet()
-			.stream()
-			.filter(entry -> entry.getValue().size() == cart.size())
-			.map(Map.Entry::getKey)
-			.sorted()
-			.collect(Collectors.toList());
+		List<LocationId> everything = Arrays.stream(stock.locationsWithEverything()).map(LocationId::new).toList();
 		return new CartAvailability(lines.stream().allMatch(CartAvailability.Line::satisfied), lines, everything);
 	}
 

@@ -61,6 +61,55 @@ public class AvailabilityQueries {
 	}
 
 	/**
+	 * A cart across the network: for each SKU (in the order given) the units the channel
+	 * may sell everywhere, and, sorted, the locations that can promise every SKU in its
+	 * quantity. One statement of flat rows (SKU index, location, available) read straight
+	 * into the sums and per-location counts: the location names and the per-row objects
+	 * of {@link #of} are not needed for this answer. Each SKU is one index-only scan of
+	 * the stock key (ADR 0021) reached from the SKU's position in the list, so no row
+	 * searches the list; and a row with nothing allocated (no channel holds units there,
+	 * as {@code allocated} is the sum of the allocations' free units) skips the
+	 * allocation lookup, which otherwise is the same expression as {@link #AVAILABLE}.
+	 */
+	public CartStock cart(List<Sku> skus, int[] quantities, ChannelId channel) {
+		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
+		int[] network = new int[names.length];
+		Map<String, int[]> filled = new HashMap<>();
+		jdbc.sql("""
+				select cast(q.i as integer), s.location_id,
+				       case when s.allocated = 0 then greatest(0, s.on_hand - s.reserved - s.safety_stock)
+				       else greatest(0, least(s.on_hand - s.reserved - s.safety_stock,
+				                              greatest(0, s.on_hand - s.reserved - s.safety_stock - s.allocated)
+				                              + coalesce((select a.quantity - a.reserved
+				                                            from stock_allocation a
+				                                           where a.sku = s.sku and a.location_id = s.location_id
+				                                             and a.channel_id = :channel), 0))) end
+				  from unnest(cast(:skus as text[])) with ordinality q(sku, i)
+				  join stock s on s.sku = q.sku""").param("channel", channel.value()).param("skus", names).query(rs -> {
+			int index = rs.getInt(1) - 1;
+			int available = rs.getInt(3);
+			network[index] += available;
+			if (available >= quantities[index]) {
+				filled.computeIfAbsent(rs.getString(2), id -> new int[1])[0]++;
+			}
+		});
+		String[] everything = filled.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue()[0] == names.length)
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toArray(String[]::new);
+		return new CartStock(network, everything);
+	}
+
+	/**
+	 * What {@link #cart} read: the units available to the channel across the network by
+	 * SKU index, and the sorted ids of the locations that can fill the whole cart.
+	 */
+	public record CartStock(int[] network, String[] locationsWithEverything) {
+	}
+
+	/**
 	 * The SKUs by location, only where some is available, with the version of the
 	 * location table in the same statement (its row count and the sum of its rows'
 	 * transaction ids: any insert or update changes it, whatever the clock says).
