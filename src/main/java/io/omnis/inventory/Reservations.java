@@ -152,17 +152,20 @@ public class Reservations {
 
 	private Reservation hold(ReservationId id, ChannelId channel, String checkedReference, ReservationKind kind,
 			Duration ttl, List<Wanted> wanted, Instant now, String actor) {
-		// Each line is one statement: the stock row's conditional UPDATE also writes the
-		// movement and the reservation line, and the first one the reservation itself; a
-		// refused line rolls it all back
+		// One statement for every line: the stock rows' conditional UPDATEs, the
+		// movements, the reservation and its lines, all or nothing
 		Reservation header = new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, List.of(),
 				now.plus(ttl), now, now);
+		List<Integer> fromAllocation = ledger.reserveAll(header,
+				wanted.stream()
+					.map(want -> new StockLedger.Line(want.line().sku(), want.line().locationId(),
+							want.line().quantity(), want.field()))
+					.toList(),
+				actor);
 		List<ReservationLine> held = new ArrayList<>();
-		for (Wanted want : wanted) {
-			ReservationLine line = want.line();
-			int fromAllocation = ledger.reserve(id, held.isEmpty() ? header : null, line.sku(), line.locationId(),
-					line.quantity(), channel, actor, want.field());
-			held.add(new ReservationLine(line.sku(), line.locationId(), line.quantity(), fromAllocation));
+		for (int i = 0; i < wanted.size(); i++) {
+			ReservationLine line = wanted.get(i).line();
+			held.add(new ReservationLine(line.sku(), line.locationId(), line.quantity(), fromAllocation.get(i)));
 		}
 		return new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, held, now.plus(ttl), now,
 				now);

@@ -54,8 +54,14 @@ class HoldAtCommitTests extends OrderFixtures {
 				take.setString(2, warehouse);
 				assertThat(take.executeUpdate()).isEqualTo(1);
 			}
+			int taker;
+			try (PreparedStatement self = other.prepareStatement("select pg_backend_pid()");
+					java.sql.ResultSet pid = self.executeQuery()) {
+				pid.next();
+				taker = pid.getInt(1);
+			}
 			CompletableFuture<Answer> refused = CompletableFuture.supplyAsync(() -> checkout(web, cart, key, card()));
-			int waiting = Poll.until(Duration.ofSeconds(30), this::backendWaitingOnAStockRow, pid -> pid != 0);
+			int waiting = Poll.until(Duration.ofSeconds(30), () -> backendWaitingFor(taker), pid -> pid != 0);
 			// By then the order was written: the stock row is the last thing it locks
 			assertThat(jdbc.sql("""
 					select count(*) from pg_locks l join pg_class c on c.oid = l.relation
@@ -109,11 +115,14 @@ class HoldAtCommitTests extends OrderFixtures {
 		assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
 	}
 
-	/** The process id of a backend waiting for a lock in a stock UPDATE, or 0. */
-	private int backendWaitingOnAStockRow() {
+	/** The process id of a backend waiting for a lock the given one holds, or 0. */
+	private int backendWaitingFor(int holder) {
 		return jdbc.sql("""
 				select coalesce(max(pid), 0) from pg_stat_activity
-				 where wait_event_type = 'Lock' and query ilike '%update stock%'""").query(Integer.class).single();
+				 where wait_event_type = 'Lock' and ? = any(pg_blocking_pids(pid))""")
+			.param(holder)
+			.query(Integer.class)
+			.single();
 	}
 
 	/** Event publications naming the customer (her timeline's activities). */

@@ -56,9 +56,12 @@ public class StockLedger {
 
 	private final HoldLanes lanes;
 
+	private final ReservingLines reservingLines;
+
 	StockLedger(StockStore stock, AllocationStore allocations, LedgerStore ledger, ApplicationEventPublisher events,
 			InventoryProperties properties, Clock clock, ReservingHold reserving, TransactionTemplate transactions,
-			HoldLanes lanes) {
+			HoldLanes lanes, ReservingLines reservingLines) {
+		this.reservingLines = reservingLines;
 		this.reserving = reserving;
 		this.lanes = lanes;
 		this.transactions = transactions;
@@ -145,6 +148,37 @@ public class StockLedger {
 					allocations.lock(sku, location, channel).map(Allocation::remaining).orElse(0), field));
 		signal(after.stock(), 0, quantity);
 		return after.fromAllocation();
+	}
+
+	/**
+	 * Holds every line of a new reservation, or none, writing the reservation, its lines
+	 * and their movements, in one statement ({@link ReservingLines}).
+	 * @param lines in lock order
+	 * @return how many units of each line came from the channel's allocation
+	 * @throws ProblemException for the first line that stock could not cover, naming its
+	 * field; then nothing was written
+	 */
+	public List<Integer> reserveAll(Reservation header, List<Line> lines, String actor) {
+		List<ReservingLines.Wanted> wanted = lines.stream()
+			.map(line -> new ReservingLines.Wanted(line.sku(), line.location(), line.quantity(), Ids.next("mov")))
+			.toList();
+		List<ReservingLines.Outcome> outcomes = reservingLines.hold(header, wanted, actor, clock.instant());
+		for (int i = 0; i < lines.size(); i++) {
+			if (!outcomes.get(i).fits()) {
+				Line line = lines.get(i);
+				throw refusal(line.sku(), line.location(), line.quantity(), header.channelId(), line.field());
+			}
+		}
+		List<Integer> fromAllocation = new java.util.ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			Stock after = outcomes.get(i).after();
+			if (after == null) {
+				throw new IllegalStateException("Every line fitted and one was not held");
+			}
+			signal(after, 0, lines.get(i).quantity());
+			fromAllocation.add(outcomes.get(i).fromAllocation());
+		}
+		return fromAllocation;
 	}
 
 	/**
@@ -236,6 +270,13 @@ public class StockLedger {
 		else {
 			transactions.executeWithoutResult(status -> events.publishEvent(crossed));
 		}
+	}
+
+	/**
+	 * A line of a new reservation: a SKU at a location, its units, and the request field
+	 * to blame when they cannot be held.
+	 */
+	public record Line(Sku sku, LocationId location, int quantity, String field) {
 	}
 
 	private ProblemException notEnoughOnHand(Sku sku, LocationId location, int wanted, String field) {
