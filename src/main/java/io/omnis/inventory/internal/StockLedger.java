@@ -50,8 +50,6 @@ public class StockLedger {
 
 	private final Clock clock;
 
-	private final ReservingHold reserving;
-
 	private final TransactionTemplate transactions;
 
 	private final HoldLanes lanes;
@@ -59,10 +57,9 @@ public class StockLedger {
 	private final ReservingLines reservingLines;
 
 	StockLedger(StockStore stock, AllocationStore allocations, LedgerStore ledger, ApplicationEventPublisher events,
-			InventoryProperties properties, Clock clock, ReservingHold reserving, TransactionTemplate transactions,
-			HoldLanes lanes, ReservingLines reservingLines) {
+			InventoryProperties properties, Clock clock, TransactionTemplate transactions, HoldLanes lanes,
+			ReservingLines reservingLines) {
 		this.reservingLines = reservingLines;
-		this.reserving = reserving;
 		this.lanes = lanes;
 		this.transactions = transactions;
 		this.stock = stock;
@@ -130,24 +127,6 @@ public class StockLedger {
 			.orElseThrow(() -> insufficient(sku, location, quantity, held, field));
 		signal(after, 0, quantity);
 		return fromAllocation;
-	}
-
-	/**
-	 * Holds a line of a new reservation as {@link #hold} does, writing the reservation
-	 * line (and, with {@code header}, the reservation) in the same statement as the stock
-	 * row's conditional UPDATE.
-	 * @param header the reservation itself, given with its first line only
-	 * @return how many came from the channel's allocation
-	 */
-	public int reserve(ReservationId reservation, @Nullable Reservation header, Sku sku, LocationId location,
-			int quantity, ChannelId channel, String actor, String field) {
-		Instant now = clock.instant();
-		ReservingHold.Held after = reserving
-			.hold(reservation, header, sku, location, quantity, channel, Ids.next("mov"), actor, now)
-			.orElseThrow(() -> insufficient(sku, location, quantity,
-					allocations.lock(sku, location, channel).map(Allocation::remaining).orElse(0), field));
-		signal(after.stock(), 0, quantity);
-		return after.fromAllocation();
 	}
 
 	/**
