@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -108,23 +110,62 @@ public class Reservations {
 				now.plus(ttl), now, now);
 	}
 
+	/**
+	 * Holds every line, or nothing, as the last statements of the caller's transaction,
+	 * right before its commit (after everything else the transaction writes, an answer
+	 * stored for an idempotency key included): the stock rows are then locked for those
+	 * statements and the commit only (ADR 0023). The lines are checked now and the
+	 * reservation's id is known now; a refused line rolls the whole transaction back and
+	 * is thrown, turned by {@code blame} into the caller's problem, from the commit.
+	 * Nothing in the transaction may read the reservation before it commits.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public ReservationId reserveAtCommit(ChannelId channel, String reference, ReservationKind kind, Duration ttl,
+			List<ReservationLine> lines, UnaryOperator<ProblemException> blame) {
+		String checkedReference = reference(reference);
+		checkTtl(ttl);
+		List<Wanted> wanted = merge(lines);
+		ReservationId id = ReservationId.next();
+		Instant now = clock.instant();
+		String actor = Actor.current();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				try {
+					hold(id, channel, checkedReference, kind, ttl, wanted, now, actor);
+				}
+				catch (ProblemException refused) {
+					throw blame.apply(refused);
+				}
+			}
+
+		});
+		return id;
+	}
+
 	private Reservation reserveLines(ChannelId channel, String checkedReference, ReservationKind kind, Duration ttl,
 			List<ReservationLine> lines) {
-		List<Wanted> wanted = merge(lines);
-		Instant now = clock.instant();
-		ReservationId id = ReservationId.next();
-		String actor = Actor.current();
-		// Each line is one statement: the stock row's conditional UPDATE also writes the
-		// movement and the reservation line, and the first one the reservation itself; a
-		// refused line rolls it all back
+		return hold(ReservationId.next(), channel, checkedReference, kind, ttl, merge(lines), clock.instant(),
+				Actor.current());
+	}
+
+	private Reservation hold(ReservationId id, ChannelId channel, String checkedReference, ReservationKind kind,
+			Duration ttl, List<Wanted> wanted, Instant now, String actor) {
+		// One statement for every line: the stock rows' conditional UPDATEs, the
+		// movements, the reservation and its lines, all or nothing
 		Reservation header = new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, List.of(),
 				now.plus(ttl), now, now);
+		List<Integer> fromAllocation = ledger.reserveAll(header,
+				wanted.stream()
+					.map(want -> new StockLedger.Line(want.line().sku(), want.line().locationId(),
+							want.line().quantity(), want.field()))
+					.toList(),
+				actor);
 		List<ReservationLine> held = new ArrayList<>();
-		for (Wanted want : wanted) {
-			ReservationLine line = want.line();
-			int fromAllocation = ledger.reserve(id, held.isEmpty() ? header : null, line.sku(), line.locationId(),
-					line.quantity(), channel, actor, want.field());
-			held.add(new ReservationLine(line.sku(), line.locationId(), line.quantity(), fromAllocation));
+		for (int i = 0; i < wanted.size(); i++) {
+			ReservationLine line = wanted.get(i).line();
+			held.add(new ReservationLine(line.sku(), line.locationId(), line.quantity(), fromAllocation.get(i)));
 		}
 		return new Reservation(id, channel, checkedReference, kind, ReservationStatus.HELD, held, now.plus(ttl), now,
 				now);

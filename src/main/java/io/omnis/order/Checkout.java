@@ -20,7 +20,6 @@ import io.omnis.fulfilment.SameDaySlots;
 import io.omnis.inventory.Coordinates;
 import io.omnis.inventory.Location;
 import io.omnis.inventory.LocationId;
-import io.omnis.inventory.Reservation;
 import io.omnis.inventory.ReservationKind;
 import io.omnis.inventory.Reservations;
 import io.omnis.kernel.Money;
@@ -138,22 +137,35 @@ public class Checkout {
 		// The cart's own row is written before any stock row is locked: those stay locked
 		// to the commit, so the fewer statements after the hold the better
 		carts.checkedOut(cart, orderId, channel);
-		// What the cart held goes back, and the order holds anew in the same transaction:
-		// nobody can take the units in between
-		carts.release(cart);
 		List<Item> items = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
 			items.add(new Item(lines.get(i).sku(), lines.get(i).quantity(), "lines[" + i + "].quantity"));
 		}
 		Duration ttl = later ? min(properties.paymentTtl().plusHours(1), Reservations.MAX_TTL) : Reservations.MAX_TTL;
-		Reservation reservation = holds.reserve(channel, orderId.value(), ReservationKind.ORDER, ttl, items);
+		String reservation;
+		if (delivery == null && cart.reservationId() == null) {
+			// The stock is held last, right before the commit, after the order, its
+			// events
+			// and the stored answer (ADR 0023): the hot stock rows are locked for those
+			// statements and the commit only. A refusal rolls back everything, the order
+			// and the payment taken in this transaction included
+			reservation = holds.reserveAtCommit(channel, orderId.value(), ReservationKind.ORDER, ttl, items).value();
+		}
+		else {
+			// Routing reads the order's reservation in this transaction, and what the
+			// cart
+			// held goes back as the order holds anew (nobody can take the units in
+			// between): both hold now
+			carts.release(cart);
+			reservation = holds.reserve(channel, orderId.value(), ReservationKind.ORDER, ttl, items).id().value();
+		}
 		PaymentProvider.Payment taken = provider.payFor(cart.profileId(), orderId, total, payment.details());
 		Order order = new Order(orderId, OrderKind.ONLINE, OrderStatus.PLACED, cart.id(), channel,
 				holds.storeOf(channel).map(Location::id).map(Object::toString).orElse(null), cart.currency(),
 				cart.country(), cart.profileId() != null ? cart.profileId() : first(cart.customerIds()),
-				cart.customerIds(), cart.profileId(), lines, net, tax, total, reservation.id().value(),
-				provider.method(), taken.reference(), taken.captured() ? null : now.plus(properties.paymentTtl()), null,
-				now, null, null, null, null, null, now);
+				cart.customerIds(), cart.profileId(), lines, net, tax, total, reservation, provider.method(),
+				taken.reference(), taken.captured() ? null : now.plus(properties.paymentTtl()), null, now, null, null,
+				null, null, null, now);
 		// A captured payment makes the order paid as it is written: one row, both events
 		Order paid = taken.captured() ? order.paid(provider.method(), taken.reference(), now) : null;
 		orders.insert(paid != null ? paid : order);

@@ -155,6 +155,20 @@ class TwoNodeCheckoutTests {
 					.query(Integer.class)
 					.single())
 			.isEqualTo(20);
+		// A refused checkout kept nothing: its cart is open, no reservation or order of
+		// it
+		assertThat(sql.sql("select count(*) from cart where id = any(?) and status = 'OPEN'")
+			.param(carts.toArray(String[]::new))
+			.query(Integer.class)
+			.single()).isEqualTo(180);
+		assertThat(sql.sql("select count(*) from customer_order where cart_id = any(?)")
+			.param(carts.toArray(String[]::new))
+			.query(Integer.class)
+			.single()).isEqualTo(20);
+		assertThat(sql.sql("select count(*), coalesce(sum(quantity), 0) from reservation_line where sku = ?")
+			.param(sku)
+			.query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2)))
+			.single()).containsExactly(20, 20);
 	}
 
 	private JsonNode send(int node, String method, String path, String json, int expected) throws Exception {

@@ -50,16 +50,16 @@ public class StockLedger {
 
 	private final Clock clock;
 
-	private final ReservingHold reserving;
-
 	private final TransactionTemplate transactions;
 
 	private final HoldLanes lanes;
 
+	private final ReservingLines reservingLines;
+
 	StockLedger(StockStore stock, AllocationStore allocations, LedgerStore ledger, ApplicationEventPublisher events,
-			InventoryProperties properties, Clock clock, ReservingHold reserving, TransactionTemplate transactions,
-			HoldLanes lanes) {
-		this.reserving = reserving;
+			InventoryProperties properties, Clock clock, TransactionTemplate transactions, HoldLanes lanes,
+			ReservingLines reservingLines) {
+		this.reservingLines = reservingLines;
 		this.lanes = lanes;
 		this.transactions = transactions;
 		this.stock = stock;
@@ -130,21 +130,34 @@ public class StockLedger {
 	}
 
 	/**
-	 * Holds a line of a new reservation as {@link #hold} does, writing the reservation
-	 * line (and, with {@code header}, the reservation) in the same statement as the stock
-	 * row's conditional UPDATE.
-	 * @param header the reservation itself, given with its first line only
-	 * @return how many came from the channel's allocation
+	 * Holds every line of a new reservation, or none, writing the reservation, its lines
+	 * and their movements, in one statement ({@link ReservingLines}).
+	 * @param lines in lock order
+	 * @return how many units of each line came from the channel's allocation
+	 * @throws ProblemException for the first line that stock could not cover, naming its
+	 * field; then nothing was written
 	 */
-	public int reserve(ReservationId reservation, @Nullable Reservation header, Sku sku, LocationId location,
-			int quantity, ChannelId channel, String actor, String field) {
-		Instant now = clock.instant();
-		ReservingHold.Held after = reserving
-			.hold(reservation, header, sku, location, quantity, channel, Ids.next("mov"), actor, now)
-			.orElseThrow(() -> insufficient(sku, location, quantity,
-					allocations.lock(sku, location, channel).map(Allocation::remaining).orElse(0), field));
-		signal(after.stock(), 0, quantity);
-		return after.fromAllocation();
+	public List<Integer> reserveAll(Reservation header, List<Line> lines, String actor) {
+		List<ReservingLines.Wanted> wanted = lines.stream()
+			.map(line -> new ReservingLines.Wanted(line.sku(), line.location(), line.quantity(), Ids.next("mov")))
+			.toList();
+		List<ReservingLines.Outcome> outcomes = reservingLines.hold(header, wanted, actor, clock.instant());
+		for (int i = 0; i < lines.size(); i++) {
+			if (!outcomes.get(i).fits()) {
+				Line line = lines.get(i);
+				throw refusal(line.sku(), line.location(), line.quantity(), header.channelId(), line.field());
+			}
+		}
+		List<Integer> fromAllocation = new java.util.ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			Stock after = outcomes.get(i).after();
+			if (after == null) {
+				throw new IllegalStateException("Every line fitted and one was not held");
+			}
+			signal(after, 0, lines.get(i).quantity());
+			fromAllocation.add(outcomes.get(i).fromAllocation());
+		}
+		return fromAllocation;
 	}
 
 	/**
@@ -236,6 +249,13 @@ public class StockLedger {
 		else {
 			transactions.executeWithoutResult(status -> events.publishEvent(crossed));
 		}
+	}
+
+	/**
+	 * A line of a new reservation: a SKU at a location, its units, and the request field
+	 * to blame when they cannot be held.
+	 */
+	public record Line(Sku sku, LocationId location, int quantity, String field) {
 	}
 
 	private ProblemException notEnoughOnHand(Sku sku, LocationId location, int wanted, String field) {

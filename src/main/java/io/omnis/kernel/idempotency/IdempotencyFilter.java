@@ -21,6 +21,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.PayloadTooLargeException;
+import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.kernel.problem.Problems;
 import io.omnis.kernel.security.Actor;
@@ -82,26 +83,38 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				request.getQueryString(), cached.body());
 		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
 
-		IdempotencyKeys.StoredResponse replay = transactions.execute(status -> {
-			if (!keys.claim(scope, fingerprint)) {
-				return keys.find(scope).orElseThrow();
-			}
-			try {
-				chain.doFilter(cached, buffered);
-			}
-			catch (IOException | ServletException ex) {
-				throw new IllegalStateException(ex);
-			}
-			if (buffered.getStatus() >= 400) {
-				status.setRollbackOnly(); // nothing is kept, the key included: the client
-											// may retry
-			}
-			else {
-				keys.complete(scope, buffered.getStatus(), buffered.getContentType(),
-						buffered.getHeader(HttpHeaders.LOCATION), buffered.getContentAsByteArray());
-			}
-			return null;
-		});
+		IdempotencyKeys.StoredResponse replay;
+		try {
+			replay = transactions.execute(status -> {
+				if (!keys.claim(scope, fingerprint)) {
+					return keys.find(scope).orElseThrow();
+				}
+				try {
+					chain.doFilter(cached, buffered);
+				}
+				catch (IOException | ServletException ex) {
+					throw new IllegalStateException(ex);
+				}
+				if (buffered.getStatus() >= 400) {
+					status.setRollbackOnly(); // nothing is kept, the key included: the
+												// client
+												// may retry
+				}
+				else {
+					keys.complete(scope, buffered.getStatus(), buffered.getContentType(),
+							buffered.getHeader(HttpHeaders.LOCATION), buffered.getContentAsByteArray());
+				}
+				return null;
+			});
+		}
+		catch (ProblemException refusedAtCommit) {
+			// Work deferred to the commit (stock held last, ADR 0023) refused: everything
+			// rolled back, the claim and the stored answer included; the answer buffered
+			// is not sent
+			response.reset();
+			Problems.write(response, Problems.of(refusedAtCommit));
+			return;
+		}
 
 		if (replay == null) {
 			buffered.copyBodyToResponse(); // only now, after the commit

@@ -36,6 +36,14 @@ public final class Problems {
 		return problem;
 	}
 
+	/** The problem detail of a refusal, with its fields and its properties. */
+	public static ProblemDetail of(ProblemException refused) {
+		ProblemDetail problem = of(refused.type(),
+				java.util.Objects.requireNonNullElse(refused.getMessage(), refused.type().title()), refused.errors());
+		refused.properties().forEach(problem::setProperty);
+		return problem;
+	}
+
 	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -25,6 +25,7 @@ import io.omnis.inventory.LocationAvailability;
 import io.omnis.inventory.LocationId;
 import io.omnis.inventory.Locations;
 import io.omnis.inventory.Reservation;
+import io.omnis.inventory.ReservationId;
 import io.omnis.inventory.ReservationKind;
 import io.omnis.inventory.ReservationLine;
 import io.omnis.inventory.Reservations;
@@ -103,6 +104,18 @@ public class StockHolds {
 		catch (ProblemException refused) {
 			throw blame(refused, needs);
 		}
+	}
+
+	/**
+	 * Plans the hold of the items now and holds them when the caller's transaction
+	 * commits, as its last statements ({@link Reservations#reserveAtCommit}); a refusal
+	 * names the order line, as {@link #reserve} does.
+	 */
+	public ReservationId reserveAtCommit(ChannelId channel, String reference, ReservationKind kind, Duration ttl,
+			List<Item> items) {
+		Map<Sku, Need> needs = needs(items);
+		List<ReservationLine> plan = plan(channel, needs, List.of());
+		return reservations.reserveAtCommit(channel, reference, kind, ttl, plan, refused -> blame(refused, needs));
 	}
 
 	/** Holds the new lines by the difference from what the reservation holds now. */
