@@ -84,7 +84,9 @@ public class AvailabilityQueries {
 			.param("channel", channel.value())
 			.param("skus", names)
 			.query(rs -> {
-				String location = rs.getString(1);
+				// The id's bytes as received (PostgreSQL's driver hands a text column's
+				// UTF-8 to getBytes): most rows name a location seen already
+				byte[] location = rs.getBytes(1);
 				if (location == null) {
 					matrix.version(rs.getString(4));
 				}

@@ -44,6 +44,26 @@ class StockMatrixTests {
 	}
 
 	@Test
+	void idsWhoseHashesCollideAreStillTwoLocations() {
+		// "Aa" and "BB" hash alike; so do their concatenations
+		StockMatrix matrix = new StockMatrix(1);
+		List<String> ids = List.of("AaAa", "AaBB", "BBAa", "BBBB");
+		for (int round = 0; round < 3; round++) {
+			for (int k = 0; k < ids.size(); k++) {
+				matrix.add(ids.get(k).getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 10 * round + k);
+			}
+		}
+
+		NetworkStock stock = matrix.stock(List.of(new Sku("A")));
+
+		assertThat(stock.locations()).isEqualTo(4);
+		for (int k = 0; k < ids.size(); k++) {
+			assertThat(stock.locationId(k)).isEqualTo(ids.get(k));
+			assertThat(stock.available(0, k)).isEqualTo(20 + k);
+		}
+	}
+
+	@Test
 	void aSkuMarkedStockedWithoutRowsHasNothingAvailableAnywhere() {
 		StockMatrix matrix = new StockMatrix(2);
 		matrix.add("loc-b", 1, 5);
