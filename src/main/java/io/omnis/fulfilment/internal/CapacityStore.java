@@ -119,41 +119,41 @@ public class CapacityStore {
 	}
 
 	/**
-	 * The capacity used on each location's own day (locations without a row used none),
-	 * and in the same statement the {@link RoutingVersion} the cached settings are
-	 * checked against.
+	 * The capacity used by each location ({@code ids[k]}) on its own day
+	 * ({@code days[k]}, ISO dates: the same few strings repeat, cheaper to send than
+	 * dates), locations without a row having used none, and in the same statement the
+	 * {@link RoutingVersion} the cached settings are checked against.
 	 */
-	public Used used(Map<LocationId, LocalDate> days) {
-		String[] ids = days.keySet().stream().map(LocationId::value).toArray(String[]::new);
-		Date[] dates = days.keySet().stream().map(id -> Date.valueOf(days.get(id))).toArray(Date[]::new);
-		Map<LocationId, int[]> used = new HashMap<>();
+	public Used used(String[] ids, String[] days) {
+		Map<String, int[]> used = new HashMap<>();
 		long[] version = { -1 };
 		jdbc.sql("""
 				select d.id, c.orders, c.lines, null::bigint
-				  from unnest(cast(:ids as text[]), cast(:days as date[])) as d(id, day)
+				  from unnest(cast(:ids as text[]), cast(cast(:days as text[]) as date[])) as d(id, day)
 				  join fulfilment_capacity c on c.location_id = d.id and c.day = d.day
 				union all
 				select null, null, null, version from routing_version where id = 1""")
 			.param("ids", ids)
-			.param("days", dates)
+			.param("days", days)
 			.query(rs -> {
 				String id = rs.getString(1);
 				if (id == null) {
 					version[0] = rs.getLong(4);
 				}
 				else {
-					used.put(new LocationId(id), new int[] { rs.getInt(2), rs.getInt(3) });
+					used.put(id, new int[] { rs.getInt(2), rs.getInt(3) });
 				}
 			});
 		return new Used(used, version[0]);
 	}
 
 	/**
-	 * Orders and lines used today by location, and the routing version read with them.
+	 * Orders and lines used today by location (by stored id), and the routing version
+	 * read with them.
 	 */
-	public record Used(Map<LocationId, int[]> byLocation, long version) {
+	public record Used(Map<String, int[]> byLocation, long version) {
 
-		public State state(@Nullable LocationSettings settings, LocationId id) {
+		public State state(@Nullable LocationSettings settings, String id) {
 			int[] counts = byLocation.get(id);
 			int orders = counts == null ? 0 : counts[0];
 			int lines = counts == null ? 0 : counts[1];

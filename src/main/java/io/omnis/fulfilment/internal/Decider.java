@@ -2,9 +2,9 @@ package io.omnis.fulfilment.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,83 +87,121 @@ public class Decider {
 	/*
 	 * Two statements: the positive stock of the SKUs by location with the locations'
 	 * version, then the capacity used at those locations today with the rules' and
-	 * settings' version; everything else comes from the node's RoutingNetwork copy.
+	 * settings' version; everything else comes from the node's RoutingNetwork copy. The
+	 * locations are taken in id order (their ordinal in the copy), each time zone's local
+	 * time is computed once, and the planner gets plain arrays.
 	 */
 	private Routed decideWith(ChannelId channel, FulfilmentMethod method, @Nullable Coordinates destination,
 			@Nullable Location pickup, List<Planner.Need> needs, Set<LocationId> excluded, Set<LocationId> paid,
 			@Nullable LocationId only, @Nullable RoutingRules given, Instant now) {
-		List<Sku> skus = needs.stream().map(Planner.Need::sku).distinct().toList();
+		List<Sku> skus = new ArrayList<>(needs.size());
+		int[] column = new int[needs.size()];
+		for (int i = 0; i < needs.size(); i++) {
+			Sku sku = needs.get(i).sku();
+			int at = skus.indexOf(sku);
+			if (at < 0) {
+				at = skus.size();
+				skus.add(sku);
+			}
+			column[i] = at;
+		}
 		NetworkStock stock = availability.byLocation(skus, channel);
-		for (Planner.Need need : needs) {
-			if (!stock.stocked().contains(need.sku())) {
-				throw ProblemException.invalidField("lines[" + need.lineNo() + "].sku",
+		for (int i = 0; i < needs.size(); i++) {
+			if (!stock.stocked(column[i])) {
+				throw ProblemException.invalidField("lines[" + needs.get(i).lineNo() + "].sku",
 						"is not a SKU any location stocks");
 			}
 		}
-		Map<LocationId, Location> places = network.locations(stock.locationsVersion());
-		Map<LocationId, LocalDate> days = new HashMap<>();
-		Map<ZoneId, LocalDate> dayIn = new HashMap<>();
-		List<Location> stocked = new ArrayList<>();
-		for (LocationId id : stock.available().keySet()) {
-			Location location = places.get(id);
-			if (location != null) {
-				stocked.add(location);
-				days.put(id, dayIn.computeIfAbsent(location.timeZone(), zone -> now.atZone(zone).toLocalDate()));
+		RoutingNetwork.Places places = network.places(stock.locationsVersion());
+		long[] keys = new long[stock.locations()];
+		RoutingNetwork.Place[] placeOf = new RoutingNetwork.Place[stock.locations()];
+		int known = 0;
+		for (int k = 0; k < stock.locations(); k++) {
+			RoutingNetwork.Place place = places.find(stock.locationId(k));
+			if (place != null) {
+				placeOf[k] = place;
+				keys[known++] = ((long) place.ordinal() << 32) | k;
 			}
 		}
-		CapacityStore.Used used = capacity.used(days);
+		Arrays.sort(keys, 0, known);
+		ZonedDateTime[] local = new ZonedDateTime[places.zones().size()];
+		String[] dayOf = new String[local.length];
+		int[] row = new int[known];
+		String[] ids = new String[known];
+		String[] days = new String[known];
+		for (int x = 0; x < known; x++) {
+			row[x] = (int) keys[x];
+			RoutingNetwork.Place place = placeOf[row[x]];
+			int zone = place.zone();
+			if (local[zone] == null) {
+				local[zone] = now.atZone(places.zones().get(zone));
+				dayOf[zone] = local[zone].toLocalDate().toString();
+			}
+			ids[x] = stock.locationId(row[x]);
+			days[x] = dayOf[zone];
+		}
+		CapacityStore.Used used = capacity.used(ids, days);
 		RoutingNetwork.Settings settings = network.settings(used.version());
 		RoutingRules rules = given != null ? given : settings.rulesInForce();
-		Map<LocationId, CapacityStore.State> states = new HashMap<>();
-		for (LocationId id : days.keySet()) {
-			states.put(id, used.state(settings.byLocation().get(id), id));
-		}
 		Map<String, Integer> left = new TreeMap<>();
-		List<Planner.Candidate> candidates = new ArrayList<>();
-		for (Location location : stocked) {
-			CapacityStore.State state = states.get(location.id());
+		List<Planner.Candidate> candidates = new ArrayList<>(known);
+		int[] candidateRow = new int[known];
+		CapacityStore.State[] stateOf = new CapacityStore.State[known];
+		int[] zoneOf = new int[known];
+		for (int x = 0; x < known; x++) {
+			RoutingNetwork.Place place = placeOf[row[x]];
+			Location location = place.location();
+			CapacityStore.State state = used.state(settings.byLocation().get(location.id()), ids[x]);
 			boolean isPickup = pickup != null && pickup.id().equals(location.id());
 			Double distance = distance(destination, location.coordinates());
 			String reason = only != null && !only.equals(location.id()) ? "not the store of the booked same-day slot"
-					: exclusion(location, state, method, isPickup, distance, excluded, paid, rules, now);
+					: exclusion(location, state, method, isPickup, distance, excluded, paid, rules,
+							local[place.zone()]);
 			if (reason != null) {
 				left.merge(reason, 1, Integer::sum);
 				continue;
 			}
 			int linesLeft = state.maxLines(rules.dailyLines()) - state.usedLines();
+			candidateRow[candidates.size()] = row[x];
+			stateOf[candidates.size()] = state;
+			zoneOf[candidates.size()] = place.zone();
 			candidates.add(new Planner.Candidate(location.id(), location.name(), location.type(), distance,
 					isPickup ? 0 : rules.costAt(distance), rank(rules.preference(), location.type()),
 					Math.max(0, linesLeft), paid.contains(location.id())));
 		}
-		candidates.sort(java.util.Comparator.comparing(Planner.Candidate::id));
-		int[] column = new int[needs.size()];
-		for (int i = 0; i < needs.size(); i++) {
-			column[i] = skus.indexOf(needs.get(i).sku());
-		}
 		int[][] available = new int[needs.size()][candidates.size()];
-		for (int c = 0; c < candidates.size(); c++) {
-			int[] units = stock.available().get(candidates.get(c).id());
-			for (int i = 0; i < needs.size(); i++) {
-				available[i][c] = units[column[i]];
+		for (int i = 0; i < needs.size(); i++) {
+			for (int c = 0; c < candidates.size(); c++) {
+				available[i][c] = stock.available(column[i], candidateRow[c]);
 			}
 		}
 		Planner.Result result = new Planner(needs, candidates, available, rules.parcelPenalty()).plan(left);
 		Decision decision = new Decision(method, result.assignments(), result.parcels(), result.shippingCost(),
 				result.score(), rules.currency(), result.explanation());
-		return new Routed(decision, days, states, stock.available().keySet(), rules);
+		Map<LocationId, LocalDate> dayAt = new HashMap<>();
+		Map<LocationId, CapacityStore.State> states = new HashMap<>();
+		for (LocationId id : decision.locations()) {
+			for (int c = 0; c < candidates.size(); c++) {
+				if (candidates.get(c).id().equals(id)) {
+					dayAt.put(id, local[zoneOf[c]].toLocalDate());
+					states.put(id, stateOf[c]);
+				}
+			}
+		}
+		return new Routed(decision, dayAt, states, rules);
 	}
 
 	/** Why the location cannot serve this request, or null when it can. */
 	private static @Nullable String exclusion(Location location, CapacityStore.State state, FulfilmentMethod method,
 			boolean isPickup, @Nullable Double distance, Set<LocationId> excluded, Set<LocationId> paid,
-			RoutingRules rules, Instant now) {
+			RoutingRules rules, ZonedDateTime local) {
 		if (excluded.contains(location.id())) {
 			return "rejected this line";
 		}
 		if (!state.active()) {
 			return "not active";
 		}
-		if (!isOpen(location, now)) {
+		if (!isOpen(location, local)) {
 			return "closed today";
 		}
 		if (isPickup) {
@@ -197,10 +235,14 @@ public class Decider {
 	 * otherwise it must open on its local weekday and not have closed yet.
 	 */
 	public static boolean isOpen(Location location, Instant now) {
+		return location.openingHours().isEmpty() || isOpen(location, now.atZone(location.timeZone()));
+	}
+
+	/** Whether a location takes work at {@code local}, the time in its zone. */
+	static boolean isOpen(Location location, ZonedDateTime local) {
 		if (location.openingHours().isEmpty()) {
 			return true;
 		}
-		ZonedDateTime local = now.atZone(location.timeZone());
 		for (Opening opening : location.openingHours()) {
 			if (opening.day() == local.getDayOfWeek() && local.toLocalTime().isBefore(opening.closes())) {
 				return true;
@@ -238,13 +280,13 @@ public class Decider {
 	}
 
 	/**
-	 * A decision with what committing it needs: each location's local day and its state.
+	 * A decision with what committing it needs: each of its locations' local day and
+	 * state.
 	 *
-	 * @param stocked the locations that had any of the SKUs available
 	 * @param rules the rules the decision followed
 	 */
 	public record Routed(Decision decision, Map<LocationId, LocalDate> days,
-			Map<LocationId, CapacityStore.State> states, Set<LocationId> stocked, RoutingRules rules) {
+			Map<LocationId, CapacityStore.State> states, RoutingRules rules) {
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.omnis.fulfilment.internal;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -33,7 +37,7 @@ public class RoutingNetwork {
 
 	private final FulfilmentProperties properties;
 
-	private volatile Places places = new Places("", Map.of());
+	private volatile Places places = new Places("", Map.of(), List.of());
 
 	private volatile Settings settings = new Settings(Long.MIN_VALUE, Map.of(), null);
 
@@ -47,15 +51,13 @@ public class RoutingNetwork {
 	/**
 	 * The locations as of {@code version} (read from the database if this copy is older).
 	 */
-	public Map<LocationId, Location> locations(String version) {
+	public Places places(String version) {
 		Places current = places;
 		if (!current.version().equals(version)) {
-			Map<LocationId, Location> byId = new HashMap<>();
-			locations.all().forEach(location -> byId.put(location.id(), location));
-			current = new Places(version, Map.copyOf(byId));
+			current = Places.of(version, locations.all());
 			places = current;
 		}
-		return current.byId();
+		return current;
 	}
 
 	/** The rules and settings as of {@code version}. */
@@ -69,7 +71,38 @@ public class RoutingNetwork {
 		return current;
 	}
 
-	record Places(String version, Map<LocationId, Location> byId) {
+	/**
+	 * The locations of one version, found by their stored id, each numbered in the order
+	 * of the ids and by its time zone among the distinct zones.
+	 */
+	public record Places(String version, Map<String, Place> byId, List<ZoneId> zones) {
+
+		static Places of(String version, List<Location> all) {
+			List<Location> sorted = new ArrayList<>(all);
+			sorted.sort(Comparator.comparing(Location::id));
+			Map<String, Place> byId = new HashMap<>();
+			List<ZoneId> zones = new ArrayList<>();
+			for (Location location : sorted) {
+				int zone = zones.indexOf(location.timeZone());
+				if (zone < 0) {
+					zone = zones.size();
+					zones.add(location.timeZone());
+				}
+				byId.put(location.id().value(), new Place(byId.size(), location, zone));
+			}
+			return new Places(version, Map.copyOf(byId), List.copyOf(zones));
+		}
+
+		public @Nullable Place find(String id) {
+			return byId.get(id);
+		}
+
+	}
+
+	/**
+	 * A location with its position in id order and the index of its time zone.
+	 */
+	public record Place(int ordinal, Location location, int zone) {
 	}
 
 	/**

@@ -1,9 +1,8 @@
 package io.omnis.inventory.internal;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,14 +111,13 @@ public class AvailabilityQueries {
 	/**
 	 * The SKUs by location, only where some is available, with the version of the
 	 * location table in the same statement (its row count and the sum of its rows'
-	 * transaction ids: any insert or update changes it, whatever the clock says).
+	 * transaction ids: any insert or update changes it, whatever the clock says). The
+	 * rows go straight into a SKU × location matrix, each location numbered on its first
+	 * row.
 	 */
 	public NetworkStock byLocation(List<Sku> skus, ChannelId channel) {
 		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
-		Map<LocationId, int[]> available = new HashMap<>();
-		Set<Sku> stocked = new HashSet<>();
-		String[] version = { "" };
-		Map<String, int[]> byId = new HashMap<>();
+		StockMatrix matrix = new StockMatrix(names.length);
 		// Flat rows grouped here rather than array_agg'd: the aggregate cost PostgreSQL
 		// more than the rows cost the wire
 		jdbc.sql(
@@ -135,25 +133,35 @@ public class AvailabilityQueries {
 			.param("channel", channel.value())
 			.param("skus", names)
 			.query(rs -> {
-				String location = rs.getString(1);
+				// The id's bytes as received (PostgreSQL's driver hands a text column's
+				// UTF-8 to getBytes): most rows name a location seen already
+				byte[] location = rs.getBytes(1);
 				if (location == null) {
-					version[0] = rs.getString(4);
-					return;
+					matrix.version(rs.getString(4));
 				}
-				int index = rs.getInt(2) - 1;
-				byId.computeIfAbsent(location, id -> new int[names.length])[index] = rs.getInt(3);
-				stocked.add(skus.get(index));
+				else {
+					matrix.add(location, rs.getInt(2) - 1, rs.getInt(3));
+				}
 			});
-		byId.forEach((id, units) -> available.put(new LocationId(id), units));
-		if (stocked.size() < skus.size()) {
-			// Rare: a SKU with nothing available anywhere; is it stocked at all?
-			String[] rest = skus.stream().filter(sku -> !stocked.contains(sku)).map(Sku::value).toArray(String[]::new);
-			jdbc.sql("select distinct sku from stock where sku = any(:skus)")
-				.param("skus", rest)
-				.query((rs, row) -> stocked.add(new Sku(rs.getString(1))))
-				.list();
+		List<String> rest = new ArrayList<>();
+		for (int i = 0; i < names.length; i++) {
+			if (!matrix.stocked(i)) {
+				rest.add(names[i]);
+			}
 		}
-		return new NetworkStock(List.copyOf(skus), available, stocked, version[0]);
+		if (!rest.isEmpty()) {
+			// Rare: a SKU with nothing available anywhere; is it stocked at all?
+			Set<String> found = new HashSet<>(jdbc.sql("select distinct sku from stock where sku = any(:skus)")
+				.param("skus", rest.toArray(String[]::new))
+				.query(String.class)
+				.list());
+			for (int i = 0; i < names.length; i++) {
+				if (found.contains(names[i])) {
+					matrix.stocked(i, true);
+				}
+			}
+		}
+		return matrix.stock(List.copyOf(skus));
 	}
 
 	/**

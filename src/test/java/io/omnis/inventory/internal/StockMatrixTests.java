@@ -1,0 +1,81 @@
+package io.omnis.inventory.internal;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.omnis.inventory.NetworkStock;
+import io.omnis.inventory.Sku;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The matrix a network stock read fills: locations numbered on first sight whatever the
+ * order of the rows, kept across the growth past its first 64 columns, a SKU without rows
+ * not stocked, a location without a row for a SKU at 0.
+ */
+class StockMatrixTests {
+
+	@Test
+	void rowsInAnyOrderLandInTheirSkuAndLocationPastTheFirstSixtyFourLocations() {
+		StockMatrix matrix = new StockMatrix(3);
+		for (int location = 0; location < 300; location++) {
+			matrix.add("loc-" + location, 0, location + 1);
+		}
+		for (int location = 299; location >= 0; location -= 2) {
+			matrix.add("loc-" + location, 1, 1000 + location);
+		}
+		matrix.version("300:42");
+
+		NetworkStock stock = matrix.stock(List.of(new Sku("A"), new Sku("B"), new Sku("C")));
+
+		assertThat(stock.locations()).isEqualTo(300);
+		assertThat(stock.locationsVersion()).isEqualTo("300:42");
+		for (int k = 0; k < 300; k++) {
+			int location = Integer.parseInt(stock.locationId(k).substring(4));
+			assertThat(location).isEqualTo(k);
+			assertThat(stock.available(0, k)).isEqualTo(location + 1);
+			assertThat(stock.available(1, k)).isEqualTo(location % 2 == 1 ? 1000 + location : 0);
+			assertThat(stock.available(2, k)).isZero();
+		}
+		assertThat(stock.stocked(0)).isTrue();
+		assertThat(stock.stocked(1)).isTrue();
+		assertThat(stock.stocked(2)).isFalse();
+	}
+
+	@Test
+	void idsWhoseHashesCollideAreStillTwoLocations() {
+		// "Aa" and "BB" hash alike; so do their concatenations
+		StockMatrix matrix = new StockMatrix(1);
+		List<String> ids = List.of("AaAa", "AaBB", "BBAa", "BBBB");
+		for (int round = 0; round < 3; round++) {
+			for (int k = 0; k < ids.size(); k++) {
+				matrix.add(ids.get(k).getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 10 * round + k);
+			}
+		}
+
+		NetworkStock stock = matrix.stock(List.of(new Sku("A")));
+
+		assertThat(stock.locations()).isEqualTo(4);
+		for (int k = 0; k < ids.size(); k++) {
+			assertThat(stock.locationId(k)).isEqualTo(ids.get(k));
+			assertThat(stock.available(0, k)).isEqualTo(20 + k);
+		}
+	}
+
+	@Test
+	void aSkuMarkedStockedWithoutRowsHasNothingAvailableAnywhere() {
+		StockMatrix matrix = new StockMatrix(2);
+		matrix.add("loc-b", 1, 5);
+		matrix.stocked(0, true);
+
+		NetworkStock stock = matrix.stock(List.of(new Sku("A"), new Sku("B")));
+
+		assertThat(stock.locations()).isEqualTo(1);
+		assertThat(stock.stocked(0)).isTrue();
+		assertThat(stock.available(0, 0)).isZero();
+		assertThat(stock.available(1, 0)).isEqualTo(5);
+		assertThat(stock.locationsVersion()).isEmpty();
+	}
+
+}
