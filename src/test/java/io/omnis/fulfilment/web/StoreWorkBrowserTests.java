@@ -36,12 +36,26 @@ class StoreWorkBrowserTests extends RunningOmnis {
 	@RegisterExtension
 	static final ChromiumBrowser chromium = new ChromiumBrowser();
 
-	@Test
-	void anAssociatePicksByScanningPacksAndHandsOver() {
+	private Caller shopApi() {
 		Channels.Created shop = channels.create(ChannelType.WEB, unique("Shop"), null,
 				EnumSet.of(Permission.INVENTORY_READ, Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE,
 						Permission.RESERVATIONS_WRITE, Permission.CHANNELS_READ));
-		Caller api = bearer(secretOf(shop));
+		return bearer(secretOf(shop));
+	}
+
+	/** A page of the context signed in to the console as the administrator. */
+	private Page signedIn(BrowserContext context) {
+		Page page = context.newPage();
+		page.navigate(base().resolve("/console").toString());
+		page.locator("input[name=username]").fill("admin");
+		page.locator("input[name=password]").fill(ADMIN_PASSWORD);
+		page.locator("button[type=submit]").click();
+		return page;
+	}
+
+	@Test
+	void anAssociatePicksByScanningPacksAndHandsOver() {
+		Caller api = shopApi();
 		String sku = "TABLET-" + UUID.randomUUID().toString().substring(0, 8);
 		String store = api.post("/api/v1/locations",
 				JSON.writeValueAsString(Map.of("name", unique("Chiado"), "type", "STORE", "address",
@@ -62,11 +76,7 @@ class StoreWorkBrowserTests extends RunningOmnis {
 		assertThat(routed.path("allocations").get(0).path("locationId").asString()).isEqualTo(store);
 
 		try (BrowserContext context = chromium.browser().newContext()) {
-			Page page = context.newPage();
-			page.navigate(base().resolve("/console").toString());
-			page.locator("input[name=username]").fill("admin");
-			page.locator("input[name=password]").fill(ADMIN_PASSWORD);
-			page.locator("button[type=submit]").click();
+			Page page = signedIn(context);
 			page.navigate(base().resolve("/console/stores/" + store + "/work").toString());
 			assertThat(page.locator("#tasks tr[data-kind=PICK]")).containsText(sku);
 			assertThat(page.locator("#tasks tr[data-kind=PICK] .picked")).hasText("0 / 1");
@@ -119,10 +129,7 @@ class StoreWorkBrowserTests extends RunningOmnis {
 
 	@Test
 	void anAssociateSplitsAShippedOrderIntoTwoParcelsOnTheTablet() {
-		Channels.Created shop = channels.create(ChannelType.WEB, unique("Shop"), null,
-				EnumSet.of(Permission.INVENTORY_READ, Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE,
-						Permission.RESERVATIONS_WRITE, Permission.CHANNELS_READ));
-		Caller api = bearer(secretOf(shop));
+		Caller api = shopApi();
 		String sku = "SPLIT-" + UUID.randomUUID().toString().substring(0, 8);
 		String store = api.post("/api/v1/locations",
 				JSON.writeValueAsString(Map.of("name", unique("Alvalade"), "type", "STORE", "address",
@@ -144,11 +151,7 @@ class StoreWorkBrowserTests extends RunningOmnis {
 			.asString();
 
 		try (BrowserContext context = chromium.browser().newContext()) {
-			Page page = context.newPage();
-			page.navigate(base().resolve("/console").toString());
-			page.locator("input[name=username]").fill("admin");
-			page.locator("input[name=password]").fill(ADMIN_PASSWORD);
-			page.locator("button[type=submit]").click();
+			Page page = signedIn(context);
 			page.navigate(base().resolve("/console/stores/" + store + "/work").toString());
 			for (int i = 0; i < 2; i++) {
 				page.locator("#scan input[name=barcode]").pressSequentially(sku);
@@ -173,10 +176,7 @@ class StoreWorkBrowserTests extends RunningOmnis {
 
 	@Test
 	void aCurbsideArrivalShowsUpOnTheTabletWithHerParkingSpot() {
-		Channels.Created shop = channels.create(ChannelType.WEB, unique("Shop"), null,
-				EnumSet.of(Permission.INVENTORY_READ, Permission.INVENTORY_WRITE, Permission.INVENTORY_MANAGE,
-						Permission.RESERVATIONS_WRITE, Permission.CHANNELS_READ));
-		Caller api = bearer(secretOf(shop));
+		Caller api = shopApi();
 		String sku = "CURB-" + UUID.randomUUID().toString().substring(0, 8);
 		String store = api.post("/api/v1/locations",
 				JSON.writeValueAsString(Map.of("name", unique("Belem"), "type", "STORE", "address",
@@ -208,11 +208,7 @@ class StoreWorkBrowserTests extends RunningOmnis {
 		String token = link.substring(link.indexOf("/pickup/") + "/pickup/".length());
 
 		try (BrowserContext context = chromium.browser().newContext()) {
-			Page page = context.newPage();
-			page.navigate(base().resolve("/console").toString());
-			page.locator("input[name=username]").fill("admin");
-			page.locator("input[name=password]").fill(ADMIN_PASSWORD);
-			page.locator("button[type=submit]").click();
+			Page page = signedIn(context);
 			page.navigate(base().resolve("/console/stores/" + store + "/work").toString());
 			assertThat(page.locator("#arrivals p")).hasCount(0);
 
