@@ -146,9 +146,10 @@ public class Checkout {
 		if (delivery == null && cart.reservationId() == null) {
 			// The stock is held last, right before the commit, after the order, its
 			// events
-			// and the stored answer (ADR 0023): the hot stock rows are locked for those
-			// statements and the commit only. A refusal rolls back everything, the order
-			// and the payment taken in this transaction included
+			// and the stored answer (ADR 0023): the hot stock rows are locked for that
+			// statement and the commit only. A refusal rolls back everything, the order
+			// and
+			// the payment taken in this transaction included
 			reservation = holds.reserveAtCommit(channel, orderId.value(), ReservationKind.ORDER, ttl, items).value();
 		}
 		else {

@@ -94,7 +94,7 @@ class ShippingPages {
 	String packSplit(@PathVariable String locationId, @PathVariable String taskId,
 			@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
 		Location location = locations.get(locationId);
-		Split split = Split.read(form, MAX_PARCELS_ON_PAGE);
+		Split split = Split.read(form, packing.toPack(taskId), MAX_PARCELS_ON_PAGE);
 		try {
 			List<Parcel> packed = packing.pack(taskId, split.inputs());
 			redirect.addFlashAttribute("notice",

@@ -18,7 +18,7 @@ import io.omnis.fulfilment.ParcelInput;
  * again unchanged; {@link io.omnis.fulfilment.Packing} decides whether it is right.
  *
  * @param skus the SKUs to pack, in row order
- * @param units the units of each SKU still to pack, as shown
+ * @param units the units of each SKU still to pack
  * @param quantities per parcel, the units of each SKU as typed
  * @param weights per parcel, its weight in grams as typed
  */
@@ -36,14 +36,13 @@ record Split(List<String> skus, List<Integer> units, List<List<String>> quantiti
 		return new Split(skus, units, quantities, Collections.nCopies(parcels, ""));
 	}
 
-	/** The split as the form sent it, at most {@code max} parcels. */
-	static Split read(MultiValueMap<String, String> form, int max) {
+	/**
+	 * The split as the form sent it, at most {@code max} parcels, beside what is still to
+	 * pack as the server knows it.
+	 */
+	static Split read(MultiValueMap<String, String> form, Map<String, Integer> left, int max) {
 		List<String> skus = form.getOrDefault("sku", List.of());
-		List<String> shown = form.getOrDefault("units", List.of());
-		List<Integer> units = new ArrayList<>();
-		for (int i = 0; i < skus.size(); i++) {
-			units.add(i < shown.size() ? number(shown.get(i), 0) : 0);
-		}
+		List<Integer> units = skus.stream().map(sku -> left.getOrDefault(sku, 0)).toList();
 		int parcels = Math.clamp(number(form.getFirst("parcels"), 1), 1, max);
 		List<List<String>> quantities = new ArrayList<>();
 		List<String> weights = new ArrayList<>();

@@ -96,9 +96,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					throw new IllegalStateException(ex);
 				}
 				if (buffered.getStatus() >= 400) {
-					status.setRollbackOnly(); // nothing is kept, the key included: the
-												// client
-												// may retry
+					// Nothing is kept, the key included: the client may retry
+					status.setRollbackOnly();
 				}
 				else {
 					keys.complete(scope, buffered.getStatus(), buffered.getContentType(),

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -144,6 +145,11 @@ public class DeliveryStore {
 						fulfilment == null ? null : new FulfilmentId(fulfilment), rs.getString(4)));
 			});
 		return found;
+	}
+
+	/** How the order reaches its customer, for its answer; null without instructions. */
+	public @Nullable Summary summary(OrderId order) {
+		return summaries(List.of(order)).get(order);
 	}
 
 	/** The order whose delivery the fulfilment serves. */

@@ -1,7 +1,6 @@
 package io.omnis.order.web;
 
 import java.net.URI;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -209,8 +208,7 @@ class CartController {
 		PaymentBody payment = body.payment() == null ? new PaymentBody(null, null) : body.payment();
 		Order order = checkout.checkout(Callers.cart(id), Callers.channel(caller, channel, channels), payment.payment(),
 				body.currency(), customer, body.fulfilment() == null ? null : body.fulfilment().delivery());
-		DeliveryStore.Summary delivery = body.fulfilment() == null ? null
-				: deliveries.summaries(List.of(order.id())).get(order.id());
+		DeliveryStore.Summary delivery = body.fulfilment() == null ? null : deliveries.summary(order.id());
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderView.of(order, delivery));
 	}
 

@@ -157,7 +157,7 @@ class OrderController {
 		if (order.kind() != OrderKind.ONLINE) {
 			return OrderView.of(order);
 		}
-		return OrderView.of(order, deliveries.summaries(List.of(order.id())).get(order.id()));
+		return OrderView.of(order, deliveries.summary(order.id()));
 	}
 
 	private Page<OrderView> views(Page<Order> page) {
