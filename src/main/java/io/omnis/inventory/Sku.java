@@ -17,8 +17,21 @@ public record Sku(String value) implements Comparable<Sku> {
 	}
 
 	public static boolean isValid(String value) {
-		return !value.isEmpty() && value.length() <= MAX_LENGTH && value.strip().equals(value)
-				&& value.codePoints().noneMatch(c -> Character.isISOControl(c) || !Character.isDefined(c));
+		int length = value.length();
+		if (length == 0 || length > MAX_LENGTH || Character.isWhitespace(value.codePointAt(0))
+				|| Character.isWhitespace(value.codePointBefore(length))) {
+			return false;
+		}
+		// A loop rather than a stream: every SKU read back from the database is checked
+		// again, hundreds for one availability answer
+		for (int i = 0; i < length;) {
+			int c = value.codePointAt(i);
+			if (Character.isISOControl(c) || !Character.isDefined(c)) {
+				return false;
+			}
+			i += Character.charCount(c);
+		}
+		return true;
 	}
 
 	@Override

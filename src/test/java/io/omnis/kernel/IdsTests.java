@@ -6,9 +6,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -94,6 +98,38 @@ class IdsTests {
 		for (String value : garbage) {
 			assertThat(Ids.isValid("chn", value)).as("'%s'", value).isFalse();
 			assertThatIllegalArgumentException().isThrownBy(() -> Ids.require("chn", value));
+		}
+	}
+
+	/**
+	 * The hand-written check against the grammar as a regular expression, on ids made and
+	 * then changed at random: one character swapped for a character from a pool of near
+	 * misses (upper case, the letters base32 leaves out, accented and wide letters,
+	 * separators), one cut off or one added.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3 })
+	void isValidAgreesWithTheGrammarOnSeededNearMisses(long seed) {
+		Random random = new Random(seed);
+		String pool = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-. çé\u00e9\u0130\uff41\u0000\ud83d";
+		for (String prefix : List.of("ab", "loc", "rsv", "abcdef")) {
+			Pattern grammar = Pattern.compile(prefix + "_[0-7][0-9abcdefghjkmnpqrstvwxyz]{25}");
+			for (int i = 0; i < 5_000; i++) {
+				StringBuilder value = new StringBuilder(Ids.next(prefix));
+				switch (random.nextInt(4)) {
+					case 0 ->
+						value.setCharAt(random.nextInt(value.length()), pool.charAt(random.nextInt(pool.length())));
+					case 1 -> value.deleteCharAt(random.nextInt(value.length()));
+					case 2 ->
+						value.insert(random.nextInt(value.length() + 1), pool.charAt(random.nextInt(pool.length())));
+					default -> {
+						// unchanged: valid
+					}
+				}
+				String candidate = value.toString();
+				assertThat(Ids.isValid(prefix, candidate)).as("'%s' with prefix %s", candidate, prefix)
+					.isEqualTo(grammar.matcher(candidate).matches());
+			}
 		}
 	}
 
