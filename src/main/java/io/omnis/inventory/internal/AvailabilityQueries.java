@@ -24,11 +24,20 @@ import io.omnis.inventory.Sku;
 @Repository
 public class AvailabilityQueries {
 
-	/** Available to :channel, for stock s left-joined with the channel's allocation a. */
+	/**
+	 * Available to :channel, for stock row s. A row with nothing allocated (no channel
+	 * holds units there: {@code allocated} is the sum of the allocations' free units)
+	 * skips the lookup of the channel's allocation, which would add nothing; otherwise
+	 * the channel sells the unallocated units plus what its own allocation still holds.
+	 */
 	static final String AVAILABLE = """
-			greatest(0, least(s.on_hand - s.reserved - s.safety_stock,
-			                  greatest(0, s.on_hand - s.reserved - s.safety_stock - s.allocated)
-			                  + coalesce(a.quantity - a.reserved, 0)))""";
+			case when s.allocated = 0 then greatest(0, s.on_hand - s.reserved - s.safety_stock)
+			else greatest(0, least(s.on_hand - s.reserved - s.safety_stock,
+			                       greatest(0, s.on_hand - s.reserved - s.safety_stock - s.allocated)
+			                       + coalesce((select a.quantity - a.reserved
+			                                     from stock_allocation a
+			                                    where a.sku = s.sku and a.location_id = s.location_id
+			                                      and a.channel_id = :channel), 0))) end""";
 
 	/** Great-circle distance in km from (:latitude, :longitude) to location l. */
 	static final String DISTANCE_KM = """
@@ -50,8 +59,6 @@ public class AvailabilityQueries {
 				select s.sku, s.location_id, l.name, %s as available
 				  from stock s
 				  join location l on l.id = s.location_id
-				  left join stock_allocation a
-				         on a.sku = s.sku and a.location_id = s.location_id and a.channel_id = :channel
 				 where s.sku = any(:skus)
 				 order by s.sku, s.location_id""".formatted(AVAILABLE))
 			.param("channel", channel.value())
@@ -68,9 +75,7 @@ public class AvailabilityQueries {
 	 * into the sums and per-location counts: the location names and the per-row objects
 	 * of {@link #of} are not needed for this answer. Each SKU is one index-only scan of
 	 * the stock key (ADR 0021) reached from the SKU's position in the list, so no row
-	 * searches the list; and a row with nothing allocated (no channel holds units there,
-	 * as {@code allocated} is the sum of the allocations' free units) skips the
-	 * allocation lookup, which otherwise is the same expression as {@link #AVAILABLE}.
+	 * searches the list.
 	 */
 	public CartStock cart(List<Sku> skus, int[] quantities, ChannelId channel) {
 		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
@@ -78,22 +83,19 @@ public class AvailabilityQueries {
 		Map<String, int[]> filled = new HashMap<>();
 		jdbc.sql("""
 				select cast(q.i as integer), s.location_id,
-				       case when s.allocated = 0 then greatest(0, s.on_hand - s.reserved - s.safety_stock)
-				       else greatest(0, least(s.on_hand - s.reserved - s.safety_stock,
-				                              greatest(0, s.on_hand - s.reserved - s.safety_stock - s.allocated)
-				                              + coalesce((select a.quantity - a.reserved
-				                                            from stock_allocation a
-				                                           where a.sku = s.sku and a.location_id = s.location_id
-				                                             and a.channel_id = :channel), 0))) end
+				       %s
 				  from unnest(cast(:skus as text[])) with ordinality q(sku, i)
-				  join stock s on s.sku = q.sku""").param("channel", channel.value()).param("skus", names).query(rs -> {
-			int index = rs.getInt(1) - 1;
-			int available = rs.getInt(3);
-			network[index] += available;
-			if (available >= quantities[index]) {
-				filled.computeIfAbsent(rs.getString(2), id -> new int[1])[0]++;
-			}
-		});
+				  join stock s on s.sku = q.sku""".formatted(AVAILABLE))
+			.param("channel", channel.value())
+			.param("skus", names)
+			.query(rs -> {
+				int index = rs.getInt(1) - 1;
+				int available = rs.getInt(3);
+				network[index] += available;
+				if (available >= quantities[index]) {
+					filled.computeIfAbsent(rs.getString(2), id -> new int[1])[0]++;
+				}
+			});
 		String[] everything = filled.entrySet()
 			.stream()
 			.filter(entry -> entry.getValue()[0] == names.length)
@@ -126,8 +128,6 @@ public class AvailabilityQueries {
 				"""
 						select s.location_id, array_position(cast(:skus as text[]), s.sku), %1$s, null
 						  from stock s
-						  left join stock_allocation a
-						         on a.sku = s.sku and a.location_id = s.location_id and a.channel_id = :channel
 						 where s.sku = any(cast(:skus as text[])) and %1$s > 0
 						union all
 						select null, null, null, (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from location)"""
@@ -177,8 +177,6 @@ public class AvailabilityQueries {
 				    select s.location_id, l.name, %s as available, %s as distance_km
 				      from stock s
 				      join location l on l.id = s.location_id
-				      left join stock_allocation a
-				             on a.sku = s.sku and a.location_id = s.location_id and a.channel_id = :channel
 				     where s.sku = :sku and l.latitude is not null and :capability = any(l.capabilities)
 				) candidates
 				 where available >= :quantity and distance_km <= :radius
