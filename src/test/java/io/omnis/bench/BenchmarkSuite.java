@@ -105,12 +105,14 @@ public final class BenchmarkSuite {
 		boolean profile = false;
 		int limit = OrderReplay.DEFAULT_LIMIT;
 		java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+		List<String> jvm = new java.util.ArrayList<>();
 		for (int i = 0; i < args.size(); i++) {
 			switch (args.get(i)) {
 				case "--data" -> data = Path.of(args.get(++i));
 				case "--jar" -> jar = Path.of(args.get(++i));
 				case "--only" -> only = Set.of(args.get(++i).split(","));
 				case "--profile" -> profile = true;
+				case "--jvm" -> jvm.addAll(List.of(args.get(++i).split(",")));
 				case "--limit" -> limit = Integer.parseInt(args.get(++i));
 				case "--profiles", "--events", "--skus" ->
 					sizes.put(args.get(i).substring(2), Long.parseLong(args.get(++i)));
@@ -121,10 +123,10 @@ public final class BenchmarkSuite {
 			return replay(data, limit, OmnisProcess.jar(jar), System.out);
 		}
 		// A flight recording of Omnis, for where its own time goes
-		List<String> jvm = profile
-				? List.of("-XX:StartFlightRecording=filename="
-						+ Path.of("target", "bench", "omnis-%t.jfr").toAbsolutePath() + ",settings=profile")
-				: List.of();
+		if (profile) {
+			jvm.add("-XX:StartFlightRecording=filename=" + Path.of("target", "bench", "omnis-%t.jfr").toAbsolutePath()
+					+ ",settings=profile");
+		}
 		BenchmarkSuite suite = new BenchmarkSuite(Mode.of(mode), Path.of("target", "bench"), OmnisProcess.jar(jar, jvm),
 				only, System.out, profile);
 		suite.sizes.putAll(sizes);
