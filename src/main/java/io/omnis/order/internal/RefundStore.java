@@ -37,6 +37,14 @@ public class RefundStore {
 			.update() == 1;
 	}
 
+	/** Adds to the order's refunded total (each payment's own share is guarded). */
+	public void add(OrderId order, long amount) {
+		jdbc.sql("update customer_order set refunded = refunded + :amount where id = :id")
+			.param("id", order.value())
+			.param("amount", amount)
+			.update();
+	}
+
 	public long refunded(OrderId order) {
 		return jdbc.sql("select refunded from customer_order where id = :id")
 			.param("id", order.value())
