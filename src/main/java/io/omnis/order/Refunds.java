@@ -84,7 +84,9 @@ public class Refunds {
 	 * refund
 	 */
 	public List<OrderRefund> refundParts(OrderId id, Money amount, String reason, @Nullable String source) {
-		Order order = orders.find(id, false).orElseThrow(() -> new NotFoundException("order", id.value()));
+		// The order's row first, as a charge does: refunds and charges of one order take
+		// turns, and always lock in the same order
+		Order order = orders.find(id, true).orElseThrow(() -> new NotFoundException("order", id.value()));
 		if (amount.isNegative() || amount.minorUnits() == 0) {
 			throw ProblemException.invalidField("amount", "must be more than zero");
 		}
@@ -92,7 +94,6 @@ public class Refunds {
 			throw ProblemException.invalidField("amount", "must be in " + order.currency());
 		}
 		paid.recordLegacy(order);
-		// The parts' row locks make two refunds of one order take turns
 		List<OrderPayment> parts = paid.lock(id);
 		long left = parts.stream().mapToLong(p -> p.left().minorUnits()).sum();
 		if (amount.minorUnits() > left) {

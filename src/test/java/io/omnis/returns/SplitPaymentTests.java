@@ -278,6 +278,59 @@ class SplitPaymentTests extends ReturnFixtures {
 		assertThat(balance(profile)).isEqualTo(2000);
 	}
 
+	@Test
+	void refundsRacingOnASplitOrderNeverGiveBackMoreThanEachMethodTook() throws Exception {
+		String lamp = product(priceList(), 4990);
+		receive(lamp, warehouse(), 2);
+		Shop web = web();
+		String profile = creditedProfile(1500);
+		String cart = cart(web, ", \"profileId\": \"" + profile + "\"", lamp, 2);
+		// 99.80: 15.00 from credit, 84.80 by card
+		String id = split(web, cart, UUID.randomUUID().toString(), "test-card", CARD, "1500").expect(201)
+			.path("id")
+			.asString();
+		int threads = 12;
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicInteger given = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+		List<Throwable> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+			for (int i = 0; i < threads; i++) {
+				pool.submit(() -> {
+					try {
+						start.await();
+						refunds.refund(new OrderId(id), Money.of(1000, "EUR"), "race", null);
+						given.incrementAndGet();
+					}
+					catch (ProblemException tooMuch) {
+						refused.incrementAndGet();
+					}
+					catch (Throwable other) {
+						unexpected.add(other);
+					}
+					return null;
+				});
+			}
+			start.countDown();
+		}
+
+		assertThat(unexpected).isEmpty();
+		// 9 × 10.00 fit in 99.80, a tenth does not
+		assertThat(given.get()).isEqualTo(9);
+		assertThat(refused.get()).isEqualTo(threads - 9);
+		JsonNode payments = backoffice().get("/api/v1/orders/" + id).expect(200).path("payments");
+		assertThat(payments.get(0).path("refunded").path("amount").asLong()).isEqualTo(9000 - 8480);
+		assertThat(payments.get(1).path("refunded").path("amount").asLong()).isEqualTo(8480);
+		JsonNode all = backoffice().get("/api/v1/orders/" + id + "/refunds").expect(200);
+		assertThat(all.path("refunded").path("amount").asLong()).isEqualTo(9000);
+		long sum = 0;
+		for (JsonNode r : all.path("data")) {
+			sum += r.path("amount").path("amount").asLong();
+		}
+		assertThat(sum).isEqualTo(9000);
+		assertThat(balance(profile)).isEqualTo(9000 - 8480);
+	}
+
 	/** A known customer holding the store credit. */
 	private String creditedProfile(long cents) {
 		String profile = profile("split-" + UUID.randomUUID() + "@example.com");
