@@ -190,7 +190,9 @@ class CartController {
 	@PreAuthorize("hasAuthority('carts:write')")
 	@Operation(summary = "Place the order, once",
 			description = "Requires `carts:write` and an `Idempotency-Key`. `payment.method` is `test-card` "
-					+ "(with `cardNumber`) or `pay-in-store`. Refused with 409 `price-changed` naming the lines "
+					+ "(with `cardNumber`), `pay-in-store` or `store-credit`; `payment.storeCredit` (minor units, "
+					+ "below the total, a known customer) pays that much from her store credit first and the "
+					+ "method the rest (400 or 409 naming `payment.storeCredit`). Refused with 409 `price-changed` naming the lines "
 					+ "whose price changed, 409 `insufficient-stock`, 402 `payment-declined`; nothing is kept then. "
 					+ "With `fulfilment` (`method` SHIP, SAME_DAY, PICKUP or CURBSIDE; `destination` "
 					+ "{latitude, longitude} or `pickupLocationId`) a paid order is routed at once and answered "
