@@ -262,6 +262,9 @@ class SplitPaymentTests extends ReturnFixtures {
 			.asString();
 		assertThat(balance(profile)).isZero();
 
+		// Paying the rest is one method: no second split
+		backoffice().post("/api/v1/orders/" + paidLater + "/pay", "{\"method\": \"pay-in-store\", \"storeCredit\": 1}")
+			.expectProblem(400, "invalid-field", "payment.storeCredit");
 		JsonNode paid = backoffice().post("/api/v1/orders/" + paidLater + "/pay", "{\"method\": \"pay-in-store\"}")
 			.expect(200);
 		assertThat(paid.path("status").asString()).isNotEqualTo("PLACED");

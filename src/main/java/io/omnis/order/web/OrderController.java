@@ -102,7 +102,7 @@ class OrderController {
 					+ "(the till took the money).")
 	OrderView pay(@PathVariable String id, @RequestBody PaymentBody body,
 			@RequestParam(required = false) String customer) {
-		return view(orders.pay(id, body.method(), body.payment().details(), customer));
+		return view(orders.pay(id, body.method(), body.whole().details(), customer));
 	}
 
 	@PostMapping("/orders/{id}/cancel")
@@ -155,7 +155,7 @@ class OrderController {
 	ResponseEntity<OrderView> tillSale(@RequestBody SaleBody body, @RequestParam(required = false) String channel,
 			Authentication caller) {
 		Order order = tillSales.record(Callers.channel(caller, channel, channels), new TillSales.Sale(body.lines(),
-				body.currency(), body.customer(), body.payment() == null ? null : body.payment().payment()));
+				body.currency(), body.customer(), body.payment() == null ? null : body.payment().whole()));
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderView.of(order));
 	}
 

@@ -198,6 +198,15 @@ final class OrderJson {
 			return new Checkout.Payment(method, Map.copyOf(details));
 		}
 
+		/** The payment of a till sale or of a placed order: never split. */
+		Checkout.Payment whole() {
+			if (storeCredit != null) {
+				throw io.omnis.kernel.problem.ProblemException.invalidField("payment.storeCredit",
+						"is only for a checkout; pay here with one method");
+			}
+			return payment();
+		}
+
 	}
 
 	record CheckoutBody(@Nullable PaymentBody payment, @Nullable String currency, @Nullable FulfilmentBody fulfilment) {
