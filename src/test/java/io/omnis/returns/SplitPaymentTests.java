@@ -334,6 +334,40 @@ class SplitPaymentTests extends ReturnFixtures {
 		assertThat(balance(profile)).isEqualTo(9000 - 8480);
 	}
 
+	@Test
+	void twoSplitCheckoutsRacingForTheSameCreditNeverSpendMoreThanSheHas() throws Exception {
+		String lamp = product(priceList(), 4990);
+		receive(lamp, warehouse(), 8);
+		Shop web = web();
+		String profile = creditedProfile(2500);
+		int carts = 4;
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < carts; i++) {
+			ids.add(cart(web, ", \"profileId\": \"" + profile + "\"", lamp, 1));
+		}
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(carts)) {
+			for (String cart : ids) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return split(web, cart, UUID.randomUUID().toString(), "test-card", CARD, "1000").status();
+				}));
+			}
+			start.countDown();
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (var answer : answers) {
+			statuses.add(answer.get());
+		}
+
+		// 25.00 pays two parts of 10.00, not a third
+		assertThat(statuses).containsOnly(201, 409);
+		assertThat(statuses.stream().filter(s -> s == 201)).hasSize(2);
+		assertThat(balance(profile)).isEqualTo(500);
+		assertThat(values(ledger(profile), "reason")).containsExactly("spent", "spent", "return-test-seed");
+	}
+
 	/** A known customer holding the store credit. */
 	private String creditedProfile(long cents) {
 		String profile = profile("split-" + UUID.randomUUID() + "@example.com");
