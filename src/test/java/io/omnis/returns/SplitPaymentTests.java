@@ -49,6 +49,7 @@ class SplitPaymentTests extends ReturnFixtures {
 		// The main method stays on the order: the card, which paid the rest
 		assertThat(order.path("paymentMethod").asString()).isEqualTo("test-card");
 		String id = order.path("id").asString();
+		assertThat(values(order.path("payments"), "method")).containsExactly("store-credit", "test-card");
 		JsonNode payments = web.api().get("/api/v1/orders/" + id).expect(200).path("payments");
 		assertThat(values(payments, "method")).containsExactly("store-credit", "test-card");
 		assertThat(payments.get(0).path("amount").path("amount").asLong()).isEqualTo(1500);
