@@ -168,9 +168,8 @@ public class Checkout {
 			carts.release(cart);
 			reservation = holds.reserve(channel, orderId.value(), ReservationKind.ORDER, ttl, items).id().value();
 		}
-		// Credit first: it is spent in this transaction, so a declined card rolls it
-		// back;
-		// a card charged first could not be taken back if the credit fell short
+		// Credit first, spent in this transaction: a declined card rolls it back, while a
+		// card charged first could not be taken back if the credit then fell short
 		PaymentProvider.Payment fromCredit = credit.minorUnits() == 0 ? null : spend(cart.profileId(), orderId, credit);
 		PaymentProvider.Payment taken = provider.payFor(cart.profileId(), orderId, total.minus(credit),
 				payment.details());
