@@ -1,5 +1,6 @@
 package io.omnis.order;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -15,11 +16,13 @@ import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.order.internal.OrderStore;
 import io.omnis.order.internal.PaymentProviders;
+import io.omnis.order.internal.PaymentStore;
 
 /**
  * Takes an extra amount from the customer of an order through the provider that took the
  * order's payment (an exchange for a dearer item), and gives such a charge back. The
- * caller records the charge; the order's own totals do not change.
+ * charge is recorded among the order's payments, so its refunds can give it back; the
+ * order's own totals do not change.
  */
 @Service
 @Transactional
@@ -29,7 +32,13 @@ public class Charges {
 
 	private final PaymentProviders payments;
 
-	Charges(OrderStore orders, PaymentProviders payments) {
+	private final PaymentStore parts;
+
+	private final Clock clock;
+
+	Charges(OrderStore orders, PaymentProviders payments, PaymentStore parts, Clock clock) {
+		this.parts = parts;
+		this.clock = clock;
 		this.orders = orders;
 		this.payments = payments;
 	}
@@ -42,7 +51,8 @@ public class Charges {
 	 * field under {@code field}; nothing was taken
 	 */
 	public Charge charge(OrderId id, Money amount, @Nullable Map<String, String> details, String field) {
-		Order order = orders.find(id, false).orElseThrow(() -> new NotFoundException("order", id.value()));
+		// Locked: the charge is numbered after the order's other payments
+		Order order = orders.find(id, true).orElseThrow(() -> new NotFoundException("order", id.value()));
 		if (amount.isNegative() || amount.minorUnits() == 0) {
 			throw ProblemException.invalidField("amount", "must be more than zero");
 		}
@@ -77,14 +87,31 @@ public class Charges {
 							+ ", which takes money later, not a further amount now",
 					List.of(new FieldError(field, "cannot be charged by " + provider.method())));
 		}
+		// The charge is part of what the order's refunds can give back, by this method
+		parts.recordLegacy(order);
+		parts.add(id, provider.method(), payment.reference(), amount, OrderPayment.Kind.CHARGE, clock.instant());
 		return new Charge(provider.method(), payment.reference(), amount);
 	}
 
 	/** Gives a charge back through the provider that took it. */
 	public String giveBack(OrderId id, Charge charge) {
 		Order order = orders.find(id, false).orElseThrow(() -> new NotFoundException("order", id.value()));
+		Money amount = charge.amount();
+		OrderPayment part = parts.lock(id)
+			.stream()
+			.filter(p -> p.kind() == OrderPayment.Kind.CHARGE && p.reference().equals(charge.reference()))
+			.findFirst()
+			.orElse(null);
+		if (part != null) {
+			// What a refund of the order gave back of this charge already is not given
+			// twice
+			amount = part.left();
+			if (amount.minorUnits() == 0 || !parts.claim(id, part.n(), amount.minorUnits())) {
+				return "refunded-earlier:" + charge.reference();
+			}
+		}
 		return payments.forRefund(charge.method())
-			.refund(id, charge.reference(), charge.amount(), order.profileId())
+			.refund(id, charge.reference(), amount, order.profileId())
 			.reference();
 	}
 

@@ -30,6 +30,7 @@ import io.omnis.order.internal.OrderProperties;
 import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.internal.OrderStore;
 import io.omnis.order.internal.PaymentProviders;
+import io.omnis.order.internal.PaymentStore;
 import io.omnis.order.internal.Quotes;
 import io.omnis.order.internal.StockHolds;
 import io.omnis.order.internal.StockHolds.Item;
@@ -45,6 +46,9 @@ import io.omnis.order.internal.Timeline;
 @Service
 @Transactional
 public class Checkout {
+
+	/** The detail naming the part paid from store credit, in minor units. */
+	public static final String STORE_CREDIT = "storeCredit";
 
 	private final Carts carts;
 
@@ -70,9 +74,12 @@ public class Checkout {
 
 	private final SameDaySlots slots;
 
+	private final PaymentStore parts;
+
 	Checkout(Carts carts, OrderStore orders, Quotes quotes, StockHolds holds, Reservations reservations,
 			PaymentProviders payments, Timeline timeline, OrderProperties properties, DeliveryStore deliveries,
-			Orders lifecycle, Clock clock, SameDaySlots slots) {
+			Orders lifecycle, Clock clock, SameDaySlots slots, PaymentStore parts) {
+		this.parts = parts;
 		this.slots = slots;
 		this.deliveries = deliveries;
 		this.lifecycle = lifecycle;
@@ -131,6 +138,7 @@ public class Checkout {
 			.map(l -> l.unitTax().times(l.quantity()))
 			.reduce(Money.zero(cart.currency()), Money::plus);
 		Money total = net.plus(tax);
+		Money credit = storeCredit(payment, provider, cart, total);
 		OrderId orderId = OrderId.next();
 		Instant now = clock.instant();
 		boolean later = PaymentProviders.isPayInStore(provider);
@@ -160,7 +168,11 @@ public class Checkout {
 			carts.release(cart);
 			reservation = holds.reserve(channel, orderId.value(), ReservationKind.ORDER, ttl, items).id().value();
 		}
-		PaymentProvider.Payment taken = provider.payFor(cart.profileId(), orderId, total, payment.details());
+		// Credit first, spent in this transaction: a declined card rolls it back, while a
+		// card charged first could not be taken back if the credit then fell short
+		PaymentProvider.Payment fromCredit = credit.minorUnits() == 0 ? null : spend(cart.profileId(), orderId, credit);
+		PaymentProvider.Payment taken = provider.payFor(cart.profileId(), orderId, total.minus(credit),
+				payment.details());
 		Order order = new Order(orderId, OrderKind.ONLINE, OrderStatus.PLACED, cart.id(), channel,
 				holds.storeOf(channel).map(Location::id).map(Object::toString).orElse(null), cart.currency(),
 				cart.country(), cart.profileId() != null ? cart.profileId() : first(cart.customerIds()),
@@ -170,6 +182,15 @@ public class Checkout {
 		// A captured payment makes the order paid as it is written: one row, both events
 		Order paid = taken.captured() ? order.paid(provider.method(), taken.reference(), now) : null;
 		orders.insert(paid != null ? paid : order);
+		if (fromCredit != null) {
+			// A split payment records its parts; an order paid in one go has them
+			// recorded when first refunded or charged more (see PaymentStore)
+			parts.add(orderId, Refunds.STORE_CREDIT, fromCredit.reference(), credit, OrderPayment.Kind.CHECKOUT, now);
+			if (taken.captured()) {
+				parts.add(orderId, provider.method(), taken.reference(), total.minus(credit),
+						OrderPayment.Kind.CHECKOUT, now);
+			}
+		}
 		if (delivery != null) {
 			deliveries.insert(orderId, delivery);
 			if (delivery.slot() != null) {
@@ -255,6 +276,58 @@ public class Checkout {
 			throw ProblemException.invalidField(field, "is required");
 		}
 		return value;
+	}
+
+	/**
+	 * The part of the total to pay from the customer's store credit, named in the details
+	 * as {@code storeCredit}: zero when none; refused (400) when it is not a whole
+	 * positive amount below the total, the method is store credit itself, or the customer
+	 * is not known.
+	 */
+	private static Money storeCredit(Payment payment, PaymentProvider provider, Cart cart, Money total) {
+		String asked = payment.details().get(STORE_CREDIT);
+		if (asked == null || asked.isBlank()) {
+			return Money.zero(cart.currency());
+		}
+		long amount;
+		try {
+			amount = Long.parseLong(asked.trim());
+		}
+		catch (NumberFormatException notWhole) {
+			throw ProblemException.invalidField("payment.storeCredit",
+					"must be a whole amount in minor units of " + cart.currency());
+		}
+		if (amount < 0) {
+			throw ProblemException.invalidField("payment.storeCredit", "must not be negative");
+		}
+		if (amount == 0) {
+			return Money.zero(cart.currency());
+		}
+		if (Refunds.STORE_CREDIT.equals(provider.method())) {
+			throw ProblemException.invalidField("payment.storeCredit",
+					"is for paying part with credit and the rest by another method; store-credit pays it all");
+		}
+		if (amount >= total.minorUnits()) {
+			throw ProblemException.invalidField("payment.storeCredit", "must be less than the total " + total
+					+ "; to pay it all with credit, use the method store-credit");
+		}
+		if (cart.profileId() == null) {
+			throw ProblemException.invalidField("payment.storeCredit",
+					"needs a known customer: identify her on the cart first");
+		}
+		return Money.of(amount, cart.currency());
+	}
+
+	/** Spends the credit part; a short balance is a 409 naming payment.storeCredit. */
+	private PaymentProvider.Payment spend(@Nullable String profileId, OrderId orderId, Money credit) {
+		try {
+			return payments.get(Refunds.STORE_CREDIT, "payment.storeCredit")
+				.payFor(profileId, orderId, credit, Map.of());
+		}
+		catch (ProblemException refused) {
+			throw new ProblemException(ProblemType.CONFLICT, refused.getMessage(),
+					List.of(new FieldError("payment.storeCredit", "is more than the customer's store credit")));
+		}
 	}
 
 	/** How the customer pays: a method and what it needs (a card number). */

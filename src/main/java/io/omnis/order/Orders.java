@@ -32,6 +32,7 @@ import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.internal.Customers.Customer;
 import io.omnis.order.internal.OrderStore;
 import io.omnis.order.internal.PaymentProviders;
+import io.omnis.order.internal.PaymentStore;
 import io.omnis.order.internal.ShortageStore;
 import io.omnis.order.internal.Timeline;
 
@@ -71,9 +72,12 @@ public class Orders {
 
 	private final ShortageStore shortages;
 
+	private final PaymentStore paymentParts;
+
 	Orders(OrderStore store, Customers customers, Reservations reservations, PaymentProviders payments,
 			Timeline timeline, DeliveryStore deliveries, OrderRouter router, Fulfilments fulfilments, Refunds refunds,
-			Clock clock, SameDaySlots slots, ShortageStore shortages) {
+			Clock clock, SameDaySlots slots, ShortageStore shortages, PaymentStore paymentParts) {
+		this.paymentParts = paymentParts;
 		this.refunds = refunds;
 		this.slots = slots;
 		this.shortages = shortages;
@@ -120,12 +124,21 @@ public class Orders {
 			order.paid("", null, clock.instant()); // refused with the reason
 		}
 		PaymentProvider provider = payments.get(Checkout.required(method, "payment.method"), "payment.method");
+		// A split checkout took part of the total from store credit already: the rest is
+		// due
+		List<OrderPayment> parts = refunds.payments(order);
+		Money due = order.total()
+			.minus(Money.of(parts.stream().mapToLong(p -> p.amount().minorUnits()).sum(), order.currency()));
 		// Paying in store is the till saying the money was taken
 		PaymentProvider.Payment taken = PaymentProviders.isPayInStore(provider)
 				? new PaymentProvider.Payment(true, "in-store:" + order.id())
-				: provider.payFor(order.profileId(), order.id(), order.total(), details);
+				: provider.payFor(order.profileId(), order.id(), due, details);
 		if (!taken.captured()) {
 			throw ProblemException.invalidField("payment.method", "did not take the payment");
+		}
+		if (!parts.isEmpty()) {
+			paymentParts.add(order.id(), provider.method(), taken.reference(), due, OrderPayment.Kind.PAYMENT,
+					clock.instant());
 		}
 		Order paid = order.paid(provider.method(), taken.reference(), clock.instant());
 		keepHolding(paid);
@@ -289,7 +302,7 @@ public class Orders {
 			.findFirst()
 			.map(line -> line.unitPrice().times(quantity))
 			.orElse(Money.zero(order.currency()));
-		long left = Refunds.captured(order).minorUnits() - refunds.refunded(order).minorUnits();
+		long left = refunds.left(order).minorUnits();
 		long amount = Math.min(owed.minorUnits(), left);
 		if (amount <= 0) {
 			shortages.settle(order.id(), sku, at, "NOT_PAID");

@@ -130,7 +130,7 @@ public class Returns {
 			throw ProblemException.invalidField("resolution",
 					"STORE_CREDIT needs an order of a known customer; order " + order.id() + " is anonymous");
 		}
-		if (resolution == Resolution.REFUND && Refunds.captured(order).minorUnits() == 0) {
+		if (resolution == Resolution.REFUND && refunds.taken(order).minorUnits() == 0) {
 			throw new ProblemException(ProblemType.CONFLICT, "Order " + order.id() + " was never paid",
 					List.of(new FieldError("resolution", "cannot be REFUND for an unpaid order")));
 		}

@@ -11,7 +11,8 @@ import io.omnis.order.OrderId;
 import io.omnis.order.OrderRefund;
 
 /**
- * The order_refund table and the refunded total kept on customer_order.
+ * The order_refund table and the refunded total kept on customer_order (what each payment
+ * may still give back is guarded in {@link PaymentStore}).
  */
 @Repository
 public class RefundStore {
@@ -22,19 +23,12 @@ public class RefundStore {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Adds to the order's refunded total only while it stays within what was captured:
-	 * two refunds racing for the last of it cannot both pass.
-	 * @return whether it was added
-	 */
-	public boolean claim(OrderId order, long amount, long captured) {
-		return jdbc.sql("""
-				update customer_order set refunded = refunded + :amount
-				 where id = :id and refunded + :amount <= :captured""")
+	/** Adds to the order's refunded total (each payment's own share is guarded). */
+	public void add(OrderId order, long amount) {
+		jdbc.sql("update customer_order set refunded = refunded + :amount where id = :id")
 			.param("id", order.value())
 			.param("amount", amount)
-			.param("captured", captured)
-			.update() == 1;
+			.update();
 	}
 
 	public long refunded(OrderId order) {

@@ -31,6 +31,7 @@ import io.omnis.order.Carts;
 import io.omnis.order.Checkout;
 import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.Order;
+import io.omnis.order.Refunds;
 import io.omnis.order.ReservationPolicies;
 import io.omnis.order.internal.QrCodes;
 import io.omnis.order.web.OrderJson.CartView;
@@ -64,8 +65,11 @@ class CartController {
 
 	private final DeliveryStore deliveries;
 
+	private final Refunds refunds;
+
 	CartController(Carts carts, Checkout checkout, ReservationPolicies policies, Channels channels,
-			DeliveryStore deliveries) {
+			DeliveryStore deliveries, Refunds refunds) {
+		this.refunds = refunds;
 		this.carts = carts;
 		this.deliveries = deliveries;
 		this.checkout = checkout;
@@ -190,7 +194,9 @@ class CartController {
 	@PreAuthorize("hasAuthority('carts:write')")
 	@Operation(summary = "Place the order, once",
 			description = "Requires `carts:write` and an `Idempotency-Key`. `payment.method` is `test-card` "
-					+ "(with `cardNumber`) or `pay-in-store`. Refused with 409 `price-changed` naming the lines "
+					+ "(with `cardNumber`), `pay-in-store` or `store-credit`; `payment.storeCredit` (minor units, "
+					+ "below the total, a known customer) pays that much from her store credit first and the "
+					+ "method the rest (400 or 409 naming `payment.storeCredit`). Refused with 409 `price-changed` naming the lines "
 					+ "whose price changed, 409 `insufficient-stock`, 402 `payment-declined`; nothing is kept then. "
 					+ "With `fulfilment` (`method` SHIP, SAME_DAY, PICKUP or CURBSIDE; `destination` "
 					+ "{latitude, longitude} or `pickupLocationId`) a paid order is routed at once and answered "
@@ -209,7 +215,10 @@ class CartController {
 		Order order = checkout.checkout(Callers.cart(id), Callers.channel(caller, channel, channels), payment.payment(),
 				body.currency(), customer, body.fulfilment() == null ? null : body.fulfilment().delivery());
 		DeliveryStore.Summary delivery = body.fulfilment() == null ? null : deliveries.summary(order.id());
-		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderView.of(order, delivery));
+		OrderView view = OrderView.of(order, delivery);
+		// A split payment answers its parts; one method is the order's own paymentMethod
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
+			.body(payment.storeCredit() == null ? view : view.with(refunds.payments(order)));
 	}
 
 	@GetMapping("/reservation-policies/{channelId}")

@@ -26,6 +26,7 @@ import io.omnis.order.OrderId;
 import io.omnis.order.OrderKind;
 import io.omnis.order.OrderStatus;
 import io.omnis.order.Orders;
+import io.omnis.order.Refunds;
 import io.omnis.order.TillSales;
 import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.web.OrderJson.CancelBody;
@@ -51,7 +52,10 @@ class OrderController {
 
 	private final DeliveryStore deliveries;
 
-	OrderController(Orders orders, TillSales tillSales, Channels channels, DeliveryStore deliveries) {
+	private final Refunds refunds;
+
+	OrderController(Orders orders, TillSales tillSales, Channels channels, DeliveryStore deliveries, Refunds refunds) {
+		this.refunds = refunds;
 		this.orders = orders;
 		this.deliveries = deliveries;
 		this.tillSales = tillSales;
@@ -61,7 +65,9 @@ class OrderController {
 	@GetMapping("/orders/{id}")
 	@PreAuthorize("hasAuthority('orders:read')")
 	@Operation(summary = "One order",
-			description = "Requires `orders:read`. With `customer`, another customer's order answers 404.")
+			description = "Requires `orders:read`. With `customer`, another customer's order answers 404. "
+					+ "`payments` lists what each method took: a split checkout's store credit and card, an "
+					+ "exchange's charged difference.")
 	OrderView get(@PathVariable String id, @RequestParam(required = false) String customer) {
 		return view(orders.get(id, customer));
 	}
@@ -96,7 +102,7 @@ class OrderController {
 					+ "(the till took the money).")
 	OrderView pay(@PathVariable String id, @RequestBody PaymentBody body,
 			@RequestParam(required = false) String customer) {
-		return view(orders.pay(id, body.method(), body.payment().details(), customer));
+		return view(orders.pay(id, body.method(), body.whole().details(), customer));
 	}
 
 	@PostMapping("/orders/{id}/cancel")
@@ -149,15 +155,15 @@ class OrderController {
 	ResponseEntity<OrderView> tillSale(@RequestBody SaleBody body, @RequestParam(required = false) String channel,
 			Authentication caller) {
 		Order order = tillSales.record(Callers.channel(caller, channel, channels), new TillSales.Sale(body.lines(),
-				body.currency(), body.customer(), body.payment() == null ? null : body.payment().payment()));
+				body.currency(), body.customer(), body.payment() == null ? null : body.payment().whole()));
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(OrderView.of(order));
 	}
 
 	private OrderView view(Order order) {
 		if (order.kind() != OrderKind.ONLINE) {
-			return OrderView.of(order);
+			return OrderView.of(order).with(refunds.payments(order));
 		}
-		return OrderView.of(order, deliveries.summary(order.id()));
+		return OrderView.of(order, deliveries.summary(order.id())).with(refunds.payments(order));
 	}
 
 	private Page<OrderView> views(Page<Order> page) {

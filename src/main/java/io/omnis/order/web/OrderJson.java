@@ -78,10 +78,18 @@ final class OrderJson {
 			@Nullable String paymentReference, @Nullable Instant paymentDueAt, @Nullable String cancelReason,
 			Instant placedAt, @Nullable Instant paidAt, @Nullable Instant allocatedAt, @Nullable Instant fulfilledAt,
 			@Nullable Instant completedAt, @Nullable Instant cancelledAt, Instant updatedAt,
-			@Nullable DeliveryView fulfilment) {
+			@Nullable DeliveryView fulfilment, @Nullable List<PaymentView> payments) {
 
 		static OrderView of(Order o) {
 			return of(o, null);
+		}
+
+		/** The order with what each method took for it (answers about one order). */
+		OrderView with(List<io.omnis.order.OrderPayment> taken) {
+			return new OrderView(id, kind, status, cartId, channelId, locationId, currency, country, customer,
+					customerIds, profileId, lines, net, tax, total, reservationId, paymentMethod, paymentReference,
+					paymentDueAt, cancelReason, placedAt, paidAt, allocatedAt, fulfilledAt, completedAt, cancelledAt,
+					updatedAt, fulfilment, taken.stream().map(PaymentView::of).toList());
 		}
 
 		static OrderView of(Order o, DeliveryStore.@Nullable Summary delivery) {
@@ -91,7 +99,22 @@ final class OrderJson {
 					o.lines().stream().map(OrderLineView::of).toList(), MoneyView.of(o.net()), MoneyView.of(o.tax()),
 					MoneyView.of(o.total()), o.reservationId(), o.paymentMethod(), o.paymentReference(),
 					o.paymentDueAt(), o.cancelReason(), o.placedAt(), o.paidAt(), o.allocatedAt(), o.fulfilledAt(),
-					o.completedAt(), o.cancelledAt(), o.updatedAt(), DeliveryView.of(o, delivery));
+					o.completedAt(), o.cancelledAt(), o.updatedAt(), DeliveryView.of(o, delivery), null);
+		}
+
+	}
+
+	/**
+	 * An amount taken for the order by one method: {@code CHECKOUT}, {@code PAYMENT}
+	 * (taken later) or {@code CHARGE} (an exchange's difference), and what of it is
+	 * refunded.
+	 */
+	record PaymentView(String method, String reference, @Nullable MoneyView amount, @Nullable MoneyView refunded,
+			String kind, Instant createdAt) {
+
+		static PaymentView of(io.omnis.order.OrderPayment p) {
+			return new PaymentView(p.method(), p.reference(), MoneyView.of(p.amount()), MoneyView.of(p.refunded()),
+					p.kind().name(), p.createdAt());
 		}
 
 	}
@@ -154,10 +177,34 @@ final class OrderJson {
 	record QuantityBody(@Nullable Integer quantity) {
 	}
 
-	record PaymentBody(@Nullable String method, @Nullable String cardNumber) {
+	/**
+	 * How to pay; {@code storeCredit} (minor units) is taken from the customer's store
+	 * credit first and {@code method} pays the rest.
+	 */
+	record PaymentBody(@Nullable String method, @Nullable String cardNumber, @Nullable Object storeCredit) {
+
+		PaymentBody(@Nullable String method, @Nullable String cardNumber) {
+			this(method, cardNumber, null);
+		}
 
 		Checkout.Payment payment() {
-			return new Checkout.Payment(method, cardNumber == null ? Map.of() : Map.of("cardNumber", cardNumber));
+			Map<String, String> details = new java.util.HashMap<>();
+			if (cardNumber != null) {
+				details.put("cardNumber", cardNumber);
+			}
+			if (storeCredit != null) {
+				details.put(Checkout.STORE_CREDIT, String.valueOf(storeCredit));
+			}
+			return new Checkout.Payment(method, Map.copyOf(details));
+		}
+
+		/** The payment of a till sale or of a placed order: never split. */
+		Checkout.Payment whole() {
+			if (storeCredit != null) {
+				throw io.omnis.kernel.problem.ProblemException.invalidField("payment.storeCredit",
+						"is only for a checkout; pay here with one method");
+			}
+			return payment();
 		}
 
 	}

@@ -64,6 +64,7 @@ class OrderPages {
 		model.addAttribute("order", order);
 		model.addAttribute("steps", steps(order));
 		model.addAttribute("refunds", refunds.of(order.id()));
+		model.addAttribute("payments", refunds.payments(order));
 		return "order/order";
 	}
 

@@ -42,10 +42,11 @@ class RefundController {
 	@PreAuthorize("hasAuthority('orders:read')")
 	@Operation(summary = "The refunds of an order and what is left to refund",
 			description = "Requires `orders:read`. Cancelling a paid order refunds it in full; returns refund "
-					+ "what was returned.")
+					+ "what was returned. `captured` is all that was taken, an exchange's charged difference "
+					+ "included; a split payment is refunded card first, store credit last, one refund per method.")
 	RefundsView list(@PathVariable String id, @RequestParam(required = false) String customer) {
 		Order order = orders.get(id, customer);
-		MoneyView captured = MoneyView.of(Refunds.captured(order));
+		MoneyView captured = MoneyView.of(refunds.taken(order));
 		MoneyView refunded = MoneyView.of(refunds.refunded(order));
 		return new RefundsView(order.id().value(), captured, refunded,
 				refunds.of(order.id()).stream().map(RefundView::of).toList());

@@ -102,7 +102,7 @@ public class Exchanges {
 				throw ProblemException.invalidField("exchange.refundTo",
 						"STORE_CREDIT needs an order of a known customer; order " + order.id() + " is anonymous");
 			}
-			if (refundTo == Resolution.REFUND && Refunds.captured(order).minorUnits() == 0) {
+			if (refundTo == Resolution.REFUND && refunds.taken(order).minorUnits() == 0) {
 				throw new ProblemException(ProblemType.CONFLICT, "Order " + order.id() + " was never paid",
 						List.of(new FieldError("exchange.refundTo", "cannot be REFUND for an unpaid order")));
 			}
