@@ -152,18 +152,15 @@ public class Checkout {
 		Duration ttl = later ? min(properties.paymentTtl().plusHours(1), Reservations.MAX_TTL) : Reservations.MAX_TTL;
 		String reservation;
 		if (delivery == null && cart.reservationId() == null) {
-			// The stock is held last, right before the commit, after the order, its
-			// events
-			// and the stored answer (ADR 0023): the hot stock rows are locked for that
-			// statement and the commit only. A refusal rolls back everything, the order
-			// and
-			// the payment taken in this transaction included
+			// The stock is held last, right before the commit (ADR 0023), after
+			// the order, its events and the stored answer: the hot stock rows stay
+			// locked for that statement and the commit only. A refusal rolls back
+			// everything, the payment taken in this transaction included
 			reservation = holds.reserveAtCommit(channel, orderId.value(), ReservationKind.ORDER, ttl, items).value();
 		}
 		else {
 			// Routing reads the order's reservation in this transaction, and what the
-			// cart
-			// held goes back as the order holds anew (nobody can take the units in
+			// cart held goes back as the order holds anew (nobody can take the units in
 			// between): both hold now
 			carts.release(cart);
 			reservation = holds.reserve(channel, orderId.value(), ReservationKind.ORDER, ttl, items).id().value();

@@ -57,14 +57,6 @@ public class Refunds {
 	}
 
 	/**
-	 * The order's total once paid, nothing before; an order paid in parts or charged more
-	 * later has {@link #taken} instead.
-	 */
-	public static Money captured(Order order) {
-		return order.paidAt() == null ? Money.zero(order.currency()) : order.total();
-	}
-
-	/**
 	 * Refunds {@code amount} of the order, split over the payments that took it (see
 	 * {@link #refundParts}).
 	 * @return the first part given back; the others are in {@link #of}
