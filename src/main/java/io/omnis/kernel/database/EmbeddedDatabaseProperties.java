@@ -26,7 +26,12 @@ public record EmbeddedDatabaseProperties(Path dataDir, int port, Map<String, Str
 	/** The settings by their PostgreSQL names. */
 	public Map<String, String> serverSettings() {
 		Map<String, String> named = new java.util.TreeMap<>();
-		settings.forEach((name, value) -> named.put(name.replace('-', '_'), value));
+		settings.forEach((name, value) -> {
+			// an empty value (an unset environment variable) keeps Omnis's default
+			if (!value.isBlank()) {
+				named.put(name.replace('-', '_'), value);
+			}
+		});
 		return named;
 	}
 

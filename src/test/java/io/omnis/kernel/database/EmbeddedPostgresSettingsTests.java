@@ -20,7 +20,21 @@ class EmbeddedPostgresSettingsTests extends RunningOmnis {
 		assertThat(show("random_page_cost")).isEqualTo("1.1");
 		assertThat(show("effective_cache_size")).isEqualTo("4GB");
 		assertThat(show("jit")).isEqualTo("off");
-		assertThat(show("shared_buffers")).as("application.yml's default").isEqualTo("256MB");
+		long megabytes = jdbc.sql("select setting::bigint * 8 / 1024 from pg_settings where name = 'shared_buffers'")
+			.query(Long.class)
+			.single();
+		long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getTotalMemorySize();
+		assertThat(megabytes + "MB").as("a quarter of this machine's memory, within bounds")
+			.isEqualTo(EmbeddedPostgresServer.defaultSharedBuffers(memory));
+	}
+
+	@Test
+	void sharedBuffersAreAQuarterOfTheMemoryWithinBounds() {
+		long gib = 1024L * 1024 * 1024;
+		assertThat(EmbeddedPostgresServer.defaultSharedBuffers(24 * gib)).isEqualTo("6144MB");
+		assertThat(EmbeddedPostgresServer.defaultSharedBuffers(gib / 4)).isEqualTo("128MB");
+		assertThat(EmbeddedPostgresServer.defaultSharedBuffers(256 * gib)).isEqualTo("8192MB");
 	}
 
 	@Test
@@ -31,6 +45,9 @@ class EmbeddedPostgresSettingsTests extends RunningOmnis {
 		assertThat(properties.serverSettings()).containsExactlyInAnyOrderEntriesOf(
 				Map.of("shared_buffers", "1GB", "random_page_cost", "2", "work_mem", "8MB"));
 		assertThat(new EmbeddedDatabaseProperties(null, 0, null).serverSettings()).isEmpty();
+		assertThat(new EmbeddedDatabaseProperties(null, 0, Map.of("shared-buffers", "")).serverSettings())
+			.as("an unset OMNIS_DB_SHARED_BUFFERS keeps Omnis's default")
+			.isEmpty();
 	}
 
 	private String show(String setting) {
