@@ -231,7 +231,10 @@ final class Messages {
 		if (node == null || !node.isString() || node.stringValue().length() > 40) {
 			return null;
 		}
-		Instant instant;
+		Instant instant = IsoTimestamp.parse(node.stringValue());
+		if (instant != null) {
+			return isStorable(instant) ? instant : null;
+		}
 		try {
 			instant = OffsetDateTime.parse(node.stringValue()).toInstant();
 		}
