@@ -105,6 +105,38 @@ final class StockMatrix {
 		stocked[sku] = is;
 	}
 
+	/** Units available across every location, per SKU number. */
+	int[] totals() {
+		int[] totals = new int[units.length];
+		for (int sku = 0; sku < units.length; sku++) {
+			for (int k = 0; k < size; k++) {
+				totals[sku] += units[sku][k];
+			}
+		}
+		return totals;
+	}
+
+	/**
+	 * The sorted ids of the locations where every SKU number {@code i} has at least
+	 * {@code quantities[i]} units, each at least 1 (a location without a row for a SKU
+	 * has none of it).
+	 */
+	String[] filling(int[] quantities) {
+		List<String> filling = new java.util.ArrayList<>();
+		for (int k = 0; k < size; k++) {
+			boolean fills = true;
+			for (int sku = 0; sku < units.length && fills; sku++) {
+				fills = units[sku][k] >= Math.max(1, quantities[sku]);
+			}
+			if (fills) {
+				filling.add(ids[k]);
+			}
+		}
+		String[] sorted = filling.toArray(String[]::new);
+		Arrays.sort(sorted);
+		return sorted;
+	}
+
 	void version(String version) {
 		this.version = version;
 	}

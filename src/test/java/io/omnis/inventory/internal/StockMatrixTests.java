@@ -78,4 +78,23 @@ class StockMatrixTests {
 		assertThat(stock.locationsVersion()).isEmpty();
 	}
 
+	@Test
+	void totalsSumEveryLocationAndOnlyLocationsHoldingEveryQuantityFillTheCart() {
+		StockMatrix matrix = new StockMatrix(2);
+		matrix.add("loc-c", 0, 3);
+		matrix.add("loc-a", 0, 2);
+		matrix.add("loc-b", 0, 1);
+		matrix.add("loc-c", 1, 5);
+		matrix.add("loc-a", 1, 4);
+		// loc-b has no row for the second SKU, loc-d none for the first
+		matrix.add("loc-d", 1, 9);
+
+		assertThat(matrix.totals()).containsExactly(6, 18);
+		assertThat(matrix.filling(new int[] { 2, 4 })).containsExactly("loc-a", "loc-c");
+		assertThat(matrix.filling(new int[] { 3, 5 })).containsExactly("loc-c");
+		assertThat(matrix.filling(new int[] { 4, 1 })).isEmpty();
+		assertThat(matrix.filling(new int[] { 0, 0 })).as("a quantity under 1 still needs a unit")
+			.containsExactly("loc-a", "loc-c");
+	}
+
 }
