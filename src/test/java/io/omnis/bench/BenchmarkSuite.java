@@ -44,7 +44,7 @@ import io.omnis.kernel.database.EmbeddedPostgresServer;
  * workload's data, measures each workload over HTTP and its baseline over JDBC, prints
  * one row per workload, writes the run as JSON and stops everything it started.
  * <p>
- * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--profiles N [--events M]] [--skus N]}.
+ * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--warm-up S] [--jvm a,b] [--profiles N [--events M]] [--skus N]}.
  */
 public final class BenchmarkSuite {
 
@@ -106,6 +106,7 @@ public final class BenchmarkSuite {
 		int limit = OrderReplay.DEFAULT_LIMIT;
 		java.util.Map<String, Long> sizes = new java.util.HashMap<>();
 		List<String> jvm = new java.util.ArrayList<>();
+		java.time.Duration warmUp = null;
 		for (int i = 0; i < args.size(); i++) {
 			switch (args.get(i)) {
 				case "--data" -> data = Path.of(args.get(++i));
@@ -113,6 +114,8 @@ public final class BenchmarkSuite {
 				case "--only" -> only = Set.of(args.get(++i).split(","));
 				case "--profile" -> profile = true;
 				case "--jvm" -> jvm.addAll(List.of(args.get(++i).split(",")));
+				// A longer warm-up measures JIT-compiled, steady-state nodes
+				case "--warm-up" -> warmUp = java.time.Duration.ofSeconds(Long.parseLong(args.get(++i)));
 				case "--limit" -> limit = Integer.parseInt(args.get(++i));
 				case "--profiles", "--events", "--skus" ->
 					sizes.put(args.get(i).substring(2), Long.parseLong(args.get(++i)));
@@ -127,7 +130,11 @@ public final class BenchmarkSuite {
 			jvm.add("-XX:StartFlightRecording=filename=" + Path.of("target", "bench", "omnis-%t.jfr").toAbsolutePath()
 					+ ",settings=profile");
 		}
-		BenchmarkSuite suite = new BenchmarkSuite(Mode.of(mode), Path.of("target", "bench"), OmnisProcess.jar(jar, jvm),
+		Mode chosen = Mode.of(mode);
+		if (warmUp != null) {
+			chosen = chosen.withWarmUp(warmUp);
+		}
+		BenchmarkSuite suite = new BenchmarkSuite(chosen, Path.of("target", "bench"), OmnisProcess.jar(jar, jvm),
 				only, System.out, profile);
 		suite.sizes.putAll(sizes);
 		suite.run();

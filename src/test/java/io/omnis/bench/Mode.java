@@ -31,6 +31,11 @@ public record Mode(String name, Duration warmUp, Duration measure, int maxOps, D
 	public static final Mode FULL = new Mode("full", Duration.ofSeconds(6), Duration.ofSeconds(30), 2_000_000,
 			Duration.ofSeconds(10), 10_000);
 
+	/** The same mode with another warm-up ({@code --warm-up seconds}). */
+	public Mode withWarmUp(Duration warmUp) {
+		return new Mode(name, warmUp, measure, maxOps, baseline, scale);
+	}
+
 	public static Mode of(String name) {
 		return switch (name.toLowerCase(Locale.ROOT)) {
 			case "smoke" -> SMOKE;
