@@ -134,8 +134,8 @@ public final class BenchmarkSuite {
 		if (warmUp != null) {
 			chosen = chosen.withWarmUp(warmUp);
 		}
-		BenchmarkSuite suite = new BenchmarkSuite(chosen, Path.of("target", "bench"), OmnisProcess.jar(jar, jvm),
-				only, System.out, profile);
+		BenchmarkSuite suite = new BenchmarkSuite(chosen, Path.of("target", "bench"), OmnisProcess.jar(jar, jvm), only,
+				System.out, profile);
 		suite.sizes.putAll(sizes);
 		suite.run();
 		return 0;
