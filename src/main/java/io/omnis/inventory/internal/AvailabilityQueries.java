@@ -85,8 +85,7 @@ public class AvailabilityQueries {
 				  join stock s on s.sku = q.sku""".formatted(AVAILABLE))
 			.param("channel", channel.value())
 			.param("skus", names)
-			// the location's id as bytes: a string and a map entry per row were a fifth
-			// of the answer's time
+			// the location's id as bytes: no string or map entry per row
 			.query(rs -> {
 				matrix.add(rs.getBytes(2), rs.getInt(1) - 1, rs.getInt(3));
 			});

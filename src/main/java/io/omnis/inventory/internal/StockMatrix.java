@@ -1,6 +1,7 @@
 package io.omnis.inventory.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -122,7 +123,7 @@ final class StockMatrix {
 	 * has none of it).
 	 */
 	String[] filling(int[] quantities) {
-		List<String> filling = new java.util.ArrayList<>();
+		List<String> filling = new ArrayList<>();
 		for (int k = 0; k < size; k++) {
 			boolean fills = true;
 			for (int sku = 0; sku < units.length && fills; sku++) {
