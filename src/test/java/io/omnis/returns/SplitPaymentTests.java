@@ -130,9 +130,7 @@ class SplitPaymentTests extends ReturnFixtures {
 		Shop web = web();
 		String profile = creditedProfile(4000);
 		String cart = cart(web, ", \"profileId\": \"" + profile + "\"", lamp, 1);
-		String id = split(web, cart, UUID.randomUUID().toString(), "test-card", CARD, "4000").expect(201)
-			.path("id")
-			.asString();
+		String id = paidSplit(web, cart, 4000);
 		assertThat(balance(profile)).isZero();
 
 		web.api().post("/api/v1/orders/" + id + "/cancel", "{}").expect(200);
@@ -162,9 +160,7 @@ class SplitPaymentTests extends ReturnFixtures {
 		String profile = creditedProfile(6000);
 		String cart = cart(web, ", \"profileId\": \"" + profile + "\"", lamp, 1, vase, 1);
 		// 79.90: 60.00 from credit, 19.90 by card
-		String id = split(web, cart, UUID.randomUUID().toString(), "test-card", CARD, "6000").expect(201)
-			.path("id")
-			.asString();
+		String id = paidSplit(web, cart, 6000);
 		backoffice().post("/api/v1/orders/" + id + "/allocate", "").expect(200);
 		backoffice().post("/api/v1/orders/" + id + "/fulfil", "").expect(200);
 
@@ -202,9 +198,7 @@ class SplitPaymentTests extends ReturnFixtures {
 		String profile = creditedProfile(1000);
 		String cart = cart(web, ", \"profileId\": \"" + profile + "\"", small, 1);
 		// 29.90: 10.00 from credit, 19.90 by card
-		String id = split(web, cart, UUID.randomUUID().toString(), "test-card", CARD, "1000").expect(201)
-			.path("id")
-			.asString();
+		String id = paidSplit(web, cart, 1000);
 		backoffice().post("/api/v1/orders/" + id + "/allocate", "").expect(200);
 		backoffice().post("/api/v1/orders/" + id + "/fulfil", "").expect(200);
 
@@ -290,9 +284,7 @@ class SplitPaymentTests extends ReturnFixtures {
 		String profile = creditedProfile(1500);
 		String cart = cart(web, ", \"profileId\": \"" + profile + "\"", lamp, 2);
 		// 99.80: 15.00 from credit, 84.80 by card
-		String id = split(web, cart, UUID.randomUUID().toString(), "test-card", CARD, "1500").expect(201)
-			.path("id")
-			.asString();
+		String id = paidSplit(web, cart, 1500);
 		int threads = 12;
 		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.atomic.AtomicInteger given = new java.util.concurrent.atomic.AtomicInteger();
@@ -374,6 +366,14 @@ class SplitPaymentTests extends ReturnFixtures {
 		String profile = profile("split-" + UUID.randomUUID() + "@example.com");
 		credit.credit(profile, Money.of(cents, "EUR"), "seed-" + UUID.randomUUID(), "return-test-seed");
 		return profile;
+	}
+
+	/** A card and store-credit checkout that must succeed: the order's id. */
+	private static String paidSplit(Shop shop, String cart, long storeCredit) {
+		return split(shop, cart, UUID.randomUUID().toString(), "test-card", CARD, Long.toString(storeCredit))
+			.expect(201)
+			.path("id")
+			.asString();
 	}
 
 	private static Answer split(Shop shop, String cart, String key, String method, String card, String storeCredit) {
