@@ -124,8 +124,7 @@ public class Orders {
 			order.paid("", null, clock.instant()); // refused with the reason
 		}
 		PaymentProvider provider = payments.get(Checkout.required(method, "payment.method"), "payment.method");
-		// A split checkout took part of the total from store credit already: the rest
-		// is due
+		// A split checkout took part of the total from store credit: the rest is due
 		List<OrderPayment> parts = refunds.payments(order);
 		Money due = order.total()
 			.minus(Money.of(parts.stream().mapToLong(p -> p.amount().minorUnits()).sum(), order.currency()));
