@@ -70,6 +70,10 @@ final class MediaFetcher {
 	 * @param authorization an Authorization header for {@code authority} (host and port)
 	 * only, or null
 	 */
+	private Refused tooSlow() {
+		return new Refused("took longer than " + timeout.toSeconds() + " s", true);
+	}
+
 	Fetched fetch(String url, @Nullable String authorization, @Nullable String authority) throws Refused {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		URI uri = checked(url);
@@ -88,7 +92,7 @@ final class MediaFetcher {
 			}
 			catch (TimeoutException ex) {
 				sent.cancel(true);
-				throw new Refused("took longer than " + timeout.toSeconds() + " s", true);
+				throw tooSlow();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -97,6 +101,11 @@ final class MediaFetcher {
 			catch (ExecutionException ex) {
 				if (ex.getCause() instanceof TooLarge) {
 					throw tooLarge();
+				}
+				// The request's own timeout can fire just before the deadline: the
+				// same reason either way
+				if (ex.getCause() instanceof java.net.http.HttpTimeoutException) {
+					throw tooSlow();
 				}
 				throw new Refused("could not be fetched (" + ex.getCause().getClass().getSimpleName() + ")", true);
 			}
