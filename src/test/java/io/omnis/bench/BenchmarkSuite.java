@@ -196,8 +196,9 @@ public final class BenchmarkSuite {
 	private Started start(Cleanup cleanup, String stamp) throws Exception {
 		Path dataDir = out.resolve("pg-" + stamp).toAbsolutePath();
 		cleanup.push(() -> FileSystemUtils.deleteRecursively(dataDir));
-		EmbeddedPostgresServer postgres = cleanup.push(EmbeddedPostgresServer.start(dataDir, 0,
-				profile ? java.util.Map.of("shared_preload_libraries", "pg_stat_statements") : java.util.Map.of()));
+		EmbeddedPostgresServer postgres = cleanup
+			.push(EmbeddedPostgresServer.start(dataDir, 0, profile ? java.util.Map.of("shared_preload_libraries",
+					"pg_stat_statements", "pg_stat_statements.track_planning", "on") : java.util.Map.of()));
 		DataSource database = database(postgres.port());
 		if (profile) {
 			try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {

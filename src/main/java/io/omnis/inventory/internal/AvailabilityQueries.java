@@ -14,6 +14,7 @@ import io.omnis.inventory.LocationAvailability;
 import io.omnis.inventory.LocationId;
 import io.omnis.inventory.NetworkStock;
 import io.omnis.inventory.Sku;
+import io.omnis.kernel.database.GenericPlans;
 
 /**
  * What a channel can promise, read straight from the stock rows: the units no channel
@@ -53,17 +54,18 @@ public class AvailabilityQueries {
 	 * Every location that has stock rows for the SKUs, with what the channel may sell.
 	 */
 	public List<LocationAvailability> of(List<Sku> skus, ChannelId channel) {
-		return jdbc.sql("""
-				select s.sku, s.location_id, l.name, %s as available
-				  from stock s
-				  join location l on l.id = s.location_id
-				 where s.sku = any(:skus)
-				 order by s.sku, s.location_id""".formatted(AVAILABLE))
-			.param("channel", channel.value())
-			.param("skus", skus.stream().map(Sku::value).toArray(String[]::new))
-			.query((rs, row) -> new LocationAvailability(new Sku(rs.getString(1)), new LocationId(rs.getString(2)),
-					rs.getString(3), rs.getInt(4), null))
-			.list();
+		return GenericPlans.run(jdbc,
+				() -> jdbc.sql("""
+						select s.sku, s.location_id, l.name, %s as available
+						  from stock s
+						  join location l on l.id = s.location_id
+						 where s.sku = any(:skus)
+						 order by s.sku, s.location_id""".formatted(AVAILABLE))
+					.param("channel", channel.value())
+					.param("skus", skus.stream().map(Sku::value).toArray(String[]::new))
+					.query((rs, row) -> new LocationAvailability(new Sku(rs.getString(1)),
+							new LocationId(rs.getString(2)), rs.getString(3), rs.getInt(4), null))
+					.list());
 	}
 
 	/**
