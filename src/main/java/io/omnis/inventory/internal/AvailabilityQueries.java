@@ -14,7 +14,7 @@ import io.omnis.inventory.LocationAvailability;
 import io.omnis.inventory.LocationId;
 import io.omnis.inventory.NetworkStock;
 import io.omnis.inventory.Sku;
-import io.omnis.kernel.database.GenericPlans;
+import io.omnis.kernel.database.ArrayParameters;
 
 /**
  * What a channel can promise, read straight from the stock rows: the units no channel
@@ -54,18 +54,19 @@ public class AvailabilityQueries {
 	 * Every location that has stock rows for the SKUs, with what the channel may sell.
 	 */
 	public List<LocationAvailability> of(List<Sku> skus, ChannelId channel) {
-		return GenericPlans.run(jdbc,
-				() -> jdbc.sql("""
-						select s.sku, s.location_id, l.name, %s as available
-						  from stock s
-						  join location l on l.id = s.location_id
-						 where s.sku = any(:skus)
-						 order by s.sku, s.location_id""".formatted(AVAILABLE))
-					.param("channel", channel.value())
-					.param("skus", skus.stream().map(Sku::value).toArray(String[]::new))
-					.query((rs, row) -> new LocationAvailability(new Sku(rs.getString(1)),
-							new LocationId(rs.getString(2)), rs.getString(3), rs.getInt(4), null))
-					.list());
+		List<String> names = skus.stream().map(Sku::value).toList();
+		// The SKUs as one parameter each: planned once per connection (ADR 0026)
+		return jdbc.sql("""
+				select s.sku, s.location_id, l.name, %s as available
+				  from stock s
+				  join location l on l.id = s.location_id
+				 where s.sku = any(%s)
+				 order by s.sku, s.location_id""".formatted(AVAILABLE, ArrayParameters.textArray("skus", names.size())))
+			.param("channel", channel.value())
+			.param("skus", ArrayParameters.values(names))
+			.query((rs, row) -> new LocationAvailability(new Sku(rs.getString(1)), new LocationId(rs.getString(2)),
+					rs.getString(3), rs.getInt(4), null))
+			.list();
 	}
 
 	/**

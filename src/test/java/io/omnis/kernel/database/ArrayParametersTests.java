@@ -1,0 +1,100 @@
+package io.omnis.kernel.database;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.omnis.RunningOmnis;
+import io.omnis.catalog.internal.QuoteStore;
+import io.omnis.channel.ChannelId;
+import io.omnis.inventory.Sku;
+import io.omnis.inventory.internal.AvailabilityQueries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hot statements that take a list of SKUs end up on a generic plan, made once per
+ * connection, instead of being planned on every execution; a list too long to go as one
+ * parameter per value still gets its answer.
+ */
+class ArrayParametersTests extends RunningOmnis {
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	QuoteStore quotes;
+
+	@Autowired
+	AvailabilityQueries availability;
+
+	@Test
+	void theCatalogQuoteKeepsAGenericPlan() {
+		assertKeepsAGenericPlan("as wanted",
+				length -> quotes.rows(skus(length), null, "EUR", Instant.now(), "PT", null));
+	}
+
+	@Test
+	void theAvailabilityOfSkusKeepsAGenericPlan() {
+		ChannelId channel = ChannelId.next();
+		assertKeepsAGenericPlan("join location l on l.id = s.location_id",
+				length -> availability.of(skus(length).stream().map(Sku::new).toList(), channel));
+	}
+
+	@Test
+	void aListLongerThanOneParameterEachIsAnsweredWhole() {
+		int length = ArrayParameters.ONE_EACH + 50;
+		assertThat(quotes.rows(skus(length), null, "EUR", Instant.now(), "PT", null)).hasSize(length)
+			.allSatisfy(row -> assertThat(row.variant()).isNull());
+		assertThat(availability.of(skus(length).stream().map(Sku::new).toList(), ChannelId.next())).isEmpty();
+		assertThat(ArrayParameters.textArray("skus", length)).isEqualTo(":skus::text[]");
+		assertThat(ArrayParameters.values(skus(length))).isInstanceOf(String[].class);
+	}
+
+	private static List<String> skus(int length) {
+		return IntStream.range(0, length).mapToObj(n -> "AP-" + n).toList();
+	}
+
+	/**
+	 * Runs the statement twelve times for each of two list lengths on one connection (one
+	 * transaction): pgjdbc prepares it on the server from its fifth execution, PostgreSQL
+	 * makes five custom plans and then keeps the generic one if it is no dearer. With the
+	 * list as one array parameter it never is, and every execution is planned.
+	 */
+	private void assertKeepsAGenericPlan(String statement, IntConsumer execution) {
+		transactions.executeWithoutResult(status -> {
+			Map<String, Object> before = plans(statement);
+			for (int length : new int[] { 1, 3 }) {
+				for (int n = 0; n < 12; n++) {
+					execution.accept(length);
+				}
+			}
+			Map<String, Object> after = plans(statement);
+			assertThat(count(after, "custom") - count(before, "custom")).as("custom plans").isLessThanOrEqualTo(2 * 5);
+			assertThat(count(after, "generic") - count(before, "generic")).as("executions of a generic plan")
+				.isGreaterThanOrEqualTo(2 * 3);
+		});
+	}
+
+	private Map<String, Object> plans(String statement) {
+		return jdbc.sql("""
+				select coalesce(sum(generic_plans), 0) as generic, coalesce(sum(custom_plans), 0) as custom
+				  from pg_prepared_statements where statement like '%' || :statement || '%'
+				   and statement not like '%pg_prepared_statements%'""")
+			.param("statement", statement)
+			.query()
+			.singleRow();
+	}
+
+	private static long count(Map<String, Object> plans, String kind) {
+		return ((Number) plans.get(kind)).longValue();
+	}
+
+}
