@@ -74,7 +74,7 @@ class PrefixedRequestMappings {
 		/**
 		 * The literal start of each pattern, or null when a pattern has none to check.
 		 */
-		private @Nullable String[] literalStarts(RequestMappingInfo mapping) {
+		private String @Nullable [] literalStarts(RequestMappingInfo mapping) {
 			PathPatternsRequestCondition patterns = mapping.getPathPatternsCondition();
 			if (patterns == null || getPatternParser() == null || !getPatternParser().isCaseSensitive()) {
 				return null;
