@@ -29,6 +29,9 @@ final class StockMatrix {
 
 	private int size;
 
+	/** The location number the next row most likely names. */
+	private int expected;
+
 	private String version = "";
 
 	StockMatrix(int skus) {
@@ -52,6 +55,20 @@ final class StockMatrix {
 	}
 
 	private int number(byte[] location) {
+		// Each SKU's rows come in the stock key's order, the same locations in the same
+		// order as the SKU before: the location numbered after the last one found is
+		// tried first, without hashing
+		int expected = this.expected;
+		if (expected < size && Arrays.equals(keys[expected], location)) {
+			this.expected = expected + 1;
+			return expected;
+		}
+		int k = lookUp(location);
+		this.expected = k + 1;
+		return k;
+	}
+
+	private int lookUp(byte[] location) {
 		int mask = slots.length - 1;
 		int slot = hash(location) & mask;
 		for (int at = slots[slot]; at != 0; at = slots[slot]) {
@@ -90,10 +107,8 @@ final class StockMatrix {
 	}
 
 	private static int hash(byte[] bytes) {
-		int h = 0;
-		for (byte b : bytes) {
-			h = 31 * h + b;
-		}
+		// Arrays.hashCode of a byte[] is vectorized by the JIT; a loop here was not
+		int h = Arrays.hashCode(bytes);
 		return h ^ (h >>> 16);
 	}
 

@@ -44,6 +44,37 @@ class StockMatrixTests {
 	}
 
 	@Test
+	void rowsInKeyOrderWithLocationsMissingHereAndThereLandWhereTheyBelong() {
+		// The order a stock read gives (each SKU's locations sorted), with seeded gaps
+		// and the first SKU missing some locations that later ones have
+		java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+		int skus = 10;
+		int locations = 300;
+		int[][] expected = new int[skus][locations];
+		StockMatrix matrix = new StockMatrix(skus);
+		for (int sku = 0; sku < skus; sku++) {
+			for (int location = 0; location < locations; location++) {
+				if (random.nextInt(5) > 0) {
+					expected[sku][location] = 1 + random.nextInt(1000);
+					matrix.add("loc-%03d".formatted(location), sku, expected[sku][location]);
+				}
+			}
+		}
+
+		NetworkStock stock = matrix
+			.stock(java.util.stream.IntStream.range(0, skus).mapToObj(n -> new Sku("S" + n)).toList());
+
+		assertThat(stock.locations()).isEqualTo(locations);
+		for (int k = 0; k < locations; k++) {
+			int location = Integer.parseInt(stock.locationId(k).substring(4));
+			for (int sku = 0; sku < skus; sku++) {
+				assertThat(stock.available(sku, k)).as("SKU %d at loc-%03d", sku, location)
+					.isEqualTo(expected[sku][location]);
+			}
+		}
+	}
+
+	@Test
 	void idsWhoseHashesCollideAreStillTwoLocations() {
 		// "Aa" and "BB" hash alike; so do their concatenations
 		StockMatrix matrix = new StockMatrix(1);
