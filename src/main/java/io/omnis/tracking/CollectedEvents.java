@@ -1,5 +1,6 @@
 package io.omnis.tracking;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.tracking.internal.EventLog;
+import io.omnis.tracking.internal.QueuedSignal;
 
 /**
  * The collected events as other modules use them: identity resolution claims unresolved
@@ -28,8 +30,29 @@ public class CollectedEvents {
 
 	private final EventLog log;
 
-	CollectedEvents(EventLog log) {
+	private final QueuedSignal queued;
+
+	CollectedEvents(EventLog log, QueuedSignal queued) {
 		this.log = log;
+		this.queued = queued;
+	}
+
+	/**
+	 * How many times this node has committed events to the resolution queue so far: what
+	 * {@link #awaitQueued} compares with.
+	 */
+	public long queuedSoFar() {
+		return queued.count();
+	}
+
+	/**
+	 * Waits until this node commits more events to the resolution queue than {@code seen}
+	 * counted, or until the timeout: an idle resolver wakes when this node collects, and
+	 * polls for what other nodes collect.
+	 * @return whether events were queued
+	 */
+	public boolean awaitQueued(long seen, Duration timeout) throws InterruptedException {
+		return queued.await(seen, timeout);
 	}
 
 	/**

@@ -16,10 +16,14 @@ import io.omnis.tracking.CollectedEvents;
 /**
  * Keeps identity resolution running on every node, in {@code omnis.identity.workers}
  * shards (the same number on every node): each worker takes the next batch of its shard
- * as soon as one is done, and looks again every few milliseconds when there was nothing
- * to do. While a backlog lasts (a batch came back full) the batches grow, up to four
- * times the configured size, as each statement of a batch then serves more events; they
- * shrink back as soon as resolution has caught up.
+ * as soon as one is done. When there was nothing to do it waits: it wakes at once when
+ * this node collects events, and otherwise looks again after {@code idle-poll} (20 ms),
+ * doubling the wait each time it finds nothing, up to {@code idle-poll-max} (500 ms), the
+ * longest an event collected by another node of an idle cluster waits. An idle node's
+ * claims then cost PostgreSQL a few statements a second instead of fifty per worker.
+ * While a backlog lasts (a batch came back full) the batches grow, up to four times the
+ * configured size, as each statement of a batch then serves more events; they shrink back
+ * as soon as resolution has caught up.
  */
 @Component
 class ResolutionWorker implements SmartLifecycle {
@@ -28,9 +32,13 @@ class ResolutionWorker implements SmartLifecycle {
 
 	private final IdentityResolver resolver;
 
+	private final CollectedEvents collected;
+
 	private final int batchSize;
 
 	private final Duration idle;
+
+	private final Duration idleMax;
 
 	private final boolean enabled;
 
@@ -40,17 +48,25 @@ class ResolutionWorker implements SmartLifecycle {
 
 	private final List<Thread> threads = new ArrayList<>();
 
-	ResolutionWorker(IdentityResolver resolver, @Value("${omnis.identity.batch-size:2000}") int batchSize,
+	ResolutionWorker(IdentityResolver resolver, CollectedEvents collected,
+			@Value("${omnis.identity.batch-size:2000}") int batchSize,
 			@Value("${omnis.identity.idle-poll:20ms}") Duration idle,
+			@Value("${omnis.identity.idle-poll-max:500ms}") Duration idleMax,
 			@Value("${omnis.identity.resolver-enabled:true}") boolean enabled,
 			@Value("${omnis.identity.workers:4}") int workers) {
 		if (workers < 1 || workers > CollectedEvents.BUCKETS) {
 			throw new IllegalArgumentException(
 					"omnis.identity.workers must be between 1 and " + CollectedEvents.BUCKETS + ", not " + workers);
 		}
+		if (idleMax.compareTo(idle) < 0) {
+			throw new IllegalArgumentException("omnis.identity.idle-poll-max (" + idleMax
+					+ ") must not be shorter than omnis.identity.idle-poll (" + idle + ")");
+		}
 		this.resolver = resolver;
+		this.collected = collected;
 		this.batchSize = batchSize;
 		this.idle = idle;
+		this.idleMax = idleMax;
 		this.enabled = enabled;
 		this.workers = workers;
 	}
@@ -92,12 +108,20 @@ class ResolutionWorker implements SmartLifecycle {
 
 	private void loop(int shard) {
 		int size = batchSize;
+		Duration wait = idle;
 		while (running) {
 			try {
+				// Read before the claim, so that events committed after its snapshot
+				// count as new
+				long seen = collected.queuedSoFar();
 				int resolved = resolver.resolveBatch(shard, workers, size);
 				size = resolved == size ? Math.min(size * 2, batchSize * 4) : batchSize;
 				if (resolved == 0) {
-					Thread.sleep(idle);
+					collected.awaitQueued(seen, wait);
+					wait = longer(wait);
+				}
+				else {
+					wait = idle;
 				}
 			}
 			catch (InterruptedException ex) {
@@ -120,6 +144,11 @@ class ResolutionWorker implements SmartLifecycle {
 				sleepQuietly();
 			}
 		}
+	}
+
+	private Duration longer(Duration wait) {
+		Duration doubled = wait.multipliedBy(2);
+		return doubled.compareTo(idleMax) > 0 ? idleMax : doubled;
 	}
 
 	private void sleepQuietly() {

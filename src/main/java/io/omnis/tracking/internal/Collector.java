@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,11 +49,14 @@ public class Collector {
 
 	private final Clock clock;
 
+	private final QueuedSignal queued;
+
 	private final Map<String, LongAdder> acceptedSinceFlush = new ConcurrentHashMap<>();
 
 	Collector(EventLog log, TrackingProperties limits, JsonMapper json, TransactionTemplate transactions,
-			MeterRegistry meters, Clock clock) {
+			MeterRegistry meters, Clock clock, QueuedSignal queued) {
 		this.log = log;
+		this.queued = queued;
 		this.limits = limits;
 		this.json = json;
 		this.transactions = transactions;
@@ -83,6 +87,15 @@ public class Collector {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			// A caller's transaction (code inside Omnis) must not see a statement fail
 			stored = store(channelId, rows, drops, samples, receivedAt, true);
+			if (stored > 0) {
+				// The resolver can see the events only once the caller commits
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						queued.ring();
+					}
+				});
+			}
 		}
 		else {
 			try {
@@ -92,6 +105,9 @@ public class Collector {
 				// A message this source sent before (a client's retry): the plain insert
 				// rolled back whole; store the batch again, skipping what was sent
 				stored = store(channelId, rows, drops, samples, receivedAt, true);
+			}
+			if (stored > 0) {
+				queued.ring();
 			}
 		}
 		int consentOnly = drops.getOrDefault(DropReason.CONSENT_DENIED, 0L).intValue();

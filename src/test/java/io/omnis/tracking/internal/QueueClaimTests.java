@@ -1,5 +1,7 @@
 package io.omnis.tracking.internal;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A shard's claim on the resolution queue reads its own buckets, not the backlog: with
  * 100,000 events of the other shards waiting ahead of its own, it reads at most its own
- * waiting events (the heads of its buckets when they hold more than a batch).
+ * waiting events (the heads of its buckets when they hold more than a batch). A claim is
+ * planned once per connection.
  */
 class QueueClaimTests extends CollectingOmnis {
 
@@ -45,8 +48,7 @@ class QueueClaimTests extends CollectingOmnis {
 				.query(Long.class)
 				.single();
 
-			String plan = jdbc.sql("explain (analyze, format json) " + log.claimSql(0, 4))
-				.param("limit", LIMIT)
+			String plan = jdbc.sql("explain (analyze, format json) " + log.claimSql(0, 4, LIMIT))
 				.query(String.class)
 				.single();
 			long[] read = new long[1];
@@ -63,6 +65,39 @@ class QueueClaimTests extends CollectingOmnis {
 				.isBetween(1000L - LIMIT, 999L);
 			status.setRollbackOnly();
 		});
+	}
+
+	/**
+	 * The claim has no parameter, so PostgreSQL keeps one plan per connection: with its
+	 * limit as a parameter, every claim was planned anew (its branches cost more to plan
+	 * than an idle claim costs to run). Twelve claims on one connection: pgjdbc prepares
+	 * the statement on the server from the fifth.
+	 */
+	@Test
+	void aClaimIsPlannedOncePerConnection() {
+		transactions.executeWithoutResult(status -> {
+			Map<String, Object> before = plans();
+			for (int n = 0; n < 12; n++) {
+				log.claimUnresolved(1, 4, LIMIT);
+			}
+			Map<String, Object> after = plans();
+			assertThat(count(after, "custom") - count(before, "custom")).as("claims planned for their parameters")
+				.isZero();
+			assertThat(count(after, "generic") - count(before, "generic")).as("claims run on the kept plan")
+				.isGreaterThanOrEqualTo(6);
+			status.setRollbackOnly();
+		});
+	}
+
+	private Map<String, Object> plans() {
+		return jdbc.sql("""
+				select coalesce(sum(generic_plans), 0) as generic, coalesce(sum(custom_plans), 0) as custom
+				  from pg_prepared_statements where statement like '%delete from event_resolution_queue q where q.ctid%'
+				   and statement not like '%pg_prepared_statements%'""").query().singleRow();
+	}
+
+	private static long count(Map<String, Object> plans, String kind) {
+		return ((Number) plans.get(kind)).longValue();
 	}
 
 	private long waiting(String condition) {
