@@ -106,7 +106,7 @@ public class EventLog {
 			with inserted as (
 			    insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
 			                               received_at, payload, consent_only)
-			    select :channel, m, t, e, u, a, o, :received, p::jsonb, c
+			    select :channel, m, t, e, u, a, o, :received, p::json, c
 			      from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
 			                  :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
 			           as x(m, t, e, u, a, o, p, c)
