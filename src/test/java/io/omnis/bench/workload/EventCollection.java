@@ -125,7 +125,7 @@ public class EventCollection implements Workload {
 				try (PreparedStatement insert = connection.prepareStatement("""
 						insert into bench_tracked_event (channel_id, message_id, type, event, user_id, anonymous_id,
 						                                 occurred_at, received_at, payload)
-						values ('bench', ?, 'track', 'Product Viewed', ?, ?, ?, ?, ?::jsonb)""")) {
+						values ('bench', ?, 'track', 'Product Viewed', ?, ?, ?, ?, ?::json)""")) {
 					for (int i = 0; i < BATCH; i++) {
 						long user = random.nextLong(population);
 						StringBuilder payload = new StringBuilder();
