@@ -88,13 +88,7 @@ public class Collector {
 			// A caller's transaction (code inside Omnis) must not see a statement fail
 			stored = store(channelId, rows, drops, samples, receivedAt, true);
 			if (stored > 0) {
-				// The resolver can see the events only once the caller commits
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						queued.ring();
-					}
-				});
+				ringAfterCommit();
 			}
 		}
 		else {
@@ -119,6 +113,23 @@ public class Collector {
 			.increment(count));
 		int dropped = drops.values().stream().mapToInt(Long::intValue).sum();
 		return new Collected(accepted, dropped);
+	}
+
+	/**
+	 * Wakes the resolvers once the caller's transaction commits: before, they could not
+	 * see the events (and a rollback takes them away).
+	 */
+	private void ringAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			// A transaction without synchronization: the poll finds the events
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				queued.ring();
+			}
+		});
 	}
 
 	/**
