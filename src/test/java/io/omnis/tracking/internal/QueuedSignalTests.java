@@ -1,6 +1,8 @@
 package io.omnis.tracking.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.CollectingOmnis;
+import io.omnis.Poll;
 import io.omnis.tracking.CollectedEvents;
 import io.omnis.tracking.Collection;
 
@@ -17,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Collection wakes this node's idle resolvers once the events it queued are committed: at
  * once for a request, only at the commit for code that records events inside its own
- * transaction (before it, the resolver could not see them). A resolver that waits for the
- * signal is not woken by a wait that already saw the latest ring.
+ * transaction (before it, the resolver could not see them). A wait that already saw the
+ * latest ring lasts until the next one or its timeout, and events queued with no ring
+ * here (by another node) are resolved by the poll.
  */
 class QueuedSignalTests extends CollectingOmnis {
 
@@ -32,6 +36,9 @@ class QueuedSignalTests extends CollectingOmnis {
 
 	@Autowired
 	private TransactionTemplate transactions;
+
+	@Autowired
+	private EventLog log;
 
 	@Test
 	void aCollectionRequestRingsOnceItsEventsAreCommitted() throws InterruptedException {
@@ -60,6 +67,31 @@ class QueuedSignalTests extends CollectingOmnis {
 			status.setRollbackOnly();
 		});
 		assertThat(collected.queuedSoFar()).as("rung for a rolled back transaction").isEqualTo(committed);
+	}
+
+	/**
+	 * Events another node collected ring nothing here: this node's idle workers find them
+	 * by their poll, which backs off to {@code idle-poll-max} but never stops.
+	 */
+	@Test
+	void eventsQueuedWithoutARingAreResolvedByThePoll() {
+		Source source = source("queued-signal-other-node");
+		String anonymousId = unique("anon");
+		String messageId = unique("msg");
+		String payload = "{\"type\":\"track\",\"event\":\"Store Visited\",\"anonymousId\":\"" + anonymousId
+				+ "\",\"messageId\":\"" + messageId + "\"}";
+		// Stored as another node's collection stores them: the log and the queue, no ring
+		transactions.executeWithoutResult(status -> log.insert(source.channelId(), List.of(new Messages.Row(messageId,
+				"track", "Store Visited", null, anonymousId, Instant.now(), payload, false)), Instant.now(), false));
+		Poll.until(RESOLUTION,
+				() -> jdbc.sql("""
+						select count(*) from event_profile p join tracked_event e on e.seq = p.seq
+						 where e.channel_id = :channel and e.message_id = :message""")
+					.param("channel", source.channelId())
+					.param("message", messageId)
+					.query(Long.class)
+					.single(),
+				resolved -> resolved == 1);
 	}
 
 	@Test
