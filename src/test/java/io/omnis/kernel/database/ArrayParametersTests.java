@@ -2,7 +2,6 @@ package io.omnis.kernel.database;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.omnis.PreparedPlans;
 import io.omnis.RunningOmnis;
 import io.omnis.catalog.internal.QuoteStore;
 import io.omnis.channel.ChannelId;
@@ -70,31 +70,16 @@ class ArrayParametersTests extends RunningOmnis {
 	 */
 	private void assertKeepsAGenericPlan(String statement, IntConsumer execution) {
 		transactions.executeWithoutResult(status -> {
-			Map<String, Object> before = plans(statement);
+			PreparedPlans before = PreparedPlans.of(jdbc, statement);
 			for (int length : new int[] { 1, 3 }) {
 				for (int n = 0; n < 12; n++) {
 					execution.accept(length);
 				}
 			}
-			Map<String, Object> after = plans(statement);
-			assertThat(count(after, "custom") - count(before, "custom")).as("custom plans").isLessThanOrEqualTo(2 * 5);
-			assertThat(count(after, "generic") - count(before, "generic")).as("executions of a generic plan")
-				.isGreaterThanOrEqualTo(2 * 3);
+			PreparedPlans planned = PreparedPlans.of(jdbc, statement).since(before);
+			assertThat(planned.custom()).as("custom plans").isLessThanOrEqualTo(2 * 5);
+			assertThat(planned.generic()).as("executions of a generic plan").isGreaterThanOrEqualTo(2 * 3);
 		});
-	}
-
-	private Map<String, Object> plans(String statement) {
-		return jdbc.sql("""
-				select coalesce(sum(generic_plans), 0) as generic, coalesce(sum(custom_plans), 0) as custom
-				  from pg_prepared_statements where statement like '%' || :statement || '%'
-				   and statement not like '%pg_prepared_statements%'""")
-			.param("statement", statement)
-			.query()
-			.singleRow();
-	}
-
-	private static long count(Map<String, Object> plans, String kind) {
-		return ((Number) plans.get(kind)).longValue();
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.omnis.tracking.internal;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -10,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.CollectingOmnis;
 import io.omnis.Http;
+import io.omnis.PreparedPlans;
 import io.omnis.tracking.CollectedEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueueClaimTests extends CollectingOmnis {
 
 	private static final int LIMIT = 500;
+
+	private static final String CLAIM = "delete from event_resolution_queue q where q.ctid";
 
 	@Autowired
 	private EventLog log;
@@ -76,28 +77,15 @@ class QueueClaimTests extends CollectingOmnis {
 	@Test
 	void aClaimIsPlannedOncePerConnection() {
 		transactions.executeWithoutResult(status -> {
-			Map<String, Object> before = plans();
+			PreparedPlans before = PreparedPlans.of(jdbc, CLAIM);
 			for (int n = 0; n < 12; n++) {
 				log.claimUnresolved(1, 4, LIMIT);
 			}
-			Map<String, Object> after = plans();
-			assertThat(count(after, "custom") - count(before, "custom")).as("claims planned for their parameters")
-				.isZero();
-			assertThat(count(after, "generic") - count(before, "generic")).as("claims run on the kept plan")
-				.isGreaterThanOrEqualTo(6);
+			PreparedPlans planned = PreparedPlans.of(jdbc, CLAIM).since(before);
+			assertThat(planned.custom()).as("claims planned for their parameters").isZero();
+			assertThat(planned.generic()).as("claims run on the kept plan").isGreaterThanOrEqualTo(6);
 			status.setRollbackOnly();
 		});
-	}
-
-	private Map<String, Object> plans() {
-		return jdbc.sql("""
-				select coalesce(sum(generic_plans), 0) as generic, coalesce(sum(custom_plans), 0) as custom
-				  from pg_prepared_statements where statement like '%delete from event_resolution_queue q where q.ctid%'
-				   and statement not like '%pg_prepared_statements%'""").query().singleRow();
-	}
-
-	private static long count(Map<String, Object> plans, String kind) {
-		return ((Number) plans.get(kind)).longValue();
 	}
 
 	private long waiting(String condition) {
