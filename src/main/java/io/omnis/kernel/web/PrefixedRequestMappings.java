@@ -26,7 +26,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * CPU in a checkout (ADR 0027). Each mapping's patterns have a literal start (up to the
  * first variable or wildcard) which any path they match begins with; a mapping whose
  * literal starts the path does not begin with is skipped before its conditions are
- * tested.
+ * tested; one whose literal start the path does begin with has its path patterns tested
+ * first (a match on the parsed path, which rules out most of those left) rather than
+ * last, after its method and content types.
  * <p>
  * The shortcut only applies where it cannot change the outcome: case-sensitive patterns
  * (the default) and paths without percent-encoding (a pattern matches the decoded path:
@@ -116,7 +118,11 @@ class PrefixedRequestMappings {
 			String path = this.plainPath.get();
 			if (path != null) {
 				String[] starts = this.literalStarts.get(info);
-				if (starts != null && !startsWithAny(path, starts)) {
+				if (starts != null && (!startsWithAny(path, starts)
+						|| info.getPathPatternsCondition().getMatchingCondition(request) == null)) {
+					// Spring tests the method and the content types before the path,
+					// which
+					// alone rules out nearly every mapping sharing the literal start
 					return null;
 				}
 			}
