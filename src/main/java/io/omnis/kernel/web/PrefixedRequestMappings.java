@@ -73,14 +73,14 @@ class PrefixedRequestMappings {
 		 */
 		private final Map<RequestMappingInfo, HandlerMethod> unindexed = new ConcurrentHashMap<>();
 
-		private volatile boolean shortcut = true;
+		private volatile boolean useIndex = true;
 
 		/** Lookups the index answered without Spring's loop over every mapping. */
 		private final LongAdder decided = new LongAdder();
 
-		/** For the tests that compare the outcome with and without the shortcut. */
-		void shortcut(boolean on) {
-			this.shortcut = on;
+		/** For the tests that compare the outcome with and without the index. */
+		void useIndex(boolean on) {
+			this.useIndex = on;
 		}
 
 		long decidedByIndex() {
@@ -158,7 +158,7 @@ class PrefixedRequestMappings {
 				throws Exception {
 			// A pattern matches the decoded path without its segments' parameters (";"):
 			// such a path need not begin with the literal start of what it matches
-			if (!this.shortcut || lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0
+			if (!this.useIndex || lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0
 					|| CorsUtils.isPreFlightRequest(request)) {
 				return super.lookupHandlerMethod(lookupPath, request);
 			}

@@ -39,12 +39,12 @@ class PrefixedRequestMappingsTests extends RunningOmnis {
 	RequestMappingHandlerMapping mappings;
 
 	@Test
-	void theShortcutIsInstalled() {
+	void theIndexedMappingIsInstalled() {
 		assertThat(mappings).isInstanceOf(PrefixedRequestMappings.Mapping.class);
 	}
 
 	@Test
-	void everyRequestFindsWhatItFoundWithoutTheShortcut() {
+	void everyRequestFindsWhatItFoundWithoutTheIndex() {
 		PrefixedRequestMappings.Mapping mapping = (PrefixedRequestMappings.Mapping) mappings;
 		Set<String[]> requests = new LinkedHashSet<>();
 		int withVariables = 0;
@@ -66,14 +66,14 @@ class PrefixedRequestMappingsTests extends RunningOmnis {
 				}
 			}
 		}
-		assertThat(withVariables).as("paths with variables, where the shortcut applies").isGreaterThan(50);
+		assertThat(withVariables).as("paths with variables, where Spring loops over every mapping").isGreaterThan(50);
 		List<String> differences = new ArrayList<>();
 		long decidedBefore = mapping.decidedByIndex();
 		int found = 0;
 		for (String[] request : requests) {
-			mapping.shortcut(false);
+			mapping.useIndex(false);
 			String without = outcome(mapping, request);
-			mapping.shortcut(true);
+			mapping.useIndex(true);
 			String with = outcome(mapping, request);
 			boolean handled = !without.equals("none") && !without.contains("Exception: ");
 			// Spring's loop decides pre-flights and percent-encoded paths
