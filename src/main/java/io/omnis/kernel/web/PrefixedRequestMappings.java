@@ -32,9 +32,10 @@ import org.springframework.web.util.pattern.PathPattern;
  * Omnis's CPU in a checkout and 16 % in a lookup by id (ADR 0027). Each mapping's
  * patterns have a literal start (up to the first variable or wildcard) which any path
  * they match begins with. The mappings are indexed by those starts; a request looks up
- * each prefix of its path whose length is the length of some start (a few dozen map
- * lookups), and tests the mappings found there, their path first (a match on the parsed
- * path, which rules out most of them), then Spring's full test.
+ * only the prefixes of its path that could be one (the whole path, the prefixes ending a
+ * segment at the lengths where some start does, and any prefix at the lengths where some
+ * start ends inside a segment), and tests the mappings found there, their path first (a
+ * match on the parsed path, which rules out most of them), then Spring's full test.
  * <p>
  * The index only decides where it cannot change the outcome: case-sensitive patterns (the
  * default), paths without percent-encoding (a pattern matches the decoded path:
@@ -63,7 +64,7 @@ class PrefixedRequestMappings {
 
 		/**
 		 * The mappings by the literal start of their patterns (one entry per pattern),
-		 * and every distinct length of those starts, ascending.
+		 * with every distinct length of those starts, ascending, and what ends there.
 		 */
 		private volatile Index index = Index.EMPTY;
 
@@ -91,10 +92,10 @@ class PrefixedRequestMappings {
 		protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
 			super.registerHandlerMethod(handler, method, mapping);
 			HandlerMethod registered = getHandlerMethods().get(mapping);
-			List<PathPattern> patterns = indexable(mapping);
 			if (registered == null) {
 				return;
 			}
+			List<PathPattern> patterns = indexable(mapping);
 			synchronized (this) {
 				if (patterns == null) {
 					this.unindexed.put(mapping, registered);
@@ -175,7 +176,7 @@ class PrefixedRequestMappings {
 				List<Entry> entries = possible ? current.byStart.get(lookupPath.substring(0, length)) : null;
 				if (entries != null) {
 					for (Entry entry : entries) {
-						boolean isDirect = length == lookupPath.length() && entry.direct();
+						boolean isDirect = length == n && entry.direct();
 						match(entry.mapping(), entry.handler(), request, isDirect ? direct : patterned);
 					}
 				}
