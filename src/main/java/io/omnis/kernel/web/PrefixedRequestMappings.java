@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,15 +63,12 @@ class PrefixedRequestMappings {
 
 		/**
 		 * The mappings by the literal start of their patterns (one entry per pattern),
-		 * with every distinct length of those starts, ascending, and what ends there.
+		 * with every distinct length of those starts, ascending, and what ends there;
+		 * built once Spring has registered every mapping, again if one changes later.
 		 */
 		private volatile Index index = Index.EMPTY;
 
-		/**
-		 * Mappings with a pattern whose literal start is too short to index: always
-		 * tested.
-		 */
-		private final Map<RequestMappingInfo, HandlerMethod> unindexed = new ConcurrentHashMap<>();
+		private volatile boolean initialized;
 
 		private volatile boolean useIndex = true;
 
@@ -89,30 +85,47 @@ class PrefixedRequestMappings {
 		}
 
 		@Override
+		protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+			super.handlerMethodsInitialized(handlerMethods);
+			reindex(handlerMethods);
+			this.initialized = true;
+		}
+
+		@Override
 		protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
 			super.registerHandlerMethod(handler, method, mapping);
-			HandlerMethod registered = getHandlerMethods().get(mapping);
-			if (registered == null) {
-				return;
-			}
-			List<PathPattern> patterns = indexable(mapping);
-			synchronized (this) {
-				if (patterns == null) {
-					this.unindexed.put(mapping, registered);
-				}
-				else {
-					this.index = this.index.with(patterns, mapping, registered);
-				}
+			if (this.initialized) {
+				reindex(getHandlerMethods());
 			}
 		}
 
 		@Override
 		public void unregisterMapping(RequestMappingInfo mapping) {
 			super.unregisterMapping(mapping);
-			synchronized (this) {
-				this.unindexed.remove(mapping);
-				this.index = this.index.without(mapping);
+			if (this.initialized) {
+				reindex(getHandlerMethods());
 			}
+		}
+
+		private synchronized void reindex(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+			Map<String, List<Entry>> byStart = new HashMap<>();
+			Map<RequestMappingInfo, HandlerMethod> unindexed = new HashMap<>();
+			handlerMethods.forEach((mapping, handler) -> {
+				List<PathPattern> patterns = indexable(mapping);
+				if (patterns == null) {
+					unindexed.put(mapping, handler);
+					return;
+				}
+				for (PathPattern pattern : patterns) {
+					String start = literalStart(pattern);
+					// Spring looks a mapping up by a direct path (a pattern without
+					// variables or wildcards) before all others
+					boolean direct = mapping.getDirectPaths().contains(start);
+					byStart.computeIfAbsent(start, key -> new ArrayList<>())
+						.add(new Entry(mapping, handler, direct, !start.equals(pattern.getPatternString())));
+				}
+			});
+			this.index = Index.of(byStart, unindexed);
 		}
 
 		/**
@@ -181,7 +194,7 @@ class PrefixedRequestMappings {
 					}
 				}
 			}
-			this.unindexed.forEach((mapping, handler) -> match(mapping, handler, request,
+			current.unindexed.forEach((mapping, handler) -> match(mapping, handler, request,
 					mapping.getDirectPaths().contains(lookupPath) ? direct : patterned));
 			// As Spring: the mappings with the path as a direct path, if any matches
 			List<Candidate> matches = direct.isEmpty() ? patterned : direct;
@@ -233,49 +246,29 @@ class PrefixedRequestMappings {
 		private record Entry(RequestMappingInfo mapping, HandlerMethod handler, boolean direct, boolean prefix) {
 		}
 
-		/** Immutable: a registration replaces it. */
+		/**
+		 * Immutable: a change of mappings replaces it. Mappings with a pattern whose
+		 * literal start is too short to index by are kept apart, and always tested.
+		 */
 		private record Index(Map<String, List<Entry>> byStart, int[] lengths, boolean[] segmentEnd,
-				boolean[] midSegment) {
+				boolean[] midSegment, Map<RequestMappingInfo, HandlerMethod> unindexed) {
 
-			static final Index EMPTY = new Index(Map.of(), new int[0], new boolean[0], new boolean[0]);
+			static final Index EMPTY = of(Map.of(), Map.of());
 
-			Index with(List<PathPattern> patterns, RequestMappingInfo mapping, HandlerMethod handler) {
-				Map<String, List<Entry>> next = new HashMap<>(this.byStart);
-				for (PathPattern pattern : patterns) {
-					String start = literalStart(pattern);
-					// Spring looks a mapping up by a direct path (a pattern without
-					// variables or wildcards) before all others
-					boolean direct = mapping.getDirectPaths().contains(start);
-					List<Entry> entries = new ArrayList<>(next.getOrDefault(start, List.of()));
-					entries.add(new Entry(mapping, handler, direct, !start.equals(pattern.getPatternString())));
-					next.put(start, List.copyOf(entries));
-				}
-				return of(next);
-			}
-
-			Index without(RequestMappingInfo mapping) {
-				Map<String, List<Entry>> next = new HashMap<>();
-				this.byStart.forEach((start, entries) -> {
-					List<Entry> kept = entries.stream().filter(e -> !e.mapping().equals(mapping)).toList();
-					if (!kept.isEmpty()) {
-						next.put(start, kept);
-					}
-				});
-				return of(next);
-			}
-
-			private static Index of(Map<String, List<Entry>> byStart) {
+			static Index of(Map<String, List<Entry>> byStart, Map<RequestMappingInfo, HandlerMethod> unindexed) {
 				int[] lengths = byStart.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
 				boolean[] segmentEnd = new boolean[lengths.length];
 				boolean[] midSegment = new boolean[lengths.length];
+				Map<String, List<Entry>> copied = new HashMap<>();
 				byStart.forEach((start, entries) -> {
+					copied.put(start, List.copyOf(entries));
 					int at = java.util.Arrays.binarySearch(lengths, start.length());
 					if (entries.stream().anyMatch(Entry::prefix)) {
 						segmentEnd[at] |= start.endsWith("/");
 						midSegment[at] |= !start.endsWith("/");
 					}
 				});
-				return new Index(Map.copyOf(byStart), lengths, segmentEnd, midSegment);
+				return new Index(Map.copyOf(copied), lengths, segmentEnd, midSegment, Map.copyOf(unindexed));
 			}
 
 		}
