@@ -84,6 +84,21 @@ public class CollectedEvents {
 		return log.claimUnresolved(channelId, messageId);
 	}
 
+	/**
+	 * Those of these messages that are still unresolved, in acceptance order, taken off
+	 * the queue of waiting events in one step (to resolve them out of turn, together);
+	 * they are back on it if the caller's transaction rolls back.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<CollectedEvent> claimUnresolved(List<MessageRef> messages) {
+		return log.claimUnresolved(messages.stream().map(MessageRef::channelId).toArray(String[]::new),
+				messages.stream().map(MessageRef::messageId).toArray(String[]::new));
+	}
+
+	/** A message by the channel it came through and its id there. */
+	public record MessageRef(String channelId, String messageId) {
+	}
+
 	/** One message of a channel, resolved or not. */
 	public Optional<CollectedEvent> find(String channelId, String messageId) {
 		return log.find(channelId, messageId);

@@ -101,6 +101,70 @@ class ShardedResolutionTests {
 	}
 
 	/**
+	 * Callers resolving messages out of turn, in groups of whatever arrives together,
+	 * beside the shards' batches (their profiles and identifiers meeting theirs), leave
+	 * the graph one worker builds in acceptance order; every caller gets a profile.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 11L, 20_261_124L })
+	void outOfTurnGroupsBesideTheShardsBuildTheGraphOneWorkerBuilds(long seed) throws Exception {
+		Random random = new Random(seed);
+		List<Message> messages = messages(random, 12, 600);
+
+		String serial = "so" + seed + "-";
+		String serialChannel = record(serial, messages);
+		while (resolver.resolveBatch(0, 1, 50) > 0) {
+			// one worker, acceptance order
+		}
+
+		String mixed = "o" + seed + "-";
+		String mixedChannel = record(mixed, messages);
+		String[] channelOf = mixedChannel.split(",");
+		List<Message> outOfTurn = new ArrayList<>(messages);
+		Collections.shuffle(outOfTurn, random);
+		int shards = 2;
+		int callers = 6;
+		long retriesBefore = resolver.outOfTurnRetries();
+		try (ExecutorService threads = Executors.newFixedThreadPool(shards + callers)) {
+			List<Future<Integer>> done = new ArrayList<>();
+			for (int shard = 0; shard < shards; shard++) {
+				int mine = shard;
+				done.add(threads.submit(() -> {
+					int resolved = 0;
+					for (int n; (n = resolver.resolveBatch(mine, shards, 5)) > 0;) {
+						resolved += n;
+					}
+					return resolved;
+				}));
+			}
+			for (int caller = 0; caller < callers; caller++) {
+				List<Message> mine = outOfTurn.subList(caller * outOfTurn.size() / callers / 2,
+						(caller + 1) * outOfTurn.size() / callers / 2);
+				done.add(threads.submit(() -> {
+					for (Message m : mine) {
+						String channel = channelOf[m.channel()];
+						assertThat(resolver.resolveNow(channel, mixed + "m" + m.n())).as("the message's profile")
+							.isPresent();
+					}
+					return mine.size();
+				}));
+			}
+			for (Future<Integer> task : done) {
+				assertThat(task.get()).isPositive();
+			}
+		}
+		while (resolver.resolveBatch(0, 1, 50) > 0) {
+			// what the shards' last batches left behind the callers
+		}
+		assertThat(waiting()).isZero();
+
+		assertThat(graph(mixed, mixedChannel)).isEqualTo(graph(serial, serialChannel));
+		assertConsistent(mixed);
+		System.out.printf("out-of-turn groups done anew (seed %d): %d%n", seed,
+				resolver.outOfTurnRetries() - retriesBefore);
+	}
+
+	/**
 	 * People with one user id (or none), one to three devices and up to two e-mails; each
 	 * message comes from one of her devices, sometimes signed in, sometimes with her
 	 * e-mail, at a distinct time that is not in sending order.

@@ -137,6 +137,11 @@ public class IdentityResolver {
 		return events.find(channelId, messageId).map(CollectedEvent::profileId);
 	}
 
+	/** How many times an out-of-turn group has been done anew on this node. */
+	public long outOfTurnRetries() {
+		return outOfTurn.retries();
+	}
+
 	/**
 	 * Marks the next waiting event as resolved to no profile, after it failed on its own;
 	 * it stays in the log with the failure in the server's log.

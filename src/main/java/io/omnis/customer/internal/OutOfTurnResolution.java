@@ -1,7 +1,6 @@
 package io.omnis.customer.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,8 +9,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.tracking.CollectedEvent;
@@ -19,14 +21,23 @@ import io.omnis.tracking.CollectedEvents;
 
 /**
  * Resolution of single messages out of turn, for callers that need a message's profile
- * before they can go on (a conversation attaching a sender). Each runs under the graph
- * lock (every shard's), so it never meets a batch; the messages asked for at the same
- * time on this node share one hold of it.
+ * before they can go on (a conversation attaching a sender). The messages asked for at
+ * the same time on this node are resolved together, in one transaction that runs beside
+ * the batches: it meets them as two shards' batches meet (profile rows locked in id
+ * order, identifiers under their unique key), and is done anew when it met one. Only
+ * holders of the graph lock (a split, consent) keep it out. A group that keeps meeting
+ * others, or fails, is resolved one message at a time under the graph lock.
  */
 final class OutOfTurnResolution {
 
-	/** The most messages resolved out of turn under one hold of the graph lock. */
+	/** The most messages resolved out of turn in one transaction. */
 	private static final int MAX_OUT_OF_TURN = 100;
+
+	/**
+	 * How many times a group that met a batch's or another group's change is done anew
+	 * before its messages are resolved one by one under the graph lock.
+	 */
+	static final int ATTEMPTS = 5;
 
 	private final CollectedEvents events;
 
@@ -40,6 +51,8 @@ final class OutOfTurnResolution {
 	private final ConcurrentLinkedQueue<OutOfTurn> outOfTurn = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean leading = new AtomicBoolean();
+
+	private final AtomicLong retries = new AtomicLong();
 
 	OutOfTurnResolution(CollectedEvents events, ProfileStore store, TransactionTemplate transactions,
 			Consumer<List<CollectedEvent>> resolve) {
@@ -60,10 +73,9 @@ final class OutOfTurnResolution {
 
 	/**
 	 * Group resolution: the messages that ask to be resolved out of turn at the same time
-	 * on this node are resolved under one hold of the graph lock, by whichever caller
-	 * finds no other doing it, instead of queueing for the lock one by one (the lock,
-	 * held for a few statements each time, was where inbound conversation messages spent
-	 * most of their time). Across nodes the advisory lock still decides.
+	 * on this node are resolved in one transaction, by whichever caller finds no other
+	 * doing it, instead of one transaction each. Across nodes, groups run side by side as
+	 * batches do.
 	 */
 	void resolveTogether(OutOfTurn mine) {
 		outOfTurn.add(mine);
@@ -109,21 +121,12 @@ final class OutOfTurnResolution {
 			return;
 		}
 		try {
-			transactions.executeWithoutResult(status -> {
-				store.lockGraph();
-				List<CollectedEvent> claimed = new ArrayList<>();
-				for (OutOfTurn request : group) {
-					events.claimUnresolved(request.channelId(), request.messageId()).ifPresent(claimed::add);
-				}
-				claimed.sort(Comparator.comparingLong(CollectedEvent::seq));
-				if (!claimed.isEmpty()) {
-					resolve.accept(claimed);
-				}
-			});
+			resolveGroup(group);
 			group.forEach(request -> request.done().complete(null));
 		}
 		catch (RuntimeException ex) {
-			// One message failed the group: each on its own, so that only it fails
+			// The group failed or kept meeting others: each message on its own under the
+			// graph lock, so that only one that fails by itself fails
 			for (OutOfTurn request : group) {
 				try {
 					resolveAlone(request.channelId(), request.messageId());
@@ -141,6 +144,43 @@ final class OutOfTurnResolution {
 		}
 	}
 
+	/**
+	 * Resolves the group beside the batches, done anew up to {@value #ATTEMPTS} times
+	 * when it met a concurrent change to its profiles or identifiers.
+	 */
+	private void resolveGroup(List<OutOfTurn> group) {
+		List<CollectedEvents.MessageRef> messages = group.stream()
+			.map(request -> new CollectedEvents.MessageRef(request.channelId(), request.messageId()))
+			.toList();
+		for (int attempt = 1;; attempt++) {
+			try {
+				transactions.executeWithoutResult(status -> {
+					store.enterGraph();
+					List<CollectedEvent> claimed = events.claimUnresolved(messages);
+					if (!claimed.isEmpty()) {
+						resolve.accept(claimed);
+					}
+				});
+				return;
+			}
+			catch (ConcurrencyFailureException | DuplicateKeyException ex) {
+				if (attempt >= ATTEMPTS) {
+					throw ex;
+				}
+				retries.incrementAndGet();
+			}
+		}
+	}
+
+	/** How many times a group has been done anew on this node, for tests and metrics. */
+	long retries() {
+		return retries.get();
+	}
+
+	/**
+	 * Resolves one message under the graph lock, so that it meets nobody: in the caller's
+	 * transaction (where it cannot be done anew), or when its group failed.
+	 */
 	void resolveAlone(String channelId, String messageId) {
 		transactions.executeWithoutResult(status -> {
 			store.lockGraph();

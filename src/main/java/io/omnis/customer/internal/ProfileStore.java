@@ -60,15 +60,37 @@ public class ProfileStore {
 	}
 
 	/**
-	 * Waits until no resolution batch runs on any node and keeps every shard until this
-	 * transaction ends: for splits, consent taken through the API and out-of-turn
-	 * resolution, which change the graph outside the shards. The locks are taken in shard
-	 * order, so two callers cannot deadlock.
+	 * The key, in the class of the shard locks, of the gate: taken first by
+	 * {@link #lockGraph}, shared by {@link #enterGraph}.
+	 */
+	private static final int GATE = -1;
+
+	/**
+	 * Waits until no resolution batch and no out-of-turn group runs on any node, and
+	 * keeps them all out until this transaction ends: for splits, consent taken through
+	 * the API and whatever else changes the graph outside the shards. The gate is taken
+	 * first, then every shard in order, so two callers cannot deadlock.
 	 */
 	void lockGraph() {
-		jdbc.sql("select pg_advisory_xact_lock(:class, s) from generate_series(0, :last) s")
+		jdbc.sql("select pg_advisory_xact_lock(:class, s) from generate_series(:gate, :last) s")
 			.param("class", GRAPH_LOCKS)
+			.param("gate", GATE)
 			.param("last", CollectedEvents.BUCKETS - 1)
+			.query()
+			.listOfRows();
+	}
+
+	/**
+	 * Waits until no {@link #lockGraph} holder runs and keeps them out until this
+	 * transaction ends, without keeping out batches or other callers of this: for
+	 * out-of-turn resolution, which meets batches as batches of two shards meet each
+	 * other (profile rows locked in id order, identifiers under their unique key, done
+	 * anew when they met).
+	 */
+	void enterGraph() {
+		jdbc.sql("select pg_advisory_xact_lock_shared(:class, :gate)")
+			.param("class", GRAPH_LOCKS)
+			.param("gate", GATE)
 			.query()
 			.listOfRows();
 	}

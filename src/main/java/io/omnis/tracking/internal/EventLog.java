@@ -245,6 +245,29 @@ public class EventLog {
 			.optional();
 	}
 
+	/**
+	 * The still unresolved ones of these messages (channel and message id at the same
+	 * index), in acceptance order. Their queue rows are deleted in one statement, in the
+	 * order of their place in the table (a TID scan sorts its list) as a batch's claim
+	 * deletes its rows, so that the two, locking in the same order, cannot deadlock.
+	 */
+	public List<CollectedEvent> claimUnresolved(String[] channelIds, String[] messageIds) {
+		return jdbc.sql("""
+				with claimed as (
+				    delete from event_resolution_queue q where q.ctid = any(array(
+				        select w.ctid from unnest(:channels::text[], :messages::text[]) as x(channel_id, message_id)
+				          join tracked_event e on e.channel_id = x.channel_id and e.message_id = x.message_id
+				          join event_resolution_queue w
+				            on w.bucket = hashtext(coalesce(e.anonymous_id, e.user_id, '')) & 63 and w.seq = e.seq))
+				    returning q.seq)
+				select e.*, null::text as profile_id, null::text[] as identifiers
+				  from tracked_event e join claimed c on c.seq = e.seq order by e.seq""")
+			.param("channels", channelIds)
+			.param("messages", messageIds)
+			.query(this::event)
+			.list();
+	}
+
 	public Optional<CollectedEvent> find(String channelId, String messageId) {
 		return jdbc.sql(EVENTS + "where e.channel_id = :channel and e.message_id = :message")
 			.param("channel", channelId)
