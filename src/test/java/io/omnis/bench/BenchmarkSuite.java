@@ -125,8 +125,13 @@ public final class BenchmarkSuite {
 		if (mode.equals("replay")) {
 			return replay(data, limit, OmnisProcess.jar(jar), System.out);
 		}
-		// A flight recording of Omnis, for where its own time goes
+		// A flight recording of Omnis, for where its own time goes, with stacks deep
+		// enough
+		// to reach from a request's servlet filters down to JDBC (the default 64 frames
+		// cut
+		// most of them off above the controller)
 		if (profile) {
+			jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
 			jvm.add("-XX:StartFlightRecording=filename=" + Path.of("target", "bench", "omnis-%t.jfr").toAbsolutePath()
 					+ ",settings=profile");
 		}
