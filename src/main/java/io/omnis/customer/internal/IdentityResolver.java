@@ -137,7 +137,10 @@ public class IdentityResolver {
 		return events.find(channelId, messageId).map(CollectedEvent::profileId);
 	}
 
-	/** How many times an out-of-turn group has been done anew on this node. */
+	/**
+	 * How many times an out-of-turn group has been done anew on this node (tests read
+	 * it).
+	 */
 	public long outOfTurnRetries() {
 		return outOfTurn.retries();
 	}

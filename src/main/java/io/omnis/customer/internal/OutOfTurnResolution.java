@@ -172,7 +172,7 @@ final class OutOfTurnResolution {
 		}
 	}
 
-	/** How many times a group has been done anew on this node, for tests and metrics. */
+	/** How many times a group has been done anew on this node (tests read it). */
 	long retries() {
 		return retries.get();
 	}
