@@ -72,17 +72,7 @@ class ShardedResolutionTests {
 		String shardedChannel = record(sharded, messages);
 		int shards = 4;
 		try (ExecutorService workers = Executors.newFixedThreadPool(shards)) {
-			List<Future<Integer>> done = new ArrayList<>();
-			for (int shard = 0; shard < shards; shard++) {
-				int mine = shard;
-				done.add(workers.submit(() -> {
-					int resolved = 0;
-					for (int n; (n = resolver.resolveBatch(mine, shards, 7)) > 0;) {
-						resolved += n;
-					}
-					return resolved;
-				}));
-			}
+			List<Future<Integer>> done = shards(workers, shards, 7);
 			int resolved = 0;
 			for (Future<Integer> shard : done) {
 				int n = shard.get();
@@ -126,17 +116,7 @@ class ShardedResolutionTests {
 		int callers = 6;
 		long retriesBefore = resolver.outOfTurnRetries();
 		try (ExecutorService threads = Executors.newFixedThreadPool(shards + callers)) {
-			List<Future<Integer>> done = new ArrayList<>();
-			for (int shard = 0; shard < shards; shard++) {
-				int mine = shard;
-				done.add(threads.submit(() -> {
-					int resolved = 0;
-					for (int n; (n = resolver.resolveBatch(mine, shards, 5)) > 0;) {
-						resolved += n;
-					}
-					return resolved;
-				}));
-			}
+			List<Future<Integer>> done = shards(threads, shards, 5);
 			for (int caller = 0; caller < callers; caller++) {
 				List<Message> mine = outOfTurn.subList(caller * outOfTurn.size() / callers / 2,
 						(caller + 1) * outOfTurn.size() / callers / 2);
@@ -162,6 +142,25 @@ class ShardedResolutionTests {
 		assertConsistent(mixed);
 		System.out.printf("out-of-turn groups done anew (seed %d): %d%n", seed,
 				resolver.outOfTurnRetries() - retriesBefore);
+	}
+
+	/**
+	 * Each shard's batches of {@code size} on a thread of its own until none is left;
+	 * each future counts what its shard resolved.
+	 */
+	private List<Future<Integer>> shards(ExecutorService threads, int shards, int size) {
+		List<Future<Integer>> done = new ArrayList<>();
+		for (int shard = 0; shard < shards; shard++) {
+			int mine = shard;
+			done.add(threads.submit(() -> {
+				int resolved = 0;
+				for (int n; (n = resolver.resolveBatch(mine, shards, size)) > 0;) {
+					resolved += n;
+				}
+				return resolved;
+			}));
+		}
+		return done;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import io.omnis.Answer;
 import io.omnis.Caller;
 import io.omnis.ChunkedBody;
+import io.omnis.GarbageJson;
 import io.omnis.RunningOmnis;
 
 import static org.assertj.core.api.Assertions.assertThat;

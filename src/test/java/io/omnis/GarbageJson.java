@@ -1,4 +1,4 @@
-package io.omnis.channel.web;
+package io.omnis;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -14,7 +14,7 @@ import java.util.Random;
  * types, deep nesting, huge strings, odd characters, invalid UTF-8 and broken syntax, so
  * that a failure reproduces from its seed alone.
  */
-final class GarbageJson {
+public final class GarbageJson {
 
 	/** Text to put into the body as it is, unescaped: broken syntax, deep nesting. */
 	private record Raw(String text) {
@@ -25,7 +25,7 @@ final class GarbageJson {
 
 	private final Random random;
 
-	GarbageJson(Random random) {
+	public GarbageJson(Random random) {
 		this.random = random;
 	}
 
@@ -33,7 +33,7 @@ final class GarbageJson {
 	 * The template mutated: most of the time still an object with some fields changed,
 	 * sometimes not JSON at all.
 	 */
-	byte[] mutate(Map<String, Object> template) {
+	public byte[] mutate(Map<String, Object> template) {
 		Object root = mutateFields(new LinkedHashMap<>(template));
 		if (random.nextInt(12) == 0) {
 			root = value(0);
@@ -44,7 +44,11 @@ final class GarbageJson {
 		return random.nextInt(3) == 0 ? corrupt(bytes) : bytes;
 	}
 
-	private Map<String, Object> mutateFields(Map<String, Object> fields) {
+	/**
+	 * A copy of an object with some fields changed, for a template's nested object
+	 * ({@link #mutate} changes the top level's).
+	 */
+	public Map<String, Object> mutateFields(Map<String, Object> fields) {
 		List<String> names = new ArrayList<>(fields.keySet());
 		int mutations = 1 + random.nextInt(3);
 		for (int i = 0; i < mutations; i++) {

@@ -1,0 +1,159 @@
+package io.omnis.order;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import io.omnis.Answer;
+import io.omnis.Caller;
+import io.omnis.ChunkedBody;
+import io.omnis.GarbageJson;
+import io.omnis.channel.ChannelType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bodies generated from fixed seeds, sent to the endpoints where stock, carts and orders
+ * change (a new cart, a line added or changed, a checkout, a stock movement, a
+ * reservation, a till sale): none may cause a server error, every refusal is a problem
+ * detail, and a refused request changes nothing, neither the cart nor any stock, ledger,
+ * reservation or order row of the SKU.
+ */
+class GeneratedOrderInputTests extends OrderFixtures {
+
+	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
+			"application/json;charset=ISO-8859-1", "application/json; charset=klingon", "text/plain", "application/*",
+			"APPLICATION/JSON");
+
+	static IntStream seeds() {
+		return IntStream.rangeClosed(1, Integer.getInteger("omnis.generated-inputs", 50));
+	}
+
+	@ParameterizedTest(name = "seed {0}")
+	@MethodSource("seeds")
+	void noGeneratedBodyCausesAServerErrorAndARefusedOneChangesNothing(int seed) {
+		Random random = new Random(seed);
+		GarbageJson garbage = new GarbageJson(random);
+		String lamp = product(priceList(), 4990);
+		String warehouse = warehouse();
+		receive(lamp, warehouse, 5);
+		Shop web = channel(ChannelType.WEB);
+		String cart = anonymousCart(web, anonymousId()).path("id").asString();
+		add(web, cart, lamp, 1).expect(200);
+
+		Caller caller = web.api();
+		String method = "POST";
+		String path;
+		boolean idempotent = false;
+		Map<String, Object> template = new LinkedHashMap<>();
+		switch (random.nextInt(7)) {
+			case 0 -> {
+				path = "/api/v1/carts";
+				template.put("currency", "EUR");
+				template.put("country", "PT");
+				template.put("anonymousId", anonymousId());
+			}
+			case 1 -> {
+				path = "/api/v1/carts/" + cart + "/lines";
+				template.put("sku", lamp);
+				template.put("quantity", 2);
+			}
+			case 2 -> {
+				method = "PUT";
+				path = "/api/v1/carts/" + cart + "/lines/" + lamp;
+				template.put("quantity", 3);
+			}
+			case 3 -> {
+				path = "/api/v1/carts/" + cart + "/checkout";
+				template.put("payment",
+						nested(garbage, random, Map.of("method", "test-card", "cardNumber", "4242 4242 4242 4242")));
+				idempotent = true;
+			}
+			case 4 -> {
+				caller = backoffice();
+				path = "/api/v1/inventory/movements";
+				template.put("type", "RECEIPT");
+				template.put("sku", lamp);
+				template.put("locationId", warehouse);
+				template.put("quantity", 2);
+			}
+			case 5 -> {
+				caller = backoffice();
+				path = "/api/v1/reservations";
+				template.put("reference", "generated-" + seed);
+				template.put("kind", "CART");
+				template.put("lines",
+						List.of(nested(garbage, random, Map.of("sku", lamp, "locationId", warehouse, "quantity", 1))));
+			}
+			default -> {
+				Shop store = store();
+				receive(lamp, store.location(), 2);
+				caller = store.api();
+				path = "/api/v1/till-sales";
+				template.put("currency", "EUR");
+				template.put("lines", List.of(nested(garbage, random, Map.of("sku", lamp, "quantity", 1))));
+			}
+		}
+		byte[] body = garbage.mutate(template);
+		String contentType = random.nextInt(4) == 0 ? CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size()))
+				: "application/json";
+		boolean chunked = random.nextInt(4) == 0;
+		String[] headers = idempotent || random.nextInt(4) == 0
+				? new String[] { "Content-Type", contentType, "Idempotency-Key", UUID.randomUUID().toString() }
+				: new String[] { "Content-Type", contentType };
+		String before = state(lamp);
+		JsonNode cartBefore = web.api().get("/api/v1/carts/" + cart).expect(200);
+
+		Answer answer = caller.send(method, path, chunked ? ChunkedBody.of(body) : BodyPublishers.ofByteArray(body),
+				headers);
+
+		String request = "%s %s (%s, %d bytes%s): %s".formatted(method, path, contentType, body.length,
+				chunked ? ", chunked" : "", abbreviate(body));
+		assertThat(answer.status()).as("status of %s with answer %s", request, abbreviate(answer.body()))
+			.isLessThan(500);
+		if (answer.status() >= 400) {
+			answer.expectClientProblem();
+			assertThat(state(lamp)).as("stock, ledger, reservations and orders after refusing %s", request)
+				.isEqualTo(before);
+			assertThat(web.api().get("/api/v1/carts/" + cart).expect(200)).as("cart after refusing %s", request)
+				.isEqualTo(cartBefore);
+		}
+	}
+
+	/** A nested object of the template, itself mutated one time in three. */
+	private static Map<String, Object> nested(GarbageJson garbage, Random random, Map<String, Object> object) {
+		Map<String, Object> copy = new LinkedHashMap<>(object);
+		return random.nextInt(3) == 0 ? garbage.mutateFields(copy) : copy;
+	}
+
+	/**
+	 * Everything a request about the SKU could change: its stock rows, its ledger, its
+	 * reservation and order lines, and how many carts exist.
+	 */
+	private String state(String sku) {
+		return jdbc.sql("""
+				select concat_ws(' | ',
+				    (select string_agg(location_id || ' ' || on_hand || '/' || reserved || '/' || safety_stock, ', '
+				                       order by location_id) from stock where sku = :sku),
+				    'movements ' || (select count(*) from stock_movement where sku = :sku),
+				    'reserved lines ' || (select count(*) || ':' || coalesce(sum(quantity), 0)
+				                            from reservation_line where sku = :sku),
+				    'order lines ' || (select count(*) from order_line where sku = :sku),
+				    'carts ' || (select count(*) from cart))""").param("sku", sku).query(String.class).single();
+	}
+
+	private static String abbreviate(byte[] bytes) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		return text.length() <= 300 ? text : text.substring(0, 300) + "… (" + text.length() + " chars)";
+	}
+
+}
