@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Request bodies generated from a seed: a valid body, mutated with values of random
@@ -23,7 +24,31 @@ public final class GarbageJson {
 	private static final int[] ODD_CHARACTERS = { 0, 7, 9, 10, 13, 27, 127, 0x85, 0xA0, 0xAD, 0x200B, 0x202E, 0x2028,
 			0xFEFF, 0xD800, 0xDC00, 0xFFFD, 0xFFFF, 0x1F600, 0x10FFFF, '"', '\\', '/', '<', '\'', '%', '{' };
 
+	/** Content types to send now and then instead of {@code application/json}. */
+	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
+			"application/json;charset=ISO-8859-1", "application/json; charset=klingon", "application/json;;",
+			"application/json; charset=\"utf-16\"", "application/*", "APPLICATION/JSON", "text/plain");
+
 	private final Random random;
+
+	/**
+	 * The seeds of a generated-input test: 1 to {@code omnis.generated-inputs} (50 unless
+	 * set).
+	 */
+	public static IntStream seeds() {
+		return IntStream.rangeClosed(1, Integer.getInteger("omnis.generated-inputs", 50));
+	}
+
+	/** {@code application/json} three times in four, else an odd or wrong one. */
+	public String contentType() {
+		return random.nextInt(4) == 0 ? CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size())) : "application/json";
+	}
+
+	/** A body as text, cut to 300 characters for a failure message. */
+	public static String abbreviate(byte[] bytes) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		return text.length() <= 300 ? text : text.substring(0, 300) + "… (" + text.length() + " chars)";
+	}
 
 	public GarbageJson(Random random) {
 		this.random = random;

@@ -76,15 +76,6 @@ public class CollectedEvents {
 	}
 
 	/**
-	 * One message of a channel if it is still unresolved, locked until the caller's
-	 * transaction ends (to resolve it out of turn).
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<CollectedEvent> claimUnresolved(String channelId, String messageId) {
-		return log.claimUnresolved(channelId, messageId);
-	}
-
-	/**
 	 * Those of these messages that are still unresolved, in acceptance order, taken off
 	 * the queue of waiting events in one step (to resolve them out of turn, together);
 	 * they are back on it if the caller's transaction rolls back.

@@ -21,10 +21,13 @@ public class ConsentRecorder {
 
 	private final ProfileStore store;
 
+	private final GraphLocks locks;
+
 	private final Clock clock;
 
-	ConsentRecorder(ProfileStore store, Clock clock) {
+	ConsentRecorder(ProfileStore store, GraphLocks locks, Clock clock) {
 		this.store = store;
+		this.locks = locks;
 		this.clock = clock;
 	}
 
@@ -34,7 +37,7 @@ public class ConsentRecorder {
 		if (purpose.isEmpty() || purpose.length() > 40) {
 			throw ProblemException.invalidField("purpose", "must be 1 to 40 letters, digits or spaces");
 		}
-		store.lockGraph();
+		locks.lockGraph();
 		ProfileState state = store.load(List.of(profileId)).get(profileId);
 		Instant now = clock.instant();
 		if (!state.consent.has(purpose) && state.consent.size() >= Consents.MAX_PURPOSES) {

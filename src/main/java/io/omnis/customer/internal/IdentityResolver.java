@@ -50,6 +50,8 @@ public class IdentityResolver {
 
 	private final ProfileStore store;
 
+	private final GraphLocks locks;
+
 	private final IdentifierExtractor extractor;
 
 	private final IdentityRules identityRules;
@@ -62,17 +64,18 @@ public class IdentityResolver {
 
 	private final OutOfTurnResolution outOfTurn;
 
-	IdentityResolver(CollectedEvents events, ProfileStore store, IdentifierExtractor extractor,
+	IdentityResolver(CollectedEvents events, ProfileStore store, GraphLocks locks, IdentifierExtractor extractor,
 			IdentityRules identityRules, TransactionTemplate transactions, ApplicationEventPublisher publisher,
 			Clock clock) {
 		this.events = events;
 		this.store = store;
+		this.locks = locks;
 		this.extractor = extractor;
 		this.identityRules = identityRules;
 		this.transactions = transactions;
 		this.publisher = publisher;
 		this.clock = clock;
-		this.outOfTurn = new OutOfTurnResolution(events, store, transactions, this::resolve);
+		this.outOfTurn = new OutOfTurnResolution(events, locks, transactions, this::resolve);
 	}
 
 	/** Resolves claimed events in the caller's transaction. */
@@ -98,7 +101,7 @@ public class IdentityResolver {
 		for (int attempt = 1;; attempt++) {
 			try {
 				Integer resolved = transactions.execute(status -> {
-					if (!store.tryLockShard(shard)) {
+					if (!locks.tryLockShard(shard)) {
 						return 0;
 					}
 					List<CollectedEvent> batch = events.claimUnresolved(shard, shards, limit);
@@ -151,7 +154,7 @@ public class IdentityResolver {
 	 */
 	public void setAsideNext(int shard, int shards) {
 		transactions.executeWithoutResult(status -> {
-			store.lockGraph();
+			locks.lockGraph();
 			events.claimUnresolved(shard, shards, 1)
 				.forEach(event -> events.assign(List.of(new CollectedEvents.Assignment(event.seq(), null, List.of()))));
 		});

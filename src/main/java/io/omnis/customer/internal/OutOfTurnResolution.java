@@ -41,7 +41,7 @@ final class OutOfTurnResolution {
 
 	private final CollectedEvents events;
 
-	private final ProfileStore store;
+	private final GraphLocks locks;
 
 	private final TransactionTemplate transactions;
 
@@ -54,10 +54,10 @@ final class OutOfTurnResolution {
 
 	private final AtomicLong retries = new AtomicLong();
 
-	OutOfTurnResolution(CollectedEvents events, ProfileStore store, TransactionTemplate transactions,
+	OutOfTurnResolution(CollectedEvents events, GraphLocks locks, TransactionTemplate transactions,
 			Consumer<List<CollectedEvent>> resolve) {
 		this.events = events;
-		this.store = store;
+		this.locks = locks;
 		this.transactions = transactions;
 		this.resolve = resolve;
 	}
@@ -155,7 +155,7 @@ final class OutOfTurnResolution {
 		for (int attempt = 1;; attempt++) {
 			try {
 				transactions.executeWithoutResult(status -> {
-					store.enterGraph();
+					locks.enterGraph();
 					List<CollectedEvent> claimed = events.claimUnresolved(messages);
 					if (!claimed.isEmpty()) {
 						resolve.accept(claimed);
@@ -183,8 +183,12 @@ final class OutOfTurnResolution {
 	 */
 	void resolveAlone(String channelId, String messageId) {
 		transactions.executeWithoutResult(status -> {
-			store.lockGraph();
-			events.claimUnresolved(channelId, messageId).ifPresent(event -> resolve.accept(List.of(event)));
+			locks.lockGraph();
+			List<CollectedEvent> claimed = events
+				.claimUnresolved(List.of(new CollectedEvents.MessageRef(channelId, messageId)));
+			if (!claimed.isEmpty()) {
+				resolve.accept(claimed);
+			}
 		});
 	}
 

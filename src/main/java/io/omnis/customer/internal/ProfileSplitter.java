@@ -37,6 +37,8 @@ public class ProfileSplitter {
 
 	private final ProfileStore store;
 
+	private final GraphLocks locks;
+
 	private final ProfileReads reads;
 
 	private final CollectedEvents events;
@@ -45,9 +47,10 @@ public class ProfileSplitter {
 
 	private final Clock clock;
 
-	ProfileSplitter(ProfileStore store, ProfileReads reads, CollectedEvents events, ApplicationEventPublisher publisher,
-			Clock clock) {
+	ProfileSplitter(ProfileStore store, GraphLocks locks, ProfileReads reads, CollectedEvents events,
+			ApplicationEventPublisher publisher, Clock clock) {
 		this.store = store;
+		this.locks = locks;
 		this.reads = reads;
 		this.events = events;
 		this.publisher = publisher;
@@ -59,7 +62,7 @@ public class ProfileSplitter {
 	 */
 	@Transactional
 	public String split(String profileId, Identifier identifier) {
-		store.lockGraph();
+		locks.lockGraph();
 		String live = reads.find(profileId).orElseThrow(() -> new NotFoundException("profile", profileId)).id();
 		if (!reads.ownerOf(identifier).map(live::equals).orElse(false)) {
 			throw new NotFoundException("identifier of this profile", identifier.toString());

@@ -230,21 +230,6 @@ public class EventLog {
 		return heads.toString();
 	}
 
-	public Optional<CollectedEvent> claimUnresolved(String channelId, String messageId) {
-		return jdbc.sql("""
-				with claimed as (
-				    delete from event_resolution_queue q using tracked_event e
-				     where q.bucket = hashtext(coalesce(e.anonymous_id, e.user_id, '')) & 63 and q.seq = e.seq
-				       and e.channel_id = :channel and e.message_id = :message
-				    returning q.seq)
-				select e.*, null::text as profile_id, null::text[] as identifiers
-				  from tracked_event e join claimed c on c.seq = e.seq""")
-			.param("channel", channelId)
-			.param("message", messageId)
-			.query(this::event)
-			.optional();
-	}
-
 	/**
 	 * The still unresolved ones of these messages (channel and message id at the same
 	 * index), in acceptance order. Their queue rows are deleted in one statement, in the

@@ -1,13 +1,11 @@
 package io.omnis.channel.web;
 
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,16 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeneratedChannelInputTests extends RunningOmnis {
 
-	private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
-			"application/json;charset=ISO-8859-1", "application/json; charset=klingon", "application/json;;",
-			"application/json; charset=\"utf-16\"", "application/*", "APPLICATION/JSON");
-
-	static IntStream seeds() {
-		return IntStream.rangeClosed(1, Integer.getInteger("omnis.generated-inputs", 50));
-	}
-
 	@ParameterizedTest(name = "seed {0}")
-	@MethodSource("seeds")
+	@MethodSource("io.omnis.GarbageJson#seeds")
 	void noGeneratedBodyCausesAServerErrorAndARefusedOneChangesNothing(int seed) {
 		Random random = new Random(seed);
 		GarbageJson garbage = new GarbageJson(random);
@@ -76,8 +66,7 @@ class GeneratedChannelInputTests extends RunningOmnis {
 			}
 		}
 		byte[] body = garbage.mutate(template);
-		String contentType = random.nextInt(4) == 0 ? CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size()))
-				: "application/json";
+		String contentType = garbage.contentType();
 		boolean chunked = random.nextInt(4) == 0;
 		boolean idempotent = "POST".equals(method) && random.nextBoolean();
 		long channelsBefore = channelCount();
@@ -91,8 +80,8 @@ class GeneratedChannelInputTests extends RunningOmnis {
 				headers);
 
 		String request = "%s %s (%s, %d bytes%s): %s".formatted(method, path, contentType, body.length,
-				chunked ? ", chunked" : "", abbreviate(body));
-		assertThat(answer.status()).as("status of %s with answer %s", request, abbreviate(answer.body()))
+				chunked ? ", chunked" : "", GarbageJson.abbreviate(body));
+		assertThat(answer.status()).as("status of %s with answer %s", request, GarbageJson.abbreviate(answer.body()))
 			.isLessThan(500);
 		if (answer.status() >= 400) {
 			answer.expectClientProblem();
@@ -100,11 +89,6 @@ class GeneratedChannelInputTests extends RunningOmnis {
 			assertThat(caller.get("/api/v1/channels/" + id).expect(200)).as("channel after refusing %s", request)
 				.isEqualTo(channelBefore);
 		}
-	}
-
-	private static String abbreviate(byte[] bytes) {
-		String text = new String(bytes, StandardCharsets.UTF_8);
-		return text.length() <= 300 ? text : text.substring(0, 300) + "… (" + text.length() + " chars)";
 	}
 
 }

@@ -49,7 +49,7 @@ class OutOfTurnLockingTests {
 	IdentityResolver resolver;
 
 	@Autowired
-	ProfileStore store;
+	GraphLocks locks;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -70,7 +70,7 @@ class OutOfTurnLockingTests {
 
 		Optional<String> profile = whileHeld(() -> {
 			for (int shard = 0; shard < 64; shard++) {
-				assertThat(store.tryLockShard(shard)).isTrue();
+				assertThat(locks.tryLockShard(shard)).isTrue();
 			}
 		}, held -> {
 			CompletableFuture<Optional<String>> resolving = CompletableFuture
@@ -87,7 +87,7 @@ class OutOfTurnLockingTests {
 		String anonymous = "anon-" + UUID.randomUUID();
 		assertThat(collection.record(channel, message("m1-" + anonymous, anonymous))).isTrue();
 
-		CompletableFuture<Optional<String>> resolving = whileHeld(store::lockGraph, held -> {
+		CompletableFuture<Optional<String>> resolving = whileHeld(locks::lockGraph, held -> {
 			CompletableFuture<Optional<String>> started = CompletableFuture
 				.supplyAsync(() -> resolver.resolveNow(channel, "m1-" + anonymous), threads);
 			Thread.sleep(Duration.ofMillis(700));
