@@ -2,13 +2,17 @@ package io.omnis;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Request bodies generated from a seed: a valid body, mutated with values of random
@@ -42,6 +46,39 @@ public final class GarbageJson {
 	/** {@code application/json} three times in four, else an odd or wrong one. */
 	public String contentType() {
 		return random.nextInt(4) == 0 ? CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size())) : "application/json";
+	}
+
+	/**
+	 * Sends a generated body (chunked one time in four) and checks what every such
+	 * request must get: no server error, and a refusal as a problem detail.
+	 * @param idempotencyKey whether to send a fresh {@code Idempotency-Key}
+	 */
+	public Sent send(Caller caller, String method, String path, byte[] body, String contentType,
+			boolean idempotencyKey) {
+		boolean chunked = random.nextInt(4) == 0;
+		String[] headers = idempotencyKey
+				? new String[] { "Content-Type", contentType, "Idempotency-Key", UUID.randomUUID().toString() }
+				: new String[] { "Content-Type", contentType };
+		Answer answer = caller.send(method, path, chunked ? ChunkedBody.of(body) : BodyPublishers.ofByteArray(body),
+				headers);
+		String request = "%s %s (%s, %d bytes%s): %s".formatted(method, path, contentType, body.length,
+				chunked ? ", chunked" : "", abbreviate(body));
+		assertThat(answer.status()).as("status of %s with answer %s", request, abbreviate(answer.body()))
+			.isLessThan(500);
+		if (answer.status() >= 400) {
+			answer.expectClientProblem();
+		}
+		return new Sent(answer, request);
+	}
+
+	/** A generated request as sent, described for failure messages, and its answer. */
+	public record Sent(Answer answer, String request) {
+
+		/** Whether Omnis refused it (with a problem detail, {@link #send} checked). */
+		public boolean refused() {
+			return answer.status() >= 400;
+		}
+
 	}
 
 	/** A body as text, cut to 300 characters for a failure message. */
