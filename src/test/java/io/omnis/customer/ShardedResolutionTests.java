@@ -15,17 +15,13 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.omnis.ResolverOffOmnis;
 import io.omnis.channel.ChannelType;
-import io.omnis.channel.Channels;
-import io.omnis.customer.internal.IdentityResolver;
-import io.omnis.tracking.Collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,22 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at the same time in small batches, and both end with the same profiles, counts, traits
  * and channels. The background workers are off here, so the test drives every batch.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "omnis.database.embedded.data-dir=target/test-pg/sharded-${random.uuid}",
-				"omnis.admin.password=sharded-tests-admin-password", "omnis.identity.resolver-enabled=false",
-				"logging.level.io.zonky.test=WARN" })
-class ShardedResolutionTests {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@Autowired
-	Collection collection;
-
-	@Autowired
-	Channels channels;
-
-	@Autowired
-	IdentityResolver resolver;
+class ShardedResolutionTests extends ResolverOffOmnis {
 
 	@Autowired
 	JdbcClient jdbc;

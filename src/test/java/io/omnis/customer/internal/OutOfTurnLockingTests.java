@@ -12,16 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.omnis.ResolverOffOmnis;
 import io.omnis.channel.ChannelType;
-import io.omnis.channel.Channels;
-import io.omnis.tracking.Collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,22 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for a batch of other people's events. The background workers are off, so the test holds
  * the locks a batch and a split hold.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "omnis.database.embedded.data-dir=target/test-pg/out-of-turn-${random.uuid}",
-				"omnis.admin.password=out-of-turn-tests-admin-password", "omnis.identity.resolver-enabled=false",
-				"logging.level.io.zonky.test=WARN" })
-class OutOfTurnLockingTests {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@Autowired
-	Collection collection;
-
-	@Autowired
-	Channels channels;
-
-	@Autowired
-	IdentityResolver resolver;
+class OutOfTurnLockingTests extends ResolverOffOmnis {
 
 	@Autowired
 	GraphLocks locks;
