@@ -186,7 +186,11 @@ public final class GarbageJson {
 		return new Raw((arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth));
 	}
 
-	private byte[] corrupt(byte[] bytes) {
+	/**
+	 * The bytes broken one of several ways: truncated, invalid UTF-8 or a NUL inserted, a
+	 * byte changed, a byte order mark in front, a second document after.
+	 */
+	public byte[] corrupt(byte[] bytes) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		int at = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
 		switch (random.nextInt(6)) {

@@ -2,7 +2,6 @@ package io.omnis.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,10 +58,13 @@ public class CatalogImport {
 		this.priceLists = priceLists;
 	}
 
-	/** Imports CSV with a header row naming its columns (see {@link Column}). */
-	public ImportResult csv(Reader reader, @Nullable String priceListId) {
+	/**
+	 * Imports CSV in UTF-8 with a header row naming its columns (see {@link Column});
+	 * bytes that are not UTF-8 make it malformed at their line.
+	 */
+	public ImportResult csv(InputStream in, @Nullable String priceListId) {
 		PriceList list = priceListId == null ? null : priceLists.get(priceListId);
-		CsvReader csv = new CsvReader(reader);
+		CsvReader csv = new CsvReader(CsvReader.utf8(in));
 		try {
 			List<String> names = csv.next();
 			if (names == null) {

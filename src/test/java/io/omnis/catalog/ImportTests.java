@@ -155,6 +155,41 @@ class ImportTests extends RunningCatalog {
 	}
 
 	@Test
+	void anImportThatIsNotUtf8OrHoldsANulCharacterIsAProblemNamingTheRowAndImportsNothing() {
+		Caller caller = merchandiser();
+		long products = count("product");
+		String csv = "handle,title,sku\n%s,Fine,%s\n%s,Bad BROKEN,%s\n".formatted(handle("utf"), sku("UTF"),
+				handle("utf"), sku("UTF"));
+		String json = "[{\"handle\":\"%s\",\"title\":\"Fine\",\"sku\":\"%s\"},\n{\"handle\":\"%s\",\"title\":\"Bad BROKEN\",\"sku\":\"%s\"}]"
+			.formatted(handle("utf"), sku("UTF"), handle("utf"), sku("UTF"));
+		for (byte[] broken : new byte[][] { { (byte) 0xFF }, { (byte) 0xC3 },
+				{ (byte) 0xED, (byte) 0xA0, (byte) 0x80 } }) {
+			caller
+				.send("POST", "/api/v1/catalog/import", BodyPublishers.ofByteArray(splice(csv, broken)), "Content-Type",
+						"text/csv")
+				.expectProblem(400, "malformed-body", "line[3]");
+			caller
+				.send("POST", "/api/v1/catalog/import", BodyPublishers.ofByteArray(splice(json, broken)),
+						"Content-Type", "application/json")
+				.expectProblem(400, "malformed-body");
+		}
+		importCsv(caller, "handle,title,sku\n%s,Fine,%s\n%s,Nul\u0000here,%s\n".formatted(handle("nul"), sku("NUL"),
+				handle("nul"), sku("NUL")), null)
+			.expectProblem(400, "validation-failed", "line[3].title");
+		assertThat(count("product")).isEqualTo(products);
+	}
+
+	/** The text in UTF-8 with {@code BROKEN} replaced by the given bytes. */
+	private static byte[] splice(String text, byte[] bytes) {
+		int at = text.indexOf("BROKEN");
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		out.writeBytes(text.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		out.writeBytes(bytes);
+		out.writeBytes(text.substring(at + 6).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return out.toByteArray();
+	}
+
+	@Test
 	void aJsonImportTakesPricesInMinorUnitsAndNamesBadRowsByIndex() {
 		Caller caller = merchandiser();
 		portugueseRates(caller);

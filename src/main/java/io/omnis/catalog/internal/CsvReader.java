@@ -1,7 +1,12 @@
 package io.omnis.catalog.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads RFC 4180 CSV one record at a time, so that a large file is never held whole:
  * fields separated by commas, optionally in double quotes (which may then hold commas,
- * line breaks and doubled quotes), records ending in CRLF or LF.
+ * line breaks and doubled quotes), records ending in CRLF or LF. Bytes its reader cannot
+ * decode (a reader that reports them, see {@link #utf8}) make the input malformed at
+ * their line, rather than characters silently replaced.
  */
 public final class CsvReader {
 
@@ -28,6 +35,17 @@ public final class CsvReader {
 
 	public CsvReader(Reader in) {
 		this.in = in;
+	}
+
+	/**
+	 * A reader of UTF-8 that reports malformed bytes instead of replacing them with
+	 * U+FFFD, as {@link java.io.InputStreamReader} with a charset does.
+	 */
+	public static Reader utf8(InputStream in) {
+		return new InputStreamReader(in,
+				StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT));
 	}
 
 	/** The line the last record read started on (the header is line 1). */
@@ -116,7 +134,7 @@ public final class CsvReader {
 			peeked = -2;
 		}
 		else {
-			c = in.read();
+			c = decoded();
 		}
 		if (c == '\n') {
 			line++;
@@ -126,9 +144,18 @@ public final class CsvReader {
 
 	private int peek() throws IOException {
 		if (peeked == -2) {
-			peeked = in.read();
+			peeked = decoded();
 		}
 		return peeked;
+	}
+
+	private int decoded() throws IOException {
+		try {
+			return in.read();
+		}
+		catch (CharacterCodingException ex) {
+			throw new Malformed(line, "bytes that are not UTF-8");
+		}
 	}
 
 	/** The input is not CSV at the given line. */

@@ -1,7 +1,6 @@
 package io.omnis.catalog.web;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -63,7 +62,7 @@ class ImportController {
 					+ "names each bad row (`line[7].barcode`, up to 100) and nothing changes.")
 	ImportResult importCsv(HttpServletRequest request, @RequestParam(required = false) @Nullable String priceList)
 			throws IOException {
-		return imports.csv(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), priceList);
+		return imports.csv(request.getInputStream(), priceList);
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE,
