@@ -28,12 +28,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.Caller;
 import io.omnis.Http;
 import io.omnis.Poll;
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
+import io.omnis.conversation.ConversationEvents.ConversationPrioritised;
+import io.omnis.conversation.ConversationId;
+import io.omnis.conversation.Priority;
 import io.omnis.kernel.security.Permission;
 import io.omnis.webhook.internal.Deliveries;
 
@@ -48,6 +54,12 @@ class WebhookDeliveryTests extends RunningOmnis {
 
 	@Autowired
 	Deliveries deliveries;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	HttpServer server;
 
@@ -172,6 +184,45 @@ class WebhookDeliveryTests extends RunningOmnis {
 		String page = console(signIn("admin", ADMIN_PASSWORD)).get("/console/webhooks/" + id).text();
 		assertThat(page).contains("conversation.opened", "DELIVERED", "500, 500, 204");
 		assertThat(attemptsSeen).isEqualTo(attemptsRecorded).isEqualTo(6);
+	}
+
+	@Test
+	void anEventsWebhookMessageIsWrittenInTheTransactionThatPublishedItAndNotAtAllWhenItRollsBack() {
+		Caller admin = withScopes(Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_MANAGE);
+		admin
+			.post("/api/v1/webhooks",
+					"{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort()
+							+ "/hooks\",\"eventTypes\":[\"conversation.prioritised\"]}")
+			.expect(201);
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		ConversationId rolledBack = new ConversationId(io.omnis.kernel.Ids.next("cnv"));
+		ConversationId committed = new ConversationId(io.omnis.kernel.Ids.next("cnv"));
+
+		transaction.executeWithoutResult(status -> {
+			events.publishEvent(new ConversationPrioritised(rolledBack, Priority.URGENT, null));
+			assertThat(messagesAbout(rolledBack)).as("inside the publishing transaction").isEqualTo(1);
+			status.setRollbackOnly();
+		});
+		transaction.executeWithoutResult(status -> {
+			events.publishEvent(new ConversationPrioritised(committed, Priority.URGENT, null));
+			assertThat(messagesAbout(committed)).as("inside the publishing transaction").isEqualTo(1);
+		});
+
+		assertThat(messagesAbout(rolledBack)).as("after the rollback").isZero();
+		assertThat(messagesAbout(committed)).as("after the commit").isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select count(*) from webhook_delivery d join webhook_message m on m.id = d.message_id
+				 where m.payload like :about""")
+			.param("about", "%" + committed.value() + "%")
+			.query(Long.class)
+			.single()).as("deliveries of the committed event").isEqualTo(1);
+	}
+
+	private long messagesAbout(ConversationId conversation) {
+		return jdbc.sql("select count(*) from webhook_message where payload like :about")
+			.param("about", "%" + conversation.value() + "%")
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
