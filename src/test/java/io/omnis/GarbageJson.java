@@ -59,8 +59,20 @@ public final class GarbageJson {
 		String[] headers = idempotencyKey
 				? new String[] { "Content-Type", contentType, "Idempotency-Key", UUID.randomUUID().toString() }
 				: new String[] { "Content-Type", contentType };
-		Answer answer = caller.send(method, path, chunked ? ChunkedBody.of(body) : BodyPublishers.ofByteArray(body),
-				headers);
+		Answer answer;
+		try {
+			answer = caller.send(method, path, chunked ? ChunkedBody.of(body) : BodyPublishers.ofByteArray(body),
+					headers);
+		}
+		catch (java.io.UncheckedIOException transport) {
+			if (!chunked) {
+				throw transport;
+			}
+			// The JDK's client can fail on its own side when Omnis answers (a refusal)
+			// before it has sent the whole chunked body; a node that still answers the
+			// same body sent whole has not crashed
+			answer = caller.send(method, path, BodyPublishers.ofByteArray(body), headers);
+		}
 		String request = "%s %s (%s, %d bytes%s): %s".formatted(method, path, contentType, body.length,
 				chunked ? ", chunked" : "", abbreviate(body));
 		assertThat(answer.status()).as("status of %s with answer %s", request, abbreviate(answer.body()))
