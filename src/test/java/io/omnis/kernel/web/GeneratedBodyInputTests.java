@@ -23,12 +23,12 @@ import io.omnis.ScratchOmnis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every POST, PUT and PATCH of the API, sent by a key holding every permission, with path
- * variables and query parameters as in {@link GeneratedQueryInputTests} and a body shaped
- * like the endpoint's request type, then mutated ({@link GarbageJson}): wrong types, huge
- * and deep values, odd characters, broken bytes and syntax. None may cause a server
- * error, and every refusal is a problem detail. On an Omnis of its own, since an accepted
- * request may change any setting.
+ * Every POST, PUT, PATCH and DELETE of the API, sent by a key holding every permission,
+ * with path variables and query parameters as in {@link GeneratedQueryInputTests} and a
+ * body shaped like the endpoint's request type, then mutated ({@link GarbageJson}): wrong
+ * types, huge and deep values, odd characters, broken bytes and syntax. None may cause a
+ * server error, and every refusal is a problem detail. On an Omnis of its own, since an
+ * accepted request may change any setting.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedBodyInputTests extends ScratchOmnis {
@@ -51,18 +51,19 @@ class GeneratedBodyInputTests extends ScratchOmnis {
 		// channel
 		everything = withEveryPermission();
 		endpoints = GeneratedRequests.endpoints(mappings,
-				Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH));
+				Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE));
 	}
 
 	@ParameterizedTest(name = "seed {0}")
 	@MethodSource("seeds")
 	void noGeneratedBodyCausesAServerErrorAnywhere(int seed) {
-		assertThat(endpoints).as("POST, PUT and PATCH endpoints of the API").hasSizeGreaterThan(80);
+		assertThat(endpoints).as("POST, PUT, PATCH and DELETE endpoints of the API").hasSizeGreaterThan(100);
 		Random random = new Random(seed);
 		GarbageJson garbage = new GarbageJson(random);
 		for (GeneratedRequests.Endpoint endpoint : endpoints) {
 			String uri = requests.uri(endpoint, random);
-			byte[] body = garbage.mutate(requests.template(endpoint.body(), random));
+			byte[] body = endpoint.method() == RequestMethod.DELETE && random.nextBoolean() ? new byte[0]
+					: garbage.mutate(requests.template(endpoint.body(), random));
 
 			garbage.send(everything, endpoint.method().name(), uri, body, garbage.contentType(),
 					random.nextInt(4) == 0);
