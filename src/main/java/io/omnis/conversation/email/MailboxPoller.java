@@ -129,7 +129,12 @@ class MailboxPoller implements SmartLifecycle {
 				boolean idle = store instanceof IMAPStore imapStore && imapStore.hasCapability("IDLE")
 						&& folder instanceof IMAPFolder;
 				while (running && folder.isOpen()) {
-					takeUnread(folder);
+					// Mail that arrived while the last ones were taken is not announced
+					// to
+					// an IDLE begun after it: look again until a look finds nothing
+					while (running && takeUnread(folder) > 0) {
+						// taken
+					}
 					if (idle) {
 						idling = true;
 						idle((IMAPFolder) folder);
