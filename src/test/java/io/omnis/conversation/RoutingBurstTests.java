@@ -45,7 +45,10 @@ class RoutingBurstTests extends ConversationFixtures {
 		// and no one online
 		jdbc.sql("update conversation set status = 'RESOLVED', resolved_at = now() where status <> 'RESOLVED'")
 			.update();
-		jdbc.sql("update agent set presence = 'OFFLINE'").update();
+		// in staff order, as routing locks agents, so that the two never deadlock
+		jdbc.sql("""
+				update agent set presence = 'OFFLINE'
+				 where staff_id in (select staff_id from agent order by staff_id for update)""").update();
 	}
 
 	@Test

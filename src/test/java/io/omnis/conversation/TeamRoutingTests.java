@@ -60,7 +60,10 @@ class TeamRoutingTests extends ConversationFixtures {
 		// no one online and no rules
 		jdbc.sql("update conversation set status = 'RESOLVED', resolved_at = now() where status <> 'RESOLVED'")
 			.update();
-		jdbc.sql("update agent set presence = 'OFFLINE'").update();
+		// in staff order, as routing locks agents, so that the two never deadlock
+		jdbc.sql("""
+				update agent set presence = 'OFFLINE'
+				 where staff_id in (select staff_id from agent order by staff_id for update)""").update();
 		jdbc.sql("delete from conversation_routing_rule").update();
 		manager = withScopes(Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_WRITE,
 				Permission.CONVERSATIONS_MANAGE);

@@ -57,7 +57,10 @@ class TeamConsoleBrowserTests extends RunningOmnis {
 	@BeforeEach
 	void noRulesAndNoOneOnline() {
 		jdbc.sql("delete from conversation_routing_rule").update();
-		jdbc.sql("update agent set presence = 'OFFLINE'").update();
+		// in staff order, as routing locks agents, so that the two never deadlock
+		jdbc.sql("""
+				update agent set presence = 'OFFLINE'
+				 where staff_id in (select staff_id from agent order by staff_id for update)""").update();
 	}
 
 	@Test
