@@ -74,10 +74,11 @@ public final class GeneratedRequests {
 	}
 
 	/**
-	 * The generator, with the ids of the resources found in the database now (create one
-	 * of each kind first for a database of a lone test).
+	 * The generator, with the ids of the resources in the database once the caller has
+	 * created one of each kind (so that a database of a lone test has some too).
 	 */
-	public static GeneratedRequests withIdsFrom(JdbcClient jdbc) {
+	public static GeneratedRequests withIdsFrom(JdbcClient jdbc, Caller creator) {
+		createOneOfEach(creator);
 		GeneratedRequests requests = new GeneratedRequests();
 		TABLES.forEach((segment, table) -> requests.ids.put(segment,
 				jdbc.sql("select id from " + table + " order by id desc limit 3").query(String.class).list()));
@@ -88,7 +89,7 @@ public final class GeneratedRequests {
 	 * Creates a location, a product, a price list and a cart, so that a database holding
 	 * nothing else has ids of those kinds to use.
 	 */
-	public static void createOneOfEach(Caller caller) {
+	private static void createOneOfEach(Caller caller) {
 		long now = System.nanoTime();
 		caller
 			.post("/api/v1/locations",

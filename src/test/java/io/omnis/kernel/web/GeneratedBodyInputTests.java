@@ -45,8 +45,7 @@ class GeneratedBodyInputTests extends ScratchOmnis {
 
 	@BeforeAll
 	void endpoints() {
-		GeneratedRequests.createOneOfEach(withEveryPermission());
-		requests = GeneratedRequests.withIdsFrom(jdbc);
+		requests = GeneratedRequests.withIdsFrom(jdbc, withEveryPermission());
 		// made after the ids were taken, so that no request disables or changes its own
 		// channel
 		everything = withEveryPermission();

@@ -47,8 +47,7 @@ class GeneratedQueryInputTests extends RunningOmnis {
 	@BeforeAll
 	void endpoints() {
 		everything = withScopes(Permission.values());
-		GeneratedRequests.createOneOfEach(everything);
-		requests = GeneratedRequests.withIdsFrom(jdbc);
+		requests = GeneratedRequests.withIdsFrom(jdbc, everything);
 		endpoints = GeneratedRequests.endpoints(mappings, Set.of(RequestMethod.GET));
 	}
 
