@@ -10,6 +10,8 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.search.FlagTerm;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -27,7 +29,9 @@ import io.omnis.kernel.problem.ProblemException;
  * Reads the support mailbox over IMAP and takes in every unread mail, marking it read
  * once stored. It keeps one connection open and, when the server offers IMAP IDLE (RFC
  * 2177), waits on it: the server says when a mail arrives, so a customer's mail is taken
- * in within moments. A server without IDLE is looked at every
+ * in within moments. A mail the server announces outside an IDLE (with the answer to a
+ * look, or just before the IDLE begins, where the IDLE would not end for it) ends the
+ * next IDLE at once. A server without IDLE is looked at every
  * {@code omnis.conversation.email.imap.poll-interval} (2 s by default). Mail Omnis
  * refuses (not MIME, no sender) is marked read too, so that it cannot block the ones
  * after it; the refusal is logged. A dropped connection is opened again after the poll
@@ -47,6 +51,12 @@ class MailboxPoller implements SmartLifecycle {
 	 */
 	static final Duration IDLE_RENEWAL = Duration.ofSeconds(25);
 
+	/**
+	 * How often the IDLE is nudged while a mail announced since the last look waits (a
+	 * nudge that comes before the IDLE has begun is lost).
+	 */
+	static final Duration NUDGE = Duration.ofSeconds(1);
+
 	private final EmailIntake intake;
 
 	private final ConversationProperties.Imap imap;
@@ -56,6 +66,13 @@ class MailboxPoller implements SmartLifecycle {
 	private volatile boolean running;
 
 	private volatile boolean idling;
+
+	/** Set when the server announces a mail; cleared before each look. */
+	private volatile boolean announced;
+
+	/** Runs between a look that found nothing and the IDLE after it (a test's hook). */
+	volatile Runnable beforeIdle = () -> {
+	};
 
 	private Thread thread;
 
@@ -125,17 +142,24 @@ class MailboxPoller implements SmartLifecycle {
 			Folder folder = store.getFolder(imap.folder());
 			folder.open(Folder.READ_WRITE);
 			open.set(folder);
+			folder.addMessageCountListener(new MessageCountAdapter() {
+				@Override
+				public void messagesAdded(MessageCountEvent event) {
+					announced = true;
+				}
+			});
 			try {
 				boolean idle = store instanceof IMAPStore imapStore && imapStore.hasCapability("IDLE")
 						&& folder instanceof IMAPFolder;
 				while (running && folder.isOpen()) {
 					// Mail that arrived while the last ones were taken is not announced
-					// to
-					// an IDLE begun after it: look again until a look finds nothing
+					// to an IDLE begun after it: look again until a look finds nothing
+					announced = false;
 					while (running && takeUnread(folder) > 0) {
 						// taken
 					}
 					if (idle) {
+						beforeIdle.run();
 						idling = true;
 						idle((IMAPFolder) folder);
 					}
@@ -152,27 +176,38 @@ class MailboxPoller implements SmartLifecycle {
 	}
 
 	/**
-	 * Waits until the server reports a change to the folder, or until the renewal is due
-	 * (a NOOP from another thread ends the IDLE).
+	 * Waits until the server reports a change to the folder, until the renewal is due, or
+	 * until a mail announced since the last look is there (a NOOP from another thread
+	 * ends the IDLE). An announcement the IDLE did not end for is one that came before
+	 * the IDLE began, with the answer to a look or to the IDLE command itself: the look
+	 * before missed that mail, and the server will not announce it again.
 	 */
 	private void idle(IMAPFolder folder) throws Exception {
-		Thread renewal = Thread.ofVirtual().name("mailbox-idle-renewal").start(() -> {
+		Thread wake = Thread.ofVirtual().name("mailbox-idle-wake").start(() -> {
+			long renewal = System.nanoTime() + IDLE_RENEWAL.toNanos();
 			try {
-				Thread.sleep(IDLE_RENEWAL);
-				folder.getMessageCount();
+				while (true) {
+					Thread.sleep(NUDGE);
+					if (announced || System.nanoTime() - renewal >= 0) {
+						// Ends the IDLE; before it has begun, only a NOOP: then the next
+						// turn nudges again
+						folder.getMessageCount();
+						renewal = System.nanoTime() + IDLE_RENEWAL.toNanos();
+					}
+				}
 			}
 			catch (InterruptedException ex) {
-				// The IDLE ended first
+				// The IDLE ended
 			}
 			catch (Exception ex) {
-				log.debug("Could not renew the IDLE: {}", ex.toString());
+				log.debug("Could not end the IDLE: {}", ex.toString());
 			}
 		});
 		try {
 			folder.idle(true);
 		}
 		finally {
-			renewal.interrupt();
+			wake.interrupt();
 		}
 	}
 
