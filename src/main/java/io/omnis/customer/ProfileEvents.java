@@ -1,5 +1,7 @@
 package io.omnis.customer;
 
+import java.util.List;
+
 /**
  * What happens to profiles, for modules that keep per-customer state (orders,
  * conversations).
@@ -21,6 +23,16 @@ public final class ProfileEvents {
 	 * profile.
 	 */
 	public record ProfileSplit(String profileId, String splitOff, String identifier) {
+	}
+
+	/**
+	 * A customer's data was erased at her request: {@code profileIds} (her profile and
+	 * those merged into it) no longer exist, and each module removes what it holds of her
+	 * in the same transaction, or refuses (a problem) and the erasure is not made.
+	 * {@code identifiers} are hers as {@code type:value}, the form carts and orders keep
+	 * them in.
+	 */
+	public record ProfileErased(String profileId, List<String> profileIds, List<String> identifiers) {
 	}
 
 }

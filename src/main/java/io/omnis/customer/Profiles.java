@@ -15,6 +15,7 @@ import io.omnis.customer.ProfileHistory.TimelineEntry;
 import io.omnis.customer.internal.ConsentRecorder;
 import io.omnis.customer.internal.IdentifierExtractor;
 import io.omnis.customer.internal.IdentityResolver;
+import io.omnis.customer.internal.ProfileEraser;
 import io.omnis.customer.internal.ProfileReads;
 import io.omnis.customer.internal.ProfileSplitter;
 import io.omnis.customer.internal.TimelineEntries;
@@ -47,8 +48,11 @@ public class Profiles {
 
 	private final IdentifierExtractor extractor;
 
+	private final ProfileEraser eraser;
+
 	Profiles(ProfileReads reads, CollectedEvents events, ProfileSplitter splitter, ConsentRecorder consent,
-			TimelineEntries entries, IdentityResolver resolver, IdentifierExtractor extractor) {
+			TimelineEntries entries, IdentityResolver resolver, IdentifierExtractor extractor, ProfileEraser eraser) {
+		this.eraser = eraser;
 		this.reads = reads;
 		this.extractor = extractor;
 		this.resolver = resolver;
@@ -164,6 +168,14 @@ public class Profiles {
 	@Transactional
 	public Profile removeIdentifier(String id, Identifier identifier) {
 		return get(splitter.split(get(id).id(), identifier));
+	}
+
+	/**
+	 * Erases the customer at her request: her profile, the profiles merged into it and
+	 * what every module holds of her (see {@link ProfileEraser}).
+	 */
+	public Erasure erase(String id) {
+		return eraser.erase(id);
 	}
 
 	private static TimelineEntry entry(CollectedEvent event) {

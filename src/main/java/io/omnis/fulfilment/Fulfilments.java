@@ -48,6 +48,15 @@ public class Fulfilments {
 	}
 
 	/**
+	 * Clears the customer's reference, destination and notes from the fulfilments of
+	 * these references (her orders), in the caller's transaction: she was erased.
+	 * @return how many fulfilments were cleared
+	 */
+	public int forgetCustomer(java.util.Collection<String> references) {
+		return store.forgetCustomer(references.toArray(String[]::new));
+	}
+
+	/**
 	 * What the fulfilment serves was called off (its order cancelled): its open tasks
 	 * leave every queue, in the caller's transaction, before the caller lets its
 	 * reservation go (tasks first, then the reservation, the order in which the work

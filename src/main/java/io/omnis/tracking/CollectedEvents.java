@@ -115,6 +115,15 @@ public class CollectedEvents {
 		log.assign(seqs, profiles, identifiers, occurred);
 	}
 
+	/**
+	 * Deletes an erased customer's events: those resolved to her profiles, and those
+	 * still waiting that carry her user or anonymous ids.
+	 * @return how many were deleted
+	 */
+	public int erase(Collection<String> profileIds, Collection<String> userIds, Collection<String> anonymousIds) {
+		return log.erase(profileIds, userIds, anonymousIds);
+	}
+
 	/** Moves every event of a profile to another one (a merge). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int reassign(String fromProfile, String toProfile) {

@@ -4,7 +4,7 @@
  * more than a day and records every attempt.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "kernel", "channel", "conversation" })
+@ApplicationModule(allowedDependencies = { "kernel", "channel", "conversation", "customer" })
 package io.omnis.webhook;
 
 import org.jspecify.annotations.NullMarked;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.omnis.customer.Erasure;
 import io.omnis.customer.Identifier;
 import io.omnis.customer.Profile;
 import io.omnis.customer.ProfileHistory;
@@ -132,6 +133,17 @@ class ProfileController {
 	Map<String, Profile> removeIdentifier(@PathVariable String id, @PathVariable String identifier) {
 		Profile splitOff = profiles.removeIdentifier(id, identifier(identifier, "identifier"));
 		return Map.of("profile", profiles.get(id), "splitOff", splitOff);
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAuthority('profiles:erase')")
+	@Operation(summary = "Erase the customer at her request, with what every module holds of her",
+			description = "Requires `profiles:erase`. Her profile and those merged into it, their identifiers, events, "
+					+ "consent ledger, merge history and timeline are deleted; carts, orders, returns, deliveries and "
+					+ "conversations keep no name, address, identifier or text of hers. Refused (409, nothing erased) "
+					+ "while she has an order in progress or store credit. Cannot be undone.")
+	Erasure erase(@PathVariable String id) {
+		return profiles.erase(id);
 	}
 
 	private static Identifier identifier(String text, String field) {

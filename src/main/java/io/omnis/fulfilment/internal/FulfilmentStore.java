@@ -184,4 +184,29 @@ public class FulfilmentStore {
 		return RulesStore.JSON.readValue(json, Explanation.class);
 	}
 
+	/**
+	 * Clears what identifies the customer of these fulfilments (her reference, where it
+	 * goes, where she parked, what a courier noted): she was erased. The routing and its
+	 * explanation stay.
+	 * @return how many fulfilments were cleared
+	 */
+	public int forgetCustomer(String[] references) {
+		List<String> ids = jdbc.sql("""
+				update fulfilment set customer = null, destination_lat = null, destination_lon = null
+				 where reference = any(:references::text[]) returning id""")
+			.param("references", references)
+			.query(String.class)
+			.list();
+		String[] cleared = ids.toArray(String[]::new);
+		jdbc.sql("update pickup set parking_spot = null where fulfilment_id = any(:ids::text[])")
+			.param("ids", cleared)
+			.update();
+		jdbc.sql("""
+				update parcel_event set note = null
+				 where parcel_id in (select id from parcel where fulfilment_id = any(:ids::text[]))""")
+			.param("ids", cleared)
+			.update();
+		return ids.size();
+	}
+
 }

@@ -25,6 +25,12 @@ public enum Permission {
 	/** Undo a merge by removing an identifier from a profile. */
 	PROFILES_MERGE("profiles:merge"),
 
+	/**
+	 * Erase a customer at her request, with what every module holds of her (only
+	 * administrators, or a key given this scope).
+	 */
+	PROFILES_ERASE("profiles:erase"),
+
 	/** See collection statistics and the last messages of each source. */
 	TRACKING_READ("tracking:read"),
 

@@ -309,6 +309,27 @@ public class EventLog {
 		return out.append('}').toString();
 	}
 
+	/**
+	 * Deletes the events of these profiles, and the events still waiting for resolution
+	 * that carry one of these user or anonymous ids (they would otherwise make her a new
+	 * profile).
+	 * @return how many events were deleted
+	 */
+	public int erase(Collection<String> profileIds, Collection<String> userIds, Collection<String> anonymousIds) {
+		return jdbc.sql("""
+				with resolved as (
+				    delete from event_profile where profile_id = any(:profiles::text[]) returning seq),
+				waiting as (
+				    delete from event_resolution_queue q using tracked_event e
+				     where e.seq = q.seq and (e.user_id = any(:users::text[]) or e.anonymous_id = any(:anons::text[]))
+				    returning q.seq)
+				delete from tracked_event where seq in (select seq from resolved union select seq from waiting)""")
+			.param("profiles", profileIds.toArray(String[]::new))
+			.param("users", userIds.toArray(String[]::new))
+			.param("anons", anonymousIds.toArray(String[]::new))
+			.update();
+	}
+
 	public int reassign(String from, String to) {
 		return jdbc.sql("update event_profile set profile_id = :to where profile_id = :from")
 			.param("from", from)

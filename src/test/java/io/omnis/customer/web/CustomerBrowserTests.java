@@ -128,13 +128,16 @@ class CustomerBrowserTests extends RunningOmnis {
 	private String awaitProfileHolding(String type, String value) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (System.nanoTime() < deadline) {
+			// The queue first: empty, then every message collected so far is resolved
+			// and its owner read after is final (read in the other order, a batch
+			// committing between the two reads gave the owner from before it)
+			boolean resolved = jdbc.sql("select count(*) from event_resolution_queue").query(Long.class).single() == 0;
 			Optional<String> owner = jdbc.sql("select profile_id from identifier where type = :type and value = :value")
 				.param("type", type)
 				.param("value", value)
 				.query(String.class)
 				.optional();
-			if (owner.isPresent()
-					&& jdbc.sql("select count(*) from event_resolution_queue").query(Long.class).single() == 0) {
+			if (resolved && owner.isPresent()) {
 				return owner.get();
 			}
 			Thread.sleep(50);

@@ -1,0 +1,196 @@
+package io.omnis.order;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.omnis.Caller;
+import io.omnis.Poll;
+import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
+import io.omnis.kernel.security.Permission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer who asks to be erased leaves no trace in any table: she shops across
+ * channels, writes to support, states her consent, and after the erasure no row of the
+ * database holds her name, e-mail, phone, ids or words, while her order stays in the
+ * books under no name. An order still in progress refuses the erasure, and then nothing
+ * is erased.
+ */
+class CustomerErasureTests extends OrderFixtures {
+
+	@Test
+	void anErasedCustomerLeavesNoTraceInAnyTableAndHerOrderStaysInTheBooksUnderNoName() {
+		String prices = priceList();
+		String lamp = product(prices, 4990);
+		Shop web = channel(ChannelType.WEB);
+		Shop app = channel(ChannelType.MOBILE_APP);
+		receive(lamp, store().location(), 5);
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String browser = "web-" + suffix;
+		String device = "app-" + suffix;
+		String email = "erin-" + suffix + "@example.com";
+		String user = "user-" + suffix;
+		String phone = "+35191" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+		String surname = "Quigley" + suffix;
+		String words = "my-lamp-flickers-" + suffix;
+
+		// She browses and fills a cart on the web, logs in on the app and on the web,
+		// pays
+		send(web, "/v1/track", """
+				{"anonymousId": "%s", "messageId": "t1-%s", "event": "Product Viewed", "properties": {"sku": "%s"}}"""
+			.formatted(browser, suffix, lamp));
+		String cart = anonymousCart(web, browser).path("id").asString();
+		add(web, cart, lamp, 1).expect(200);
+		send(app, "/v1/identify", """
+				{"anonymousId": "%s", "userId": "%s", "messageId": "l1-%s",
+				 "traits": {"email": "%s", "phone": "%s", "firstName": "Erin", "lastName": "%s"},
+				 "context": {"consent": {"categoryPreferences": {"email_marketing": true}}}}""".formatted(device, user,
+				suffix, email, phone, surname));
+		send(web, "/v1/identify", """
+				{"anonymousId": "%s", "messageId": "n1-%s", "traits": {"email": "%s"}}""".formatted(browser, suffix,
+				email));
+		Caller agent = withScopes(Permission.PROFILES_READ, Permission.PROFILES_WRITE, Permission.PROFILES_ERASE);
+		// One profile: the web visitor's and the app user's, merged by her e-mail
+		String profile = Poll.until(Duration.ofSeconds(30),
+				() -> lookup(agent, "email:" + email).json().path("id").asString(),
+				id -> id.equals(lookup(agent, "anonymous_id:" + browser).json().path("id").asString())
+						&& id.equals(lookup(agent, "user_id:" + user).json().path("id").asString()));
+		web.api().post("/api/v1/carts/" + cart + "/identify", "{\"userId\": \"%s\"}".formatted(user)).expect(200);
+		String order = payByCard(web, cart).expect(201).path("id").asString();
+		backoffice().post("/api/v1/orders/" + order + "/allocate", "").expect(200);
+		backoffice().post("/api/v1/orders/" + order + "/fulfil", "").expect(200);
+		backoffice().post("/api/v1/orders/" + order + "/complete", "").expect(200);
+		// A second cart she left on the app, and an order she will pay in the store
+		String left = newCart(app, "\"userId\": \"%s\"".formatted(user)).path("id").asString();
+		add(app, left, lamp, 1).expect(200);
+		String unpaid = checkout(app, left, "pay-later-" + suffix, "{\"method\": \"pay-in-store\"}").expect(201)
+			.path("id")
+			.asString();
+		String another = newCart(web, "\"email\": \"%s\"".formatted(email)).path("id").asString();
+		add(web, another, lamp, 1).expect(200);
+
+		// She writes to support by SMS, and consent is taken on the phone
+		Channels.Created sms = channels.create(ChannelType.SMS, unique("SMS"), null,
+				EnumSet.of(Permission.CONVERSATIONS_WRITE));
+		bearer(secretOf(sms))
+			.post("/api/v1/conversations/inbound/messages",
+					"""
+							{"from": {"phone": "%s", "name": "Erin %s"}, "text": "Hello, %s"}""".formatted(phone,
+							surname, words))
+			.expect(201);
+		agent.post("/api/v1/profiles/" + profile + "/consent", "{\"purpose\": \"sms_marketing\", \"granted\": false}")
+			.expect(200);
+		List<String> needles = List.of(email, phone, user, browser, device, surname, words);
+		Poll.until(Duration.ofSeconds(30),
+				() -> jdbc.sql("select count(*) from timeline_entry where profile_id = :profile")
+					.param("profile", profile)
+					.query(Long.class)
+					.single(),
+				entries -> entries > 0);
+		awaitModuleEvents();
+
+		// An order she has not paid for yet still needs her: nothing is erased
+		JsonNode refused = agent.delete("/api/v1/profiles/" + profile).expect(409);
+		assertThat(refused.path("detail").asString()).contains(unpaid);
+		assertThat(agent.get("/api/v1/profiles/" + profile).expect(200).path("identifiers")).hasSizeGreaterThan(3);
+		assertThat(tracesOf(needles)).contains("profile", "identifier", "tracked_event", "cart", "customer_order",
+				"conversation_message");
+		assertThat(publicationsNaming(profile)).isPositive();
+
+		backoffice().post("/api/v1/orders/" + unpaid + "/cancel", "").expect(200);
+		awaitModuleEvents();
+		JsonNode erased = agent.delete("/api/v1/profiles/" + profile).expect(200);
+		assertThat(erased.path("profileId").asString()).isEqualTo(profile);
+		assertThat(erased.path("identifiers").asInt()).isGreaterThanOrEqualTo(5);
+		// Three sent by the shops' analytics, one recorded for her SMS
+		assertThat(erased.path("events").asInt()).isEqualTo(4);
+
+		assertThat(tracesOf(needles)).as("tables still holding her data").isEmpty();
+		// The module events about her that Spring Modulith kept go too
+		assertThat(publicationsNaming(profile)).isZero();
+		agent.get("/api/v1/profiles/" + profile).expect(404);
+		lookup(agent, "email:" + email).expect(404);
+		JsonNode kept = backoffice().get("/api/v1/orders/" + order).expect(200);
+		assertThat(kept.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(kept.path("total").path("amount").asLong()).isEqualTo(4990);
+		assertThat(jdbc
+			.sql("select body from conversation_message m join conversation c on c.id = m.conversation_id "
+					+ "where c.profile_id = :profile and m.direction = 'IN'")
+			.param("profile", profile)
+			.query(String.class)
+			.list()).containsExactly("[erased]");
+		assertThat(jdbc.sql("select count(*) from profile_erasure where profile_id = :profile")
+			.param("profile", profile)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void onlyAKeyOrUserAllowedToEraseMayAndAnUnknownProfileIsNotFound() {
+		Caller reader = withScopes(Permission.PROFILES_READ, Permission.PROFILES_WRITE, Permission.PROFILES_MERGE);
+		reader.delete("/api/v1/profiles/cus_unknown").expect(403);
+		withScopes(Permission.PROFILES_ERASE).delete("/api/v1/profiles/cus_unknown").expect(404);
+	}
+
+	private static io.omnis.Answer lookup(Caller caller, String identifier) {
+		return caller.get("/api/v1/profiles/lookup?identifier="
+				+ java.net.URLEncoder.encode(identifier, java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** The tables with a row whose text holds one of the needles (case ignored). */
+	private List<String> tracesOf(List<String> needles) {
+		String[] lower = needles.stream().map(n -> n.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+		List<String> found = new ArrayList<>();
+		for (String table : jdbc.sql("""
+				select table_name from information_schema.tables
+				 where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name""")
+			.query(String.class)
+			.list()) {
+			boolean holds = jdbc.sql("select exists (select 1 from \"" + table
+					+ "\" t where exists (select 1 from unnest(:needles::text[]) n where strpos(lower(t::text), n) > 0))")
+				.param("needles", lower)
+				.query(Boolean.class)
+				.single();
+			if (holds) {
+				found.add(table);
+			}
+		}
+		return found;
+	}
+
+	private long publicationsNaming(String profile) {
+		return jdbc.sql("select count(*) from event_publication where strpos(serialized_event, :profile) > 0")
+			.param("profile", profile)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Waits until the module events published so far are handled. */
+	private void awaitModuleEvents() {
+		Poll.until(Duration.ofSeconds(30),
+				() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+					.query(Long.class)
+					.single(),
+				waiting -> waiting == 0);
+	}
+
+	/** What the channel's analytics library sends from her browser or phone. */
+	private void send(Shop shop, String path, String message) {
+		anonymous()
+			.send("POST", path, BodyPublishers.ofString(message), "Authorization", basic(shop.writeKey()),
+					"Content-Type", "application/json")
+			.expect(200);
+	}
+
+}
