@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.omnis.Answer;
 import io.omnis.Caller;
 import io.omnis.Poll;
 import io.omnis.channel.ChannelType;
@@ -36,6 +37,7 @@ class CustomerErasureTests extends OrderFixtures {
 		Shop web = channel(ChannelType.WEB);
 		Shop app = channel(ChannelType.MOBILE_APP);
 		receive(lamp, store().location(), 5);
+		receive(lamp, warehouse(), 5);
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String browser = "web-" + suffix;
 		String device = "app-" + suffix;
@@ -71,15 +73,22 @@ class CustomerErasureTests extends OrderFixtures {
 		backoffice().post("/api/v1/orders/" + order + "/allocate", "").expect(200);
 		backoffice().post("/api/v1/orders/" + order + "/fulfil", "").expect(200);
 		backoffice().post("/api/v1/orders/" + order + "/complete", "").expect(200);
-		// A second cart she left on the app, and an order she will pay in the store
+		// A second cart on the app, paid and shipped to her home: routed, not shipped yet
 		String left = newCart(app, "\"userId\": \"%s\"".formatted(user)).path("id").asString();
 		add(app, left, lamp, 1).expect(200);
-		String unpaid = checkout(app, left, "pay-later-" + suffix, "{\"method\": \"pay-in-store\"}").expect(201)
-			.path("id")
-			.asString();
+		JsonNode shipped = checkout(app, left, "ship-" + suffix,
+				"{\"method\": \"test-card\", \"cardNumber\": \"4242 4242 4242 4242\"}, \"fulfilment\": "
+						+ "{\"method\": \"SHIP\", \"destination\": {\"latitude\": 38.7436, \"longitude\": -9.1602}}")
+			.expect(201);
+		assertThat(shipped.path("status").asString()).isEqualTo("ALLOCATED");
+		String unpaid = shipped.path("id").asString();
 		String another = newCart(web, "\"email\": \"%s\"".formatted(email)).path("id").asString();
 		add(web, another, lamp, 1).expect(200);
 
+		// Support's messages go to an integration that is down: they wait in the outbox
+		withScopes(Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_MANAGE)
+			.post("/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/down\", \"eventTypes\": [\"message.received\"]}")
+			.expect(201);
 		// She writes to support by SMS, and consent is taken on the phone
 		Channels.Created sms = channels.create(ChannelType.SMS, unique("SMS"), null,
 				EnumSet.of(Permission.CONVERSATIONS_WRITE));
@@ -100,13 +109,20 @@ class CustomerErasureTests extends OrderFixtures {
 				entries -> entries > 0);
 		awaitModuleEvents();
 
-		// An order she has not paid for yet still needs her: nothing is erased
+		// An order not shipped yet still needs her: nothing is erased
 		JsonNode refused = agent.delete("/api/v1/profiles/" + profile).expect(409);
 		assertThat(refused.path("detail").asString()).contains(unpaid);
 		assertThat(agent.get("/api/v1/profiles/" + profile).expect(200).path("identifiers")).hasSizeGreaterThan(3);
 		assertThat(tracesOf(needles)).contains("profile", "identifier", "tracked_event", "cart", "customer_order",
 				"conversation_message");
-		assertThat(publicationsNaming(profile)).isPositive();
+		assertThat(naming("event_publication", "serialized_event", profile)).isPositive();
+		assertThat(naming("webhook_message", "payload", profile)).isPositive();
+		assertThat(jdbc
+			.sql("select count(*) from fulfilment where reference = :order and customer is not null "
+					+ "and destination_lat is not null")
+			.param("order", unpaid)
+			.query(Long.class)
+			.single()).isOne();
 
 		backoffice().post("/api/v1/orders/" + unpaid + "/cancel", "").expect(200);
 		awaitModuleEvents();
@@ -117,8 +133,16 @@ class CustomerErasureTests extends OrderFixtures {
 		assertThat(erased.path("events").asInt()).isEqualTo(4);
 
 		assertThat(tracesOf(needles)).as("tables still holding her data").isEmpty();
-		// The module events about her that Spring Modulith kept go too
-		assertThat(publicationsNaming(profile)).isZero();
+		// The module events about her that Spring Modulith kept, the webhook messages
+		// about her not sent yet, and where she lives go too
+		assertThat(naming("event_publication", "serialized_event", profile)).isZero();
+		assertThat(naming("webhook_message", "payload", profile)).isZero();
+		assertThat(jdbc
+			.sql("select count(*) from fulfilment where reference = :order and customer is null "
+					+ "and destination_lat is null and destination_lon is null")
+			.param("order", unpaid)
+			.query(Long.class)
+			.single()).isOne();
 		agent.get("/api/v1/profiles/" + profile).expect(404);
 		lookup(agent, "email:" + email).expect(404);
 		JsonNode kept = backoffice().get("/api/v1/orders/" + order).expect(200);
@@ -137,13 +161,80 @@ class CustomerErasureTests extends OrderFixtures {
 	}
 
 	@Test
+	void storeCreditOwedToHerRefusesTheErasureAndNothingIsErased() {
+		Shop web = channel(ChannelType.WEB);
+		String user = "credit-" + UUID.randomUUID().toString().substring(0, 8);
+		send(web, "/v1/identify", """
+				{"userId": "%s", "messageId": "c1-%s", "traits": {"firstName": "Cora"}}""".formatted(user, user));
+		Caller agent = withScopes(Permission.PROFILES_READ, Permission.PROFILES_ERASE);
+		String profile = Poll
+			.until(Duration.ofSeconds(30), () -> lookup(agent, "user_id:" + user), answer -> answer.status() == 200)
+			.json()
+			.path("id")
+			.asString();
+		// Credit as a return resolved with store credit leaves it (ReturnsTests make it
+		// so)
+		jdbc.sql("insert into store_credit (profile_id, currency, balance, updated_at) values (:p, 'EUR', 1250, now())")
+			.param("p", profile)
+			.update();
+
+		JsonNode refused = agent.delete("/api/v1/profiles/" + profile).expect(409);
+		assertThat(refused.path("detail").asString()).contains("store credit", "EUR 1250");
+		assertThat(lookup(agent, "user_id:" + user).expect(200).path("id").asString()).isEqualTo(profile);
+		assertThat(jdbc.sql("select count(*) from tracked_event where user_id = :u")
+			.param("u", user)
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(jdbc.sql("select count(*) from profile_erasure where profile_id = :p")
+			.param("p", profile)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void theConsoleErasesACustomerOnlyOnceHerProfileIdIsTyped() {
+		Shop web = channel(ChannelType.WEB);
+		String user = "console-" + UUID.randomUUID().toString().substring(0, 8);
+		send(web, "/v1/identify", """
+				{"userId": "%s", "messageId": "e1-%s", "traits": {"firstName": "Edna"}}""".formatted(user, user));
+		Caller reader = withScopes(Permission.PROFILES_READ);
+		String profile = Poll
+			.until(Duration.ofSeconds(30), () -> lookup(reader, "user_id:" + user), answer -> answer.status() == 200)
+			.json()
+			.path("id")
+			.asString();
+		Caller admin = console(signIn("admin", ADMIN_PASSWORD));
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(admin.get("/console/customers/" + profile).text());
+		assertThat(page.select("#erase form").attr("action")).isEqualTo("/console/customers/" + profile + "/erase");
+
+		Answer mistyped = form(admin, "/console/customers/" + profile + "/erase", "confirm=cus_other");
+		assertThat(mistyped.status()).isEqualTo(302);
+		assertThat(lookup(reader, "user_id:" + user).status()).isEqualTo(200);
+		String refused = admin.get(mistyped.header("Location")).text();
+		assertThat(org.jsoup.Jsoup.parse(refused).select("#erase-error").text())
+			.contains("must be the customer's profile id");
+
+		Answer erased = form(admin, "/console/customers/" + profile + "/erase", "confirm=" + profile);
+		assertThat(erased.status()).isEqualTo(302);
+		assertThat(erased.header("Location")).endsWith("/console/customers?erased=" + profile);
+		assertThat(org.jsoup.Jsoup.parse(admin.get(erased.header("Location")).text()).select("#erased").text())
+			.contains(profile);
+		assertThat(lookup(reader, "user_id:" + user).status()).isEqualTo(404);
+	}
+
+	private static Answer form(Caller console, String path, String body) {
+		return console.send("POST", path, BodyPublishers.ofString(body), "Content-Type",
+				"application/x-www-form-urlencoded");
+	}
+
+	@Test
 	void onlyAKeyOrUserAllowedToEraseMayAndAnUnknownProfileIsNotFound() {
 		Caller reader = withScopes(Permission.PROFILES_READ, Permission.PROFILES_WRITE, Permission.PROFILES_MERGE);
 		reader.delete("/api/v1/profiles/cus_unknown").expect(403);
 		withScopes(Permission.PROFILES_ERASE).delete("/api/v1/profiles/cus_unknown").expect(404);
 	}
 
-	private static io.omnis.Answer lookup(Caller caller, String identifier) {
+	private static Answer lookup(Caller caller, String identifier) {
 		return caller.get("/api/v1/profiles/lookup?identifier="
 				+ java.net.URLEncoder.encode(identifier, java.nio.charset.StandardCharsets.UTF_8));
 	}
@@ -169,9 +260,10 @@ class CustomerErasureTests extends OrderFixtures {
 		return found;
 	}
 
-	private long publicationsNaming(String profile) {
-		return jdbc.sql("select count(*) from event_publication where strpos(serialized_event, :profile) > 0")
-			.param("profile", profile)
+	/** How many rows of the table hold the text in the column. */
+	private long naming(String table, String column, String text) {
+		return jdbc.sql("select count(*) from " + table + " where strpos(" + column + ", :text) > 0")
+			.param("text", text)
 			.query(Long.class)
 			.single();
 	}

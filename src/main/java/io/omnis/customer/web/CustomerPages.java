@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.omnis.channel.Channel;
 import io.omnis.channel.Channels;
@@ -52,8 +53,10 @@ class CustomerPages {
 
 	@GetMapping
 	@PreAuthorize("hasAuthority('profiles:read')")
-	String search(@RequestParam(defaultValue = "") String q, Model model) {
+	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable String erased,
+			Model model) {
 		model.addAttribute("q", q);
+		model.addAttribute("erased", erased);
 		model.addAttribute("results", q.isBlank() ? java.util.List.of() : profiles.search(q, 50));
 		model.addAttribute("flagged", profiles.flagged(20));
 		return "customer/customers";
@@ -74,10 +77,8 @@ class CustomerPages {
 		model.addAttribute("channelNames", channelNames());
 		model.addAttribute("panels", panels.of(profile,
 				user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(), PANEL_ROWS));
-		model.addAttribute("canUndo",
-				user.getAuthorities()
-					.stream()
-					.anyMatch(a -> Permission.PROFILES_MERGE.authority().equals(a.getAuthority())));
+		model.addAttribute("canUndo", holds(user, Permission.PROFILES_MERGE));
+		model.addAttribute("canErase", holds(user, Permission.PROFILES_ERASE));
 		return "customer/profile";
 	}
 
@@ -97,6 +98,32 @@ class CustomerPages {
 			.orElseThrow(() -> ProblemException.invalidField("identifier", "must be type:value"));
 		Profile splitOff = profiles.removeIdentifier(id, parsed);
 		return "redirect:/console/customers/" + splitOff.id();
+	}
+
+	/**
+	 * Erases the customer once the user has typed her profile id, so that no stray click
+	 * can: what goes and what refuses is {@link Profiles#erase}'s.
+	 */
+	@PostMapping("/{id}/erase")
+	@PreAuthorize("hasAuthority('profiles:erase')")
+	String erase(@PathVariable String id, @RequestParam(defaultValue = "") String confirm,
+			RedirectAttributes redirect) {
+		String live = profiles.get(id).id();
+		try {
+			if (!confirm.strip().equals(live)) {
+				throw ProblemException.invalidField("confirm", "must be the customer's profile id, " + live);
+			}
+			profiles.erase(live);
+			return "redirect:/console/customers?erased=" + live;
+		}
+		catch (ProblemException refused) {
+			redirect.addFlashAttribute("eraseError", refused.getMessage());
+			return "redirect:/console/customers/" + live + "#erase";
+		}
+	}
+
+	private static boolean holds(Authentication user, Permission permission) {
+		return user.getAuthorities().stream().anyMatch(a -> permission.authority().equals(a.getAuthority()));
 	}
 
 	private Map<String, String> channelNames() {
