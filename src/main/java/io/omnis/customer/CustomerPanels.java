@@ -2,8 +2,10 @@ package io.omnis.customer;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
+import io.omnis.kernel.CustomerDataExport;
 import io.omnis.kernel.CustomerPanel;
 
 /**
@@ -27,8 +30,28 @@ public class CustomerPanels {
 
 	private final List<CustomerPanel> panels;
 
-	CustomerPanels(List<CustomerPanel> panels) {
+	private final List<CustomerDataExport> exports;
+
+	CustomerPanels(List<CustomerPanel> panels, List<CustomerDataExport> exports) {
 		this.panels = panels.stream().sorted(Comparator.comparingInt(CustomerPanel::position)).toList();
+		this.exports = exports.stream().sorted(Comparator.comparing(CustomerDataExport::section)).toList();
+	}
+
+	/**
+	 * Each module's section of the customer's copy of her data, by section name. Unlike a
+	 * panel, a section that fails fails the copy: a copy must be whole.
+	 */
+	public Map<String, Object> exports(Profile profile) {
+		CustomerPanel.Customer customer = customer(profile);
+		Map<String, Object> sections = new LinkedHashMap<>();
+		exports.forEach(export -> sections.put(export.section(), export.export(customer)));
+		return sections;
+	}
+
+	private static CustomerPanel.Customer customer(Profile profile) {
+		Set<String> identifiers = new LinkedHashSet<>();
+		profile.identifiers().forEach(known -> identifiers.add(known.type() + ":" + known.value()));
+		return new CustomerPanel.Customer(profile.id(), Set.copyOf(identifiers));
 	}
 
 	/**
@@ -36,9 +59,7 @@ public class CustomerPanels {
 	 * ({@code orders:read}…).
 	 */
 	public List<Panel> of(Profile profile, Collection<String> authorities, int limit) {
-		Set<String> identifiers = new LinkedHashSet<>();
-		profile.identifiers().forEach(known -> identifiers.add(known.type() + ":" + known.value()));
-		CustomerPanel.Customer customer = new CustomerPanel.Customer(profile.id(), Set.copyOf(identifiers));
+		CustomerPanel.Customer customer = customer(profile);
 		return panels.stream()
 			.filter(panel -> panel.requires() == null || authorities.contains(panel.requires().authority()))
 			.map(panel -> view(panel, customer, authorities, limit))

@@ -21,7 +21,7 @@ class CustomerPanelsTests {
 
 	@Test
 	void eachPanelIsAskedAboutTheProfileAndEveryIdentifierOfIt() {
-		CustomerPanels panels = new CustomerPanels(List.of(panel("Orders", 10, null, false)));
+		CustomerPanels panels = new CustomerPanels(List.of(panel("Orders", 10, null, false)), List.of());
 
 		panels.of(profile(), Set.of(), 5);
 
@@ -33,7 +33,8 @@ class CustomerPanelsTests {
 	void panelsComeInTheirPositionAndOnlyForStaffAllowedToSeeThem() {
 		CustomerPanels panels = new CustomerPanels(
 				List.of(panel("Conversations", 30, Permission.CONVERSATIONS_READ, false),
-						panel("Orders", 10, null, false), panel("Carts", 20, null, false)));
+						panel("Orders", 10, null, false), panel("Carts", 20, null, false)),
+				List.of());
 
 		assertThat(panels.of(profile(), Set.of(), 5)).extracting(CustomerPanels.Panel::title)
 			.containsExactly("Orders", "Carts");
@@ -43,7 +44,7 @@ class CustomerPanelsTests {
 
 	@Test
 	void anActionIsOfferedOnlyToStaffHoldingItsPermission() {
-		CustomerPanels panels = new CustomerPanels(List.of(panel("Orders", 10, null, false)));
+		CustomerPanels panels = new CustomerPanels(List.of(panel("Orders", 10, null, false)), List.of());
 
 		assertThat(panels.of(profile(), Set.of("profiles:read"), 5).get(0).rows().get(0).actions()).isEmpty();
 		assertThat(panels.of(profile(), Set.of("channels:manage"), 5).get(0).rows().get(0).actions())
@@ -54,7 +55,7 @@ class CustomerPanelsTests {
 	@Test
 	void aFailingPanelIsShownAsUnavailableAndTheOthersStillShow() {
 		CustomerPanels panels = new CustomerPanels(
-				List.of(panel("Orders", 10, null, true), panel("Carts", 20, null, false)));
+				List.of(panel("Orders", 10, null, true), panel("Carts", 20, null, false)), List.of());
 
 		List<CustomerPanels.Panel> shown = panels.of(profile(), Set.of(), 5);
 
@@ -104,6 +105,35 @@ class CustomerPanelsTests {
 				new Profile.KnownIdentifier("phone", "+351910000000", NOW, "chn_2", "m-2"));
 		return new Profile("cus_1", NOW, NOW, NOW, NOW, json.objectNode(), json.objectNode(), json.objectNode(),
 				json.objectNode(), identifiers, List.of(), 0, Set.of());
+	}
+
+	@Test
+	void eachModulesSectionOfHerCopyComesUnderItsNameAndAFailingOneFailsTheCopy() {
+		CustomerPanels whole = new CustomerPanels(List.of(),
+				List.of(section("orders", () -> List.of("ord_1")), section("conversations", List::of)));
+		assertThat(whole.exports(profile())).containsExactly(java.util.Map.entry("conversations", List.of()),
+				java.util.Map.entry("orders", List.of("ord_1")));
+
+		CustomerPanels failing = new CustomerPanels(List.of(), List.of(section("orders", () -> {
+			throw new IllegalStateException("orders are down");
+		})));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.exports(profile()))
+			.hasMessage("orders are down");
+	}
+
+	private static io.omnis.kernel.CustomerDataExport section(String name,
+			java.util.function.Supplier<Object> content) {
+		return new io.omnis.kernel.CustomerDataExport() {
+			@Override
+			public String section() {
+				return name;
+			}
+
+			@Override
+			public Object export(io.omnis.kernel.CustomerPanel.Customer customer) {
+				return content.get();
+			}
+		};
 	}
 
 }

@@ -71,9 +71,10 @@ public class ProfileEraser {
 		List<String> identifiers = jdbc.sql("""
 				select type || ':' || value from identifier where profile_id = any(:ids::text[])
 				 order by type, value""").param("ids", ids).query(String.class).list();
-		int erasedEvents = events.erase(profiles, values(identifiers, "user_id"), values(identifiers, "anonymous_id"));
-		// The other modules first: a refusal there leaves the profile whole
+		// The other modules first, so that one refusing does so before anything is
+		// deleted (the rollback would undo it all the same)
 		publisher.publishEvent(new ProfileErased(live, profiles, identifiers));
+		int erasedEvents = events.erase(profiles, values(identifiers, "user_id"), values(identifiers, "anonymous_id"));
 		String[] named = identifiers.toArray(String[]::new);
 		jdbc.sql("delete from identifier where profile_id = any(:ids::text[])").param("ids", ids).update();
 		jdbc.sql("delete from consent_entry where profile_id = any(:ids::text[])").param("ids", ids).update();

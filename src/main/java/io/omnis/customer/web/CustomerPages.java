@@ -79,6 +79,7 @@ class CustomerPages {
 				user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(), PANEL_ROWS));
 		model.addAttribute("canUndo", holds(user, Permission.PROFILES_MERGE));
 		model.addAttribute("canErase", holds(user, Permission.PROFILES_ERASE));
+		model.addAttribute("canExport", holds(user, Permission.PROFILES_EXPORT));
 		return "customer/profile";
 	}
 

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.omnis.customer.CustomerCopies;
+import io.omnis.customer.CustomerCopy;
 import io.omnis.customer.Erasure;
 import io.omnis.customer.Identifier;
 import io.omnis.customer.Profile;
@@ -39,7 +43,10 @@ class ProfileController {
 
 	private final Profiles profiles;
 
-	ProfileController(Profiles profiles) {
+	private final CustomerCopies copies;
+
+	ProfileController(Profiles profiles, CustomerCopies copies) {
+		this.copies = copies;
 		this.profiles = profiles;
 	}
 
@@ -133,6 +140,21 @@ class ProfileController {
 	Map<String, Profile> removeIdentifier(@PathVariable String id, @PathVariable String identifier) {
 		Profile splitOff = profiles.removeIdentifier(id, identifier(identifier, "identifier"));
 		return Map.of("profile", profiles.get(id), "splitOff", splitOff);
+	}
+
+	@GetMapping("/{id}/export")
+	@PreAuthorize("hasAuthority('profiles:export')")
+	@Operation(summary = "A copy of everything Omnis holds of the customer, for her access request",
+			description = "Requires `profiles:export`. Her profile, consent ledger, merge history, every collected event "
+					+ "with its whole message, the activities other modules recorded, and each module's section "
+					+ "(`orders`: orders and open carts; `conversations`: every thread with every message, private "
+					+ "notes included; `returns`: returns and store credit). `truncated` says whether a list reached "
+					+ "its limit. Sent as a file to download.")
+	ResponseEntity<CustomerCopy> export(@PathVariable String id) {
+		CustomerCopy copy = copies.of(id);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + copy.profileId() + ".json\"")
+			.body(copy);
 	}
 
 	@DeleteMapping("/{id}")

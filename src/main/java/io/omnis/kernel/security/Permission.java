@@ -31,6 +31,12 @@ public enum Permission {
 	 */
 	PROFILES_ERASE("profiles:erase"),
 
+	/**
+	 * Export everything Omnis holds of a customer, for her access request (only
+	 * administrators, or a key given this scope).
+	 */
+	PROFILES_EXPORT("profiles:export"),
+
 	/** See collection statistics and the last messages of each source. */
 	TRACKING_READ("tracking:read"),
 

@@ -29,4 +29,21 @@ public record Page<T>(List<T> data, @Nullable String nextCursor) {
 		return new Page<>(data.stream().map(mapper).toList(), nextCursor);
 	}
 
+	/**
+	 * Every item, page after page, up to {@code max}: for what must be whole (a
+	 * customer's copy of her data) rather than browsed.
+	 * @param fetch the page after a cursor (null for the first)
+	 */
+	public static <T> java.util.List<T> all(java.util.function.Function<@Nullable String, Page<T>> fetch, int max) {
+		java.util.List<T> all = new java.util.ArrayList<>();
+		String cursor = null;
+		do {
+			Page<T> page = fetch.apply(cursor);
+			all.addAll(page.data());
+			cursor = page.nextCursor();
+		}
+		while (cursor != null && all.size() < max);
+		return all.size() > max ? all.subList(0, max) : all;
+	}
+
 }
