@@ -255,6 +255,66 @@ class CustomerErasureTests extends OrderFixtures {
 				"application/x-www-form-urlencoded");
 	}
 
+	/**
+	 * Her app keeps sending while she is erased: what was accepted before the erasure
+	 * goes with her, what came after starts a new profile, and nothing is left pointing
+	 * at a profile that no longer exists.
+	 */
+	@Test
+	void messagesArrivingWhileSheIsErasedNeverAttachToTheErasedProfile() throws Exception {
+		String user = "racing-" + UUID.randomUUID().toString().substring(0, 8);
+		String profile = identified(user, "Rae");
+		Shop app = channel(ChannelType.MOBILE_APP);
+		java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+		Thread sender = Thread.ofVirtual().start(() -> {
+			for (int batch = 0; batch < 40; batch++) {
+				StringBuilder messages = new StringBuilder("{\"batch\": [");
+				for (int i = 0; i < 5; i++) {
+					messages.append(i == 0 ? "" : ",")
+						.append("{\"type\": \"track\", \"event\": \"Tapped\", \"userId\": \"%s\", \"anonymousId\": \"dev-%s\", \"messageId\": \"%d-%d\"}"
+							.formatted(user, user, batch, i));
+				}
+				send(app, "/v1/batch", messages.append("]}").toString());
+				sent.addAndGet(5);
+			}
+		});
+		Poll.until(Duration.ofSeconds(30), sent::get, count -> count >= 50);
+		JsonNode erased = withScopes(Permission.PROFILES_ERASE).delete("/api/v1/profiles/" + profile).expect(200);
+		sender.join(Duration.ofSeconds(60));
+		assertThat(sent.get()).isEqualTo(200);
+		Poll.until(Duration.ofSeconds(30),
+				() -> jdbc.sql("select count(*) from event_resolution_queue").query(Long.class).single(),
+				waiting -> waiting == 0);
+
+		List<String> gone = new ArrayList<>();
+		erased.path("profileIds").forEach(id -> gone.add(id.asString()));
+		String[] ids = gone.toArray(String[]::new);
+		assertThat(jdbc.sql("select count(*) from profile where id = any(:ids::text[])")
+			.param("ids", ids)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from identifier where profile_id = any(:ids::text[])")
+			.param("ids", ids)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from event_profile where profile_id = any(:ids::text[])")
+			.param("ids", ids)
+			.query(Long.class)
+			.single()).isZero();
+		// Every message of hers still stored went to a profile that exists: a new one
+		assertThat(jdbc.sql("""
+				select count(*) from tracked_event e left join event_profile ep on ep.seq = e.seq
+				  left join profile p on p.id = ep.profile_id
+				 where e.user_id = :user and p.id is null""").param("user", user).query(Long.class).single()).isZero();
+		long kept = jdbc.sql("select count(*) from tracked_event where user_id = :user")
+			.param("user", user)
+			.query(Long.class)
+			.single();
+		// The identify and the 50 or more sent before the erasure went with her
+		assertThat(erased.path("events").asInt()).isGreaterThanOrEqualTo(51);
+		assertThat(kept + erased.path("events").asInt()).isEqualTo(201);
+	}
+
 	@Test
 	void onlyAKeyOrUserAllowedToEraseMayAndAnUnknownProfileIsNotFound() {
 		Caller reader = withScopes(Permission.PROFILES_READ, Permission.PROFILES_WRITE, Permission.PROFILES_MERGE);
