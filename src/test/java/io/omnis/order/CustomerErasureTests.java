@@ -87,18 +87,24 @@ class CustomerErasureTests extends OrderFixtures {
 		add(web, another, lamp, 1).expect(200);
 
 		// Support's messages go to an integration that is down: they wait in the outbox
-		withScopes(Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_MANAGE)
-			.post("/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/down\", \"eventTypes\": [\"message.received\"]}")
+		withScopes(Permission.CONVERSATIONS_READ, Permission.CONVERSATIONS_MANAGE).post("/api/v1/webhooks",
+				"{\"url\": \"http://127.0.0.1:9/down\", \"eventTypes\": [\"message.received\", \"conversation.prioritised\"]}")
 			.expect(201);
 		// She writes to support by SMS, and consent is taken on the phone
 		Channels.Created sms = channels.create(ChannelType.SMS, unique("SMS"), null,
 				EnumSet.of(Permission.CONVERSATIONS_WRITE));
-		bearer(secretOf(sms))
+		String conversation = bearer(secretOf(sms))
 			.post("/api/v1/conversations/inbound/messages",
 					"""
 							{"from": {"phone": "%s", "name": "Erin %s"}, "text": "Hello, %s"}""".formatted(phone,
 							surname, words))
-			.expect(201);
+			.expect(201)
+			.path("conversationId")
+			.asString();
+		// An agent marks it urgent: that message names the conversation only
+		withScopes(Permission.CONVERSATIONS_WRITE)
+			.patch("/api/v1/conversations/" + conversation, "{\"priority\": \"URGENT\"}")
+			.expect(200);
 		agent.post("/api/v1/profiles/" + profile + "/consent", "{\"purpose\": \"sms_marketing\", \"granted\": false}")
 			.expect(200);
 		List<String> needles = List.of(email, phone, user, browser, device, surname, words);
@@ -118,6 +124,9 @@ class CustomerErasureTests extends OrderFixtures {
 				"conversation_message");
 		assertThat(naming("event_publication", "serialized_event", profile)).isPositive();
 		assertThat(naming("webhook_message", "payload", profile)).isPositive();
+		// conversation.prioritised names the conversation, not her profile
+		assertThat(naming("webhook_message", "payload", conversation))
+			.isGreaterThan(naming("webhook_message", "payload", profile));
 		assertThat(jdbc
 			.sql("select count(*) from fulfilment where reference = :order and customer is not null "
 					+ "and destination_lat is not null")
@@ -155,6 +164,7 @@ class CustomerErasureTests extends OrderFixtures {
 		// about her not sent yet, and where she lives go too
 		assertThat(naming("event_publication", "serialized_event", profile)).isZero();
 		assertThat(naming("webhook_message", "payload", profile)).isZero();
+		assertThat(naming("webhook_message", "payload", conversation)).isZero();
 		assertThat(jdbc
 			.sql("select count(*) from fulfilment where reference = :order and customer is null "
 					+ "and destination_lat is null and destination_lon is null")

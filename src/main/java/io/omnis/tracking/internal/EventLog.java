@@ -311,8 +311,9 @@ public class EventLog {
 
 	/**
 	 * Deletes the events of these profiles, and the events still waiting for resolution
-	 * that carry one of these user or anonymous ids (they would otherwise make her a new
-	 * profile).
+	 * that carry one of these user ids, or one of these anonymous ids and no user id
+	 * (they would otherwise make her a new profile; one with her device's anonymous id
+	 * and another user's id is someone else's, on a shared device).
 	 * @return how many events were deleted
 	 */
 	public int erase(Collection<String> profileIds, Collection<String> userIds, Collection<String> anonymousIds) {
@@ -321,7 +322,9 @@ public class EventLog {
 				    delete from event_profile where profile_id = any(:profiles::text[]) returning seq),
 				waiting as (
 				    delete from event_resolution_queue q using tracked_event e
-				     where e.seq = q.seq and (e.user_id = any(:users::text[]) or e.anonymous_id = any(:anons::text[]))
+				     where e.seq = q.seq
+				       and (e.user_id = any(:users::text[])
+				            or (e.anonymous_id = any(:anons::text[]) and e.user_id is null))
 				    returning q.seq)
 				delete from tracked_event where seq in (select seq from resolved union select seq from waiting)""")
 			.param("profiles", profileIds.toArray(String[]::new))

@@ -7,7 +7,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.omnis.conversation.Conversations;
 import io.omnis.customer.ProfileEvents.ProfileErased;
+import io.omnis.kernel.web.Page;
 
 /**
  * Deletes the webhook messages that hold an erased customer's data, in the erasure's
@@ -17,16 +19,28 @@ import io.omnis.customer.ProfileEvents.ProfileErased;
 @Component
 class ErasedCustomerWebhooks {
 
+	static final int MAX_CONVERSATIONS = 100_000;
+
 	private final JdbcClient jdbc;
 
-	ErasedCustomerWebhooks(JdbcClient jdbc) {
+	private final Conversations conversations;
+
+	ErasedCustomerWebhooks(JdbcClient jdbc, Conversations conversations) {
 		this.jdbc = jdbc;
+		this.conversations = conversations;
 	}
 
 	@EventListener
 	void on(ProfileErased erased) {
+		// Messages name her by profile id or by her conversations (a survey's answer
+		// carries her comment under the conversation's id), never by an identifier:
+		// matching her identifiers' values, short anonymous ids among them, could take
+		// someone else's
 		List<String> texts = new ArrayList<>(erased.profileIds());
-		erased.identifiers().forEach(identifier -> texts.add(identifier.substring(identifier.indexOf(':') + 1)));
+		for (String profile : erased.profileIds()) {
+			Page.all(cursor -> conversations.page(null, null, profile, cursor, 100), MAX_CONVERSATIONS)
+				.forEach(conversation -> texts.add(conversation.id().value()));
+		}
 		String[] hers = jdbc.sql("""
 				select id from webhook_message m
 				 where exists (select 1 from unnest(:texts::text[]) t where strpos(m.payload, t) > 0)""")
