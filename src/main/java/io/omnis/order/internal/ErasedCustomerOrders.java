@@ -20,7 +20,12 @@ import io.omnis.kernel.problem.ProblemException;
 @Component
 class ErasedCustomerOrders {
 
-	private static final String HERS = "(profile_id = any(:profiles::text[]) or customer_ids && :identifiers::text[])";
+	/**
+	 * Hers: made out to her profiles, or to no profile under one of her identifiers (one
+	 * made out to another profile under a device id she shared is that person's).
+	 */
+	private static final String HERS = "(profile_id = any(:profiles::text[])"
+			+ " or (profile_id is null and customer_ids && :identifiers::text[]))";
 
 	private final JdbcClient jdbc;
 
