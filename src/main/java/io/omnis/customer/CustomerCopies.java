@@ -41,15 +41,16 @@ public class CustomerCopies {
 	public CustomerCopy of(String id) {
 		Profile profile = profiles.get(id);
 		List<CollectedEvent> collected = events.ofProfile(profile.id(), MAX_ROWS + 1);
-		List<TimelineEntry> activities = Page
-			.all(cursor -> profiles.timeline(profile.id(), cursor, 100, null, null), 2 * MAX_ROWS + 1)
-			.stream()
+		// The timeline holds her events too: read as far as both limits together
+		List<TimelineEntry> timeline = Page.all(cursor -> profiles.timeline(profile.id(), cursor, 100, null, null),
+				2 * MAX_ROWS + 1);
+		List<TimelineEntry> activities = timeline.stream()
 			.filter(entry -> entry.source().equals(TimelinePosition.ACTIVITY))
 			.toList();
 		List<ProfileHistory.ConsentStatement> consent = profiles.consentLedger(profile.id(), MAX_ROWS + 1);
 		List<ProfileHistory.MergeRecord> merges = profiles.merges(profile.id(), MAX_ROWS + 1);
-		boolean truncated = collected.size() > MAX_ROWS || activities.size() > MAX_ROWS || consent.size() > MAX_ROWS
-				|| merges.size() > MAX_ROWS;
+		boolean truncated = collected.size() > MAX_ROWS || timeline.size() > 2 * MAX_ROWS
+				|| activities.size() > MAX_ROWS || consent.size() > MAX_ROWS || merges.size() > MAX_ROWS;
 		return new CustomerCopy(profile.id(), clock.instant(), profile, first(consent), first(merges), first(collected),
 				first(activities), modules.exports(profile), truncated);
 	}
