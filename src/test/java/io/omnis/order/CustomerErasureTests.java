@@ -63,6 +63,10 @@ class CustomerErasureTests extends OrderFixtures {
 		send(web, "/v1/identify", """
 				{"anonymousId": "%s", "messageId": "n1-%s", "traits": {"email": "%s"}}""".formatted(browser, suffix,
 				email));
+		// A track without an event: dropped, and kept as the source's last sample of the
+		// reason
+		send(web, "/v1/track", """
+				{"anonymousId": "%s", "messageId": "x1-%s"}""".formatted(browser, suffix));
 		Caller agent = withScopes(Permission.PROFILES_READ, Permission.PROFILES_WRITE, Permission.PROFILES_ERASE);
 		// One profile: the web visitor's and the app user's, merged by her e-mail
 		String profile = Poll.until(Duration.ofSeconds(30),
@@ -121,7 +125,7 @@ class CustomerErasureTests extends OrderFixtures {
 		assertThat(refused.path("detail").asString()).contains(unpaid);
 		assertThat(agent.get("/api/v1/profiles/" + profile).expect(200).path("identifiers")).hasSizeGreaterThan(3);
 		assertThat(tracesOf(needles)).contains("profile", "identifier", "tracked_event", "cart", "customer_order",
-				"conversation_message");
+				"conversation_message", "collection_counter");
 		assertThat(naming("event_publication", "serialized_event", profile)).isPositive();
 		assertThat(naming("webhook_message", "payload", profile)).isPositive();
 		// conversation.prioritised names the conversation, not her profile

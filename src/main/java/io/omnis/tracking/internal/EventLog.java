@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -317,7 +318,7 @@ public class EventLog {
 	 * @return how many events were deleted
 	 */
 	public int erase(Collection<String> profileIds, Collection<String> userIds, Collection<String> anonymousIds) {
-		return jdbc.sql("""
+		int erased = jdbc.sql("""
 				with resolved as (
 				    delete from event_profile where profile_id = any(:profiles::text[]) returning seq),
 				waiting as (
@@ -331,6 +332,15 @@ public class EventLog {
 			.param("users", userIds.toArray(String[]::new))
 			.param("anons", anonymousIds.toArray(String[]::new))
 			.update();
+		// The last dropped message kept per source and reason may be one of hers
+		List<String> ids = new ArrayList<>(userIds);
+		ids.addAll(anonymousIds);
+		jdbc.sql("""
+				update collection_counter set last_sample = null
+				 where exists (select 1 from unnest(:ids::text[]) i where strpos(last_sample, i) > 0)""")
+			.param("ids", ids.toArray(String[]::new))
+			.update();
+		return erased;
 	}
 
 	public int reassign(String from, String to) {
