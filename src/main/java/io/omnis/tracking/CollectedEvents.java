@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.omnis.tracking.internal.CollectionCounters;
 import io.omnis.tracking.internal.EventLog;
 import io.omnis.tracking.internal.QueuedSignal;
 
@@ -30,10 +31,13 @@ public class CollectedEvents {
 
 	private final EventLog log;
 
+	private final CollectionCounters counters;
+
 	private final QueuedSignal queued;
 
-	CollectedEvents(EventLog log, QueuedSignal queued) {
+	CollectedEvents(EventLog log, CollectionCounters counters, QueuedSignal queued) {
 		this.log = log;
+		this.counters = counters;
 		this.queued = queued;
 	}
 
@@ -121,7 +125,12 @@ public class CollectedEvents {
 	 * @return how many were deleted
 	 */
 	public int erase(Collection<String> profileIds, Collection<String> userIds, Collection<String> anonymousIds) {
-		return log.erase(profileIds, userIds, anonymousIds);
+		int erased = log.erase(profileIds, userIds, anonymousIds);
+		// The last dropped message kept per source and reason may be one of hers
+		List<String> ids = new ArrayList<>(userIds);
+		ids.addAll(anonymousIds);
+		counters.forgetSamplesNaming(ids);
+		return erased;
 	}
 
 	/** Moves every event of a profile to another one (a merge). */
@@ -171,7 +180,7 @@ public class CollectedEvents {
 
 	/** The accepted and dropped counts of a source per day and outcome since a day. */
 	public List<Map<String, Object>> counters(String channelId, LocalDate since) {
-		return log.counters(channelId, since);
+		return counters.counters(channelId, since);
 	}
 
 	/**

@@ -39,6 +39,8 @@ public class Collector {
 
 	private final EventLog log;
 
+	private final CollectionCounters counters;
+
 	private final TrackingProperties limits;
 
 	private final JsonMapper json;
@@ -53,9 +55,10 @@ public class Collector {
 
 	private final Map<String, LongAdder> acceptedSinceFlush = new ConcurrentHashMap<>();
 
-	Collector(EventLog log, TrackingProperties limits, JsonMapper json, TransactionTemplate transactions,
-			MeterRegistry meters, Clock clock, QueuedSignal queued) {
+	Collector(EventLog log, CollectionCounters counters, TrackingProperties limits, JsonMapper json,
+			TransactionTemplate transactions, MeterRegistry meters, Clock clock, QueuedSignal queued) {
 		this.log = log;
+		this.counters = counters;
 		this.queued = queued;
 		this.limits = limits;
 		this.json = json;
@@ -153,7 +156,7 @@ public class Collector {
 				drops.merge(DropReason.CONSENT_DENIED, consentOnly, Long::sum);
 			}
 			if (!drops.isEmpty()) {
-				log.countDrops(channelId, drops, samples, receivedAt);
+				counters.countDrops(channelId, drops, samples, receivedAt);
 			}
 			return inserted.size();
 		});
@@ -171,7 +174,7 @@ public class Collector {
 		acceptedSinceFlush.forEach((channel, adder) -> {
 			long count = adder.sumThenReset();
 			if (count > 0) {
-				log.countAccepted(channel, day, count, now);
+				counters.countAccepted(channel, day, count, now);
 			}
 		});
 	}

@@ -5,9 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -25,10 +22,9 @@ import org.springframework.stereotype.Repository;
 
 import io.omnis.tracking.CollectedEvent;
 import io.omnis.tracking.CollectedEvents;
-import io.omnis.tracking.DropReason;
 
 /**
- * The tracked_event log and the collection counters, written in batches.
+ * The tracked_event log, written in batches.
  * <p>
  * An event row is written once. Identity resolution's state sits beside it in narrow
  * tables: {@code event_resolution_queue} holds the events still waiting, and
@@ -123,36 +119,6 @@ public class EventLog {
 
 	private static final String INSERT_SKIPPING_SENT = INSERT_TEMPLATE
 		.formatted("on conflict (channel_id, message_id) do nothing");
-
-	void countDrops(String channelId, Map<DropReason, Long> counts, Map<DropReason, String> samples, Instant at) {
-		LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-		counts.forEach((reason, count) -> jdbc.sql("""
-				insert into collection_counter (channel_id, day, outcome, count, last_at, last_sample)
-				values (:channel, :day, :outcome, :count, :at, :sample)
-				on conflict (channel_id, day, outcome) do update
-				   set count = collection_counter.count + excluded.count, last_at = excluded.last_at,
-				       last_sample = excluded.last_sample""")
-			.param("channel", channelId)
-			.param("day", day)
-			.param("outcome", reason.code())
-			.param("count", count)
-			.param("at", Timestamp.from(at))
-			.param("sample", samples.get(reason))
-			.update());
-	}
-
-	void countAccepted(String channelId, LocalDate day, long count, Instant at) {
-		jdbc.sql("""
-				insert into collection_counter (channel_id, day, outcome, count, last_at)
-				values (:channel, :day, 'accepted', :count, :at)
-				on conflict (channel_id, day, outcome) do update
-				   set count = collection_counter.count + excluded.count, last_at = excluded.last_at""")
-			.param("channel", channelId)
-			.param("day", day)
-			.param("count", count)
-			.param("at", Timestamp.from(at))
-			.update();
-	}
 
 	/**
 	 * How long the oldest event waiting for resolution has waited: one step down the
@@ -318,7 +284,7 @@ public class EventLog {
 	 * @return how many events were deleted
 	 */
 	public int erase(Collection<String> profileIds, Collection<String> userIds, Collection<String> anonymousIds) {
-		int erased = jdbc.sql("""
+		return jdbc.sql("""
 				with resolved as (
 				    delete from event_profile where profile_id = any(:profiles::text[]) returning seq),
 				waiting as (
@@ -332,15 +298,6 @@ public class EventLog {
 			.param("users", userIds.toArray(String[]::new))
 			.param("anons", anonymousIds.toArray(String[]::new))
 			.update();
-		// The last dropped message kept per source and reason may be one of hers
-		List<String> ids = new ArrayList<>(userIds);
-		ids.addAll(anonymousIds);
-		jdbc.sql("""
-				update collection_counter set last_sample = null
-				 where exists (select 1 from unnest(:ids::text[]) i where strpos(last_sample, i) > 0)""")
-			.param("ids", ids.toArray(String[]::new))
-			.update();
-		return erased;
 	}
 
 	public int reassign(String from, String to) {
@@ -406,16 +363,6 @@ public class EventLog {
 			.param("limit", limit)
 			.query(this::event)
 			.list();
-	}
-
-	public List<Map<String, Object>> counters(String channelId, LocalDate since) {
-		return jdbc.sql("""
-				select day, outcome, count, last_at, last_sample from collection_counter
-				 where channel_id = :channel and day >= :since order by day desc, outcome""")
-			.param("channel", channelId)
-			.param("since", since)
-			.query()
-			.listOfRows();
 	}
 
 	private CollectedEvent event(ResultSet rs, int row) throws SQLException {
