@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +28,6 @@ import io.omnis.kernel.problem.ProblemType;
 import io.omnis.order.internal.CartChecks;
 import io.omnis.order.internal.CartHolds;
 import io.omnis.order.internal.CartStore;
-import io.omnis.order.internal.HandoverCodes;
 import io.omnis.order.internal.Customers;
 import io.omnis.order.internal.Customers.Customer;
 import io.omnis.order.internal.OrderProperties;
@@ -232,50 +230,6 @@ public class Carts {
 		return merge(cart, other.get(), channel, ids, profile);
 	}
 
-	/**
-	 * A short code (8 letters and digits, no look-alikes) for a store associate to take
-	 * the cart over at a till; a new code replaces the cart's earlier one.
-	 */
-	public Handover handover(CartId id, @Nullable String customer) {
-		Cart cart = lockOpen(id, customer);
-		Instant now = clock.instant();
-		Instant expiresAt = now.plus(properties.handoverTtl());
-		String code = HandoverCodes.next();
-		store.putHandover(cart.id(), code, expiresAt, now);
-		return new Handover(code, cart.id(), expiresAt);
-	}
-
-	/**
-	 * A till takes the cart over by its code: the code is used up, and the cart now works
-	 * in the store's channel, at the store's prices and stock (changes are reported).
-	 */
-	public Cart takeOver(String code, ChannelId storeChannel) {
-		if (holds.storeOf(storeChannel).isEmpty()) {
-			throw new ProblemException(ProblemType.FORBIDDEN,
-					"Only a STORE channel tied to a store location can take a cart over",
-					List.of(new FieldError("channel", "is not the channel of a store's tills")));
-		}
-		String normalised = code.strip().toUpperCase(Locale.ROOT);
-		Instant now = clock.instant();
-		CartId id = store.takeHandover(normalised, now)
-			.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-					"No cart is waiting for hand-over code '" + abbreviate(code)
-							+ "'; it may have expired or been used",
-					List.of(new FieldError("code", "is not a valid hand-over code"))));
-		Cart cart = lockOpen(id, null);
-		touch(cart, storeChannel, cart.reservationId(), cart.reservationChannelId());
-		return view(id, storeChannel, null);
-	}
-
-	/** Refuses a code that no cart is waiting for (for showing its QR code). */
-	@Transactional(readOnly = true)
-	public CartId waiting(String code) {
-		return store.peekHandover(code.strip().toUpperCase(Locale.ROOT), clock.instant())
-			.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-					"No cart is waiting for hand-over code '" + abbreviate(code) + "'",
-					List.of(new FieldError("code", "is not a valid hand-over code"))));
-	}
-
 	/** The cart locked for a change, refused unless it is open and the caller's. */
 	Cart lockOpen(CartId id, @Nullable String customer) {
 		return visible(id, customer, true).requireOpen(clock.instant());
@@ -387,7 +341,7 @@ public class Carts {
 	}
 
 	/** Writes the cart's own columns as of now; returns the cart written. */
-	private Cart touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
+	Cart touch(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
 			@Nullable ChannelId reservationChannel) {
 		Cart touched = touched(cart, channel, reservation, reservationChannel);
 		store.update(touched);
@@ -435,7 +389,7 @@ public class Carts {
 				List.of(new FieldError("sku", "is not in the cart")));
 	}
 
-	private static String abbreviate(String text) {
+	static String abbreviate(String text) {
 		return text.length() <= 64 ? text : text.substring(0, 64) + "…";
 	}
 
@@ -446,10 +400,6 @@ public class Carts {
 	/** The ways to name a customer; {@code null} for those not given. */
 	public record CustomerIds(@Nullable String anonymousId, @Nullable String userId, @Nullable String email,
 			@Nullable String phone, @Nullable String loyaltyCard, @Nullable String profileId) {
-	}
-
-	/** A hand-over code and until when it can be used. */
-	public record Handover(String code, CartId cartId, Instant expiresAt) {
 	}
 
 }

@@ -27,6 +27,7 @@ import io.omnis.channel.Channels;
 import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
+import io.omnis.order.CartHandovers;
 import io.omnis.order.Carts;
 import io.omnis.order.Checkout;
 import io.omnis.order.internal.DeliveryStore;
@@ -57,6 +58,8 @@ class CartController {
 
 	private final Carts carts;
 
+	private final CartHandovers handovers;
+
 	private final Checkout checkout;
 
 	private final ReservationPolicies policies;
@@ -67,10 +70,11 @@ class CartController {
 
 	private final Refunds refunds;
 
-	CartController(Carts carts, Checkout checkout, ReservationPolicies policies, Channels channels,
-			DeliveryStore deliveries, Refunds refunds) {
+	CartController(Carts carts, CartHandovers handovers, Checkout checkout, ReservationPolicies policies,
+			Channels channels, DeliveryStore deliveries, Refunds refunds) {
 		this.refunds = refunds;
 		this.carts = carts;
+		this.handovers = handovers;
 		this.deliveries = deliveries;
 		this.checkout = checkout;
 		this.policies = policies;
@@ -169,14 +173,14 @@ class CartController {
 	@Operation(summary = "A short code (and its QR code) to finish the cart at a till",
 			description = "Requires `carts:write`. 8 characters, valid 15 minutes, one per cart, used once.")
 	ResponseEntity<HandoverView> handover(@PathVariable String id, @RequestParam(required = false) String customer) {
-		return ResponseEntity.status(201).body(HandoverView.of(carts.handover(Callers.cart(id), customer)));
+		return ResponseEntity.status(201).body(HandoverView.of(handovers.handover(Callers.cart(id), customer)));
 	}
 
 	@GetMapping(path = "/handover/{code}/qr.svg", produces = "image/svg+xml")
 	@PreAuthorize("hasAuthority('carts:write')")
 	@Operation(summary = "The hand-over code as a QR code", description = "Requires `carts:write`.")
 	ResponseEntity<String> qr(@PathVariable String code) {
-		carts.waiting(code);
+		handovers.waiting(code);
 		return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(code));
 	}
 
@@ -187,7 +191,7 @@ class CartController {
 					+ "naming it). The code is used up.")
 	CartView takeOver(@PathVariable String code, @RequestParam(required = false) String channel,
 			Authentication caller) {
-		return CartView.of(carts.takeOver(code, Callers.channel(caller, channel, channels)));
+		return CartView.of(handovers.takeOver(code, Callers.channel(caller, channel, channels)));
 	}
 
 	@PostMapping(path = "/{id}/checkout", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -10,6 +10,7 @@ import io.omnis.kernel.Money;
 import io.omnis.order.Cart;
 import io.omnis.order.CartChange;
 import io.omnis.order.CartLine;
+import io.omnis.order.CartHandovers;
 import io.omnis.order.Carts;
 import io.omnis.order.Checkout;
 import io.omnis.order.Order;
@@ -146,7 +147,7 @@ final class OrderJson {
 
 	record HandoverView(String code, String cartId, Instant expiresAt, String qrCode) {
 
-		static HandoverView of(Carts.Handover h) {
+		static HandoverView of(CartHandovers.Handover h) {
 			return new HandoverView(h.code(), h.cartId().value(), h.expiresAt(),
 					"/api/v1/carts/handover/" + h.code() + "/qr.svg");
 		}

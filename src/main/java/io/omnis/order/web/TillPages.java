@@ -26,6 +26,7 @@ import io.omnis.channel.Channels;
 import io.omnis.kernel.Ids;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.order.CartId;
+import io.omnis.order.CartHandovers;
 import io.omnis.order.Carts;
 import io.omnis.order.Checkout;
 import io.omnis.order.Order;
@@ -43,6 +44,8 @@ class TillPages {
 
 	private final Carts carts;
 
+	private final CartHandovers handovers;
+
 	private final Checkout checkout;
 
 	private final Orders orders;
@@ -53,9 +56,10 @@ class TillPages {
 
 	private final StockHolds holds;
 
-	TillPages(Carts carts, Checkout checkout, Orders orders, Channels channels, CatalogSearch search,
-			StockHolds holds) {
+	TillPages(Carts carts, CartHandovers handovers, Checkout checkout, Orders orders, Channels channels,
+			CatalogSearch search, StockHolds holds) {
 		this.carts = carts;
+		this.handovers = handovers;
 		this.checkout = checkout;
 		this.orders = orders;
 		this.channels = channels;
@@ -121,7 +125,7 @@ class TillPages {
 	@PreAuthorize("hasAuthority('carts:write')")
 	String takeOver(@RequestParam String channel, @RequestParam String code, RedirectAttributes redirect) {
 		ChannelId till = required(channel);
-		return attempt(redirect, channel, null, () -> carts.takeOver(code, till).id().value());
+		return attempt(redirect, channel, null, () -> handovers.takeOver(code, till).id().value());
 	}
 
 	@PostMapping("/pay")
