@@ -173,9 +173,37 @@ public class Profiles {
 	/**
 	 * Erases the customer at her request: her profile, the profiles merged into it and
 	 * what every module holds of her (see {@link ProfileEraser}).
+	 * @param suppress whether her identifiers are suppressed: messages naming them are
+	 * then dropped instead of making her a new profile
 	 */
-	public Erasure erase(String id) {
-		return eraser.erase(id);
+	public Erasure erase(String id, boolean suppress) {
+		return eraser.erase(id, suppress);
+	}
+
+	/** The suppression of an identifier, if an erasure suppressed it. */
+	public Optional<Suppression> suppression(Identifier identifier) {
+		return eraser.suppression(identifier);
+	}
+
+	/**
+	 * Lifts the suppression of an identifier (she came back and agreed to be known
+	 * again): messages naming it are collected from now on. Messages dropped meanwhile
+	 * stay dropped.
+	 * @throws NotFoundException when it is not suppressed
+	 */
+	public void liftSuppression(Identifier identifier) {
+		if (eraser.lift(List.of(identifier), "asked through the API or console") == 0) {
+			throw new NotFoundException("No " + identifier.type() + " identifier of that value is suppressed");
+		}
+	}
+
+	/**
+	 * Lifts the suppression of those of these identifiers that are suppressed, because
+	 * she came back in a way that needs her known (she wrote to support).
+	 * @return how many were suppressed
+	 */
+	public int liftSuppressions(java.util.Collection<Identifier> identifiers, String why) {
+		return eraser.lift(identifiers, why);
 	}
 
 	private static TimelineEntry entry(CollectedEvent event) {

@@ -8,12 +8,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.omnis.tracking.internal.CollectionCounters;
 import io.omnis.tracking.internal.EventLog;
@@ -35,7 +39,10 @@ public class CollectedEvents {
 
 	private final QueuedSignal queued;
 
-	CollectedEvents(EventLog log, CollectionCounters counters, QueuedSignal queued) {
+	private final MeterRegistry meters;
+
+	CollectedEvents(EventLog log, CollectionCounters counters, QueuedSignal queued, MeterRegistry meters) {
+		this.meters = meters;
 		this.log = log;
 		this.counters = counters;
 		this.queued = queued;
@@ -131,6 +138,30 @@ public class CollectedEvents {
 		ids.addAll(anonymousIds);
 		counters.forgetSamplesNaming(ids);
 		return erased;
+	}
+
+	/**
+	 * Deletes claimed events that resolution refused to keep, and counts them as dropped
+	 * for that reason per source, with no sample of the message.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void discard(List<CollectedEvent> discarded, DropReason reason, Instant at) {
+		if (discarded.isEmpty()) {
+			return;
+		}
+		log.delete(discarded.stream().mapToLong(CollectedEvent::seq).toArray());
+		Map<String, Long> perChannel = discarded.stream()
+			.collect(Collectors.groupingBy(CollectedEvent::channelId, Collectors.counting()));
+		perChannel.forEach((channel, count) -> counters.countDrops(channel, Map.of(reason, count), Map.of(), at));
+		// The metric counts what was dropped for good: after the commit
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				perChannel.forEach((channel, count) -> meters
+					.counter("omnis.tracking.dropped", "channel", channel, "reason", reason.code())
+					.increment(count));
+			}
+		});
 	}
 
 	/** Moves every event of a profile to another one (a merge). */

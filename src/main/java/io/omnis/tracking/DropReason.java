@@ -22,7 +22,13 @@ public enum DropReason {
 
 	DUPLICATE("duplicate", "messageId already received from this source"),
 
-	CONSENT_DENIED("consent-denied", "analytics consent denied; only the consent choice was kept");
+	CONSENT_DENIED("consent-denied", "analytics consent denied; only the consent choice was kept"),
+
+	/**
+	 * Counted by identity resolution after acceptance: the message named an erased
+	 * customer who is not to be collected again, and was deleted with no sample kept.
+	 */
+	SUPPRESSED("suppressed", "names an erased customer's suppressed identifier; deleted at resolution");
 
 	private final String code;
 

@@ -47,7 +47,7 @@ class QueuedEventsErasureTests extends ResolverOffOmnis {
 		assertThat(collection.record(channel, message("c-" + suffix, device, null))).isTrue();
 		assertThat(collection.record(channel, message("d-" + suffix, device, him))).isTrue();
 
-		Erasure erased = profiles.erase(profile);
+		Erasure erased = profiles.erase(profile, false);
 
 		assertThat(erased.events()).isEqualTo(3);
 		assertThat(jdbc.sql("select message_id from tracked_event where anonymous_id = :device")

@@ -190,6 +190,41 @@ class CustomerErasureTests extends OrderFixtures {
 			.param("profile", profile)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+
+		// Her identifiers are suppressed (the default): her web shop's analytics keep
+		// sending from her browser, and are not collected
+		assertThat(erased.path("suppressed").asInt()).isEqualTo(erased.path("identifiers").asInt());
+		assertThat(agent.get(suppressions("email:" + email.toUpperCase(Locale.ROOT)))
+			.expect(200)
+			.path("profileId")
+			.asString()).isEqualTo(profile);
+		withScopes(Permission.PROFILES_READ).get(suppressions("email:" + email)).expect(403);
+		agent.get(suppressions("phone:x")).expect(400);
+		send(web, "/v1/track", """
+				{"anonymousId": "%s", "messageId": "t2-%s", "event": "Product Viewed"}""".formatted(browser, suffix));
+		Poll.until(Duration.ofSeconds(30),
+				() -> jdbc
+					.sql("select coalesce(sum(count), 0) from collection_counter "
+							+ "where channel_id = :web and outcome = 'suppressed'")
+					.param("web", web.id())
+					.query(Long.class)
+					.single(),
+				dropped -> dropped == 1);
+		assertThat(tracesOf(List.of(browser))).isEmpty();
+		lookup(agent, "anonymous_id:" + browser).expect(404);
+		// She writes to support by SMS again: that is coming back, the thread needs her,
+		// so the identifiers she writes from are collected again, as a new profile
+		bearer(secretOf(sms))
+			.post("/api/v1/conversations/inbound/messages",
+					"{\"from\": {\"phone\": \"%s\"}, \"text\": \"Me again\"}".formatted(phone))
+			.expect(201);
+		assertThat(lookup(agent, "phone:" + phone).expect(200).path("id").asString()).isNotEqualTo(profile);
+		agent.get(suppressions("phone:" + phone)).expect(404);
+		agent.get(suppressions("email:" + email)).expect(200);
+		// Lifted through the API when she agrees to be known again
+		agent.delete(suppressions("email:" + email)).expect(204);
+		agent.delete(suppressions("email:" + email)).expect(404);
+		agent.get(suppressions("email:" + email)).expect(404);
 	}
 
 	@Test
@@ -270,9 +305,9 @@ class CustomerErasureTests extends OrderFixtures {
 	}
 
 	/**
-	 * Her app keeps sending while she is erased: what was accepted before the erasure
-	 * goes with her, what came after starts a new profile, and nothing is left pointing
-	 * at a profile that no longer exists.
+	 * Her app keeps sending while she is erased without suppression: what was accepted
+	 * before the erasure goes with her, what came after starts a new profile, and nothing
+	 * is left pointing at a profile that no longer exists.
 	 */
 	@Test
 	void messagesArrivingWhileSheIsErasedNeverAttachToTheErasedProfile() throws Exception {
@@ -293,7 +328,9 @@ class CustomerErasureTests extends OrderFixtures {
 			}
 		});
 		Poll.until(Duration.ofSeconds(30), sent::get, count -> count >= 50);
-		JsonNode erased = withScopes(Permission.PROFILES_ERASE).delete("/api/v1/profiles/" + profile).expect(200);
+		JsonNode erased = withScopes(Permission.PROFILES_ERASE)
+			.delete("/api/v1/profiles/" + profile + "?suppress=false")
+			.expect(200);
 		sender.join(Duration.ofSeconds(60));
 		assertThat(sent.get()).isEqualTo(200);
 		Poll.until(Duration.ofSeconds(30),
@@ -334,6 +371,11 @@ class CustomerErasureTests extends OrderFixtures {
 		Caller reader = withScopes(Permission.PROFILES_READ, Permission.PROFILES_WRITE, Permission.PROFILES_MERGE);
 		reader.delete("/api/v1/profiles/cus_unknown").expect(403);
 		withScopes(Permission.PROFILES_ERASE).delete("/api/v1/profiles/cus_unknown").expect(404);
+	}
+
+	private static String suppressions(String identifier) {
+		return "/api/v1/profiles/suppressions?identifier="
+				+ java.net.URLEncoder.encode(identifier, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static Answer lookup(Caller caller, String identifier) {

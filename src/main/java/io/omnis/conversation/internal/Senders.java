@@ -47,7 +47,7 @@ public class Senders {
 	 */
 	public Optional<Profile> resolve(String channelId, String messageId, Sender sender) {
 		collection.record(channelId, message(messageId, sender));
-		return profiles.resolveNow(channelId, messageId);
+		return resolveNow(channelId, messageId, sender);
 	}
 
 	/**
@@ -66,7 +66,23 @@ public class Senders {
 		if (known.isPresent()) {
 			return known;
 		}
-		return profiles.resolveNow(channelId, messageId).map(Profile::id);
+		return resolveNow(channelId, messageId, sender).map(Profile::id);
+	}
+
+	/**
+	 * Resolves the recorded message now. A customer who was erased and suppressed, and
+	 * writes to support, is coming back: a thread needs her known, so the suppression of
+	 * the identifiers she writes from is lifted (logged) and her message recorded again,
+	 * as a new profile (ADR 0031). Her other identifiers stay suppressed.
+	 */
+	private Optional<Profile> resolveNow(String channelId, String messageId, Sender sender) {
+		Optional<Profile> profile = profiles.resolveNow(channelId, messageId);
+		if (profile.isEmpty()
+				&& profiles.liftSuppressions(identifiers(sender), "she wrote through channel " + channelId) > 0) {
+			collection.record(channelId, message(messageId, sender));
+			profile = profiles.resolveNow(channelId, messageId);
+		}
+		return profile;
 	}
 
 	/**

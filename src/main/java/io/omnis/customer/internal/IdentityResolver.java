@@ -64,9 +64,12 @@ public class IdentityResolver {
 
 	private final OutOfTurnResolution outOfTurn;
 
+	private final Suppressions suppressions;
+
 	IdentityResolver(CollectedEvents events, ProfileStore store, GraphLocks locks, IdentifierExtractor extractor,
-			IdentityRules identityRules, TransactionTemplate transactions, ApplicationEventPublisher publisher,
-			Clock clock) {
+			IdentityRules identityRules, Suppressions suppressions, TransactionTemplate transactions,
+			ApplicationEventPublisher publisher, Clock clock) {
+		this.suppressions = suppressions;
 		this.events = events;
 		this.store = store;
 		this.locks = locks;
@@ -80,7 +83,8 @@ public class IdentityResolver {
 
 	/** Resolves claimed events in the caller's transaction. */
 	private void resolve(List<CollectedEvent> claimed) {
-		new ResolutionBatch(events, store, extractor, identityRules, publisher, clock.instant()).resolve(claimed);
+		new ResolutionBatch(events, store, extractor, identityRules, suppressions, publisher, clock.instant())
+			.resolve(claimed);
 	}
 
 	/**

@@ -4,7 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.omnis.customer.Erasure;
+import io.omnis.customer.Identifier;
+import io.omnis.customer.Suppression;
 import io.omnis.customer.ProfileEvents.ProfileErased;
 import io.omnis.kernel.events.CompletedPublications;
 import io.omnis.kernel.problem.NotFoundException;
@@ -26,11 +33,15 @@ import io.omnis.tracking.CollectedEvents;
  * nothing is erased. What remains is a {@code profile_erasure} row with counts.
  * <p>
  * Resolution is kept out meanwhile (the graph lock), and her events still waiting for it
- * go too. A message with her identifiers accepted after the erasure starts a new profile:
- * the sources must stop sending them.
+ * go too. When she is suppressed as well (the default), her identifiers go on the
+ * {@link Suppressions} list: a message naming one of them accepted later is dropped at
+ * resolution instead of making her a new profile (ADR 0031). Without it, such a message
+ * starts a new profile.
  */
 @Component
 public class ProfileEraser {
+
+	private static final Logger log = LoggerFactory.getLogger(ProfileEraser.class);
 
 	private final JdbcClient jdbc;
 
@@ -46,8 +57,12 @@ public class ProfileEraser {
 
 	private final CompletedPublications publications;
 
+	private final Suppressions suppressions;
+
 	ProfileEraser(JdbcClient jdbc, GraphLocks locks, ProfileReads reads, CollectedEvents events,
-			ApplicationEventPublisher publisher, Clock clock, CompletedPublications publications) {
+			ApplicationEventPublisher publisher, Clock clock, CompletedPublications publications,
+			Suppressions suppressions) {
+		this.suppressions = suppressions;
 		this.publications = publications;
 		this.jdbc = jdbc;
 		this.locks = locks;
@@ -58,7 +73,7 @@ public class ProfileEraser {
 	}
 
 	@Transactional
-	public Erasure erase(String id) {
+	public Erasure erase(String id, boolean suppress) {
 		locks.lockGraph();
 		String live = reads.find(id).orElseThrow(() -> new NotFoundException("profile", id)).id();
 		List<String> profiles = jdbc.sql("""
@@ -99,17 +114,37 @@ public class ProfileEraser {
 		identifiers.forEach(identifier -> mentions.add(identifier.substring(identifier.indexOf(':') + 1)));
 		publications.forgetMentioning(mentions);
 		Instant now = clock.instant();
+		int suppressed = suppress ? suppressions.suppress(live, identifiers, Actor.current(), now) : 0;
 		jdbc.sql("""
-				insert into profile_erasure (profile_id, profile_ids, identifiers, events, actor, erased_at)
-				values (:id, :ids::text[], :identifiers, :events, :actor, :at)""")
+				insert into profile_erasure (profile_id, profile_ids, identifiers, events, suppressed, actor, erased_at)
+				values (:id, :ids::text[], :identifiers, :events, :suppressed, :actor, :at)""")
 			.param("id", live)
 			.param("ids", ids)
 			.param("identifiers", identifiers.size())
 			.param("events", erasedEvents)
+			.param("suppressed", suppressed)
 			.param("actor", Actor.current())
 			.param("at", Timestamp.from(now))
 			.update();
-		return new Erasure(live, profiles, identifiers.size(), erasedEvents, now);
+		return new Erasure(live, profiles, identifiers.size(), erasedEvents, suppressed, now);
+	}
+
+	public Optional<Suppression> suppression(Identifier identifier) {
+		return suppressions.find(identifier);
+	}
+
+	/**
+	 * Lifts the suppression of these identifiers, for the reason given (logged, with the
+	 * actor and the types, never the values).
+	 * @return how many of them were suppressed
+	 */
+	public int lift(Collection<Identifier> identifiers, String why) {
+		int lifted = suppressions.lift(identifiers);
+		if (lifted > 0) {
+			log.info("{} lifted the suppression of {} identifier(s) among {}: {}", Actor.current(), lifted,
+					identifiers.stream().map(Identifier::type).toList(), why);
+		}
+		return lifted;
 	}
 
 	private static List<String> values(List<String> identifiers, String type) {

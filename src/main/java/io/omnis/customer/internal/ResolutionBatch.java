@@ -20,6 +20,7 @@ import io.omnis.customer.ProfileEvents.ProfilesMerged;
 import io.omnis.kernel.Ids;
 import io.omnis.tracking.CollectedEvent;
 import io.omnis.tracking.CollectedEvents;
+import io.omnis.tracking.DropReason;
 
 /**
  * The work of one resolution batch, in the caller's transaction: it locks and loads the
@@ -36,6 +37,8 @@ final class ResolutionBatch {
 	private final IdentifierExtractor extractor;
 
 	private final IdentityRules identityRules;
+
+	private final Suppressions suppressions;
 
 	private final ApplicationEventPublisher publisher;
 
@@ -56,11 +59,12 @@ final class ResolutionBatch {
 	private final List<Merge> merges = new ArrayList<>();
 
 	ResolutionBatch(CollectedEvents events, ProfileStore store, IdentifierExtractor extractor,
-			IdentityRules identityRules, ApplicationEventPublisher publisher, Instant now) {
+			IdentityRules identityRules, Suppressions suppressions, ApplicationEventPublisher publisher, Instant now) {
 		this.events = events;
 		this.store = store;
 		this.extractor = extractor;
 		this.identityRules = identityRules;
+		this.suppressions = suppressions;
 		this.publisher = publisher;
 		this.now = now;
 	}
@@ -85,25 +89,52 @@ final class ResolutionBatch {
 			}
 		}
 
+		// An identifier that has a profile is not suppressed (suppressing deletes it, and
+		// the graph lock keeps batches out meanwhile): only the new ones are looked up
+		all.removeAll(owners.keySet());
+		Set<Identifier> suppressed = suppressions.among(all);
+
 		Map<Long, String> assigned = new LinkedHashMap<>();
 		Map<Long, List<String>> promoted = new HashMap<>();
+		List<CollectedEvent> kept = new ArrayList<>(batch.size());
+		List<CollectedEvent> discarded = new ArrayList<>();
 		for (int i = 0; i < batch.size(); i++) {
 			CollectedEvent event = batch.get(i);
 			IdentifierExtractor.Extracted found = extracted.get(i);
+			List<Identifier> identifiers = found.identifiers();
+			if (!suppressed.isEmpty() && identifiers.stream().anyMatch(suppressed::contains)) {
+				identifiers = unsuppressed(identifiers, suppressed);
+				if (identifiers.isEmpty()) {
+					discarded.add(event);
+					continue;
+				}
+			}
+			kept.add(event);
 			int firstDecision = decisions.size();
 			found.blocked()
 				.forEach(blocked -> decide(null, event, blocked, "blocked-value",
 						"The value is on the blocked list and is never an identifier"));
-			List<String> kept = new ArrayList<>();
-			ProfileState profile = resolve(event, found.identifiers(), kept);
+			List<String> promotedHere = new ArrayList<>();
+			ProfileState profile = resolve(event, identifiers, promotedHere);
 			if (profile != null) {
 				attribute(firstDecision, profile);
 				apply(profile, event);
 				assigned.put(event.seq(), profile.id);
-				promoted.put(event.seq(), kept);
+				promoted.put(event.seq(), promotedHere);
 			}
 		}
-		write(batch, assigned, promoted);
+		events.discard(discarded, DropReason.SUPPRESSED, now);
+		write(kept, assigned, promoted);
+	}
+
+	/**
+	 * An event's identifiers without the suppressed ones, when it is someone else's: it
+	 * carries a user id that is not suppressed (another person signed in on her shared
+	 * device, say). Otherwise none: the event is hers, and is not kept.
+	 */
+	private static List<Identifier> unsuppressed(List<Identifier> identifiers, Set<Identifier> suppressed) {
+		boolean someoneElse = identifiers.stream().anyMatch(i -> i.type().equals("user_id") && !suppressed.contains(i));
+		return someoneElse ? identifiers.stream().filter(i -> !suppressed.contains(i)).toList() : List.of();
 	}
 
 	private @Nullable ProfileState resolve(CollectedEvent event, List<Identifier> identifiers, List<String> kept) {

@@ -108,13 +108,13 @@ class CustomerPages {
 	@PostMapping("/{id}/erase")
 	@PreAuthorize("hasAuthority('profiles:erase')")
 	String erase(@PathVariable String id, @RequestParam(defaultValue = "") String confirm,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean suppress, RedirectAttributes redirect) {
 		String live = profiles.get(id).id();
 		try {
 			if (!confirm.strip().equals(live)) {
 				throw ProblemException.invalidField("confirm", "must be the customer's profile id, " + live);
 			}
-			profiles.erase(live);
+			profiles.erase(live, suppress);
 			return "redirect:/console/customers?erased=" + live;
 		}
 		catch (ProblemException refused) {

@@ -27,6 +27,7 @@ import io.omnis.customer.Identifier;
 import io.omnis.customer.Profile;
 import io.omnis.customer.ProfileHistory;
 import io.omnis.customer.Profiles;
+import io.omnis.customer.Suppression;
 import io.omnis.kernel.problem.NotFoundException;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.web.Page;
@@ -163,9 +164,34 @@ class ProfileController {
 			description = "Requires `profiles:erase`. Her profile and those merged into it, their identifiers, events, "
 					+ "consent ledger, merge history and timeline are deleted; carts, orders, returns, deliveries and "
 					+ "conversations keep no name, address, identifier or text of hers. Refused (409, nothing erased) "
-					+ "while she has an order in progress or store credit. Cannot be undone.")
-	Erasure erase(@PathVariable String id) {
-		return profiles.erase(id);
+					+ "while she has an order in progress or store credit. Cannot be undone. With `suppress` (the "
+					+ "default) her identifiers are suppressed: messages naming them are dropped from now on "
+					+ "(counted as `suppressed`) instead of making her a new profile; `suppress=false` erases only.")
+	Erasure erase(@PathVariable String id, @RequestParam(defaultValue = "true") boolean suppress) {
+		return profiles.erase(id, suppress);
+	}
+
+	@GetMapping("/suppressions")
+	@PreAuthorize("hasAuthority('profiles:erase')")
+	@Operation(summary = "Whether an identifier of an erased customer is suppressed, since when and by whom",
+			description = "Requires `profiles:erase`. Omnis keeps a salted digest of each suppressed identifier, "
+					+ "not its value: it answers for the identifier asked about and cannot list them. 404 when it is "
+					+ "not suppressed.")
+	Suppression suppression(@RequestParam String identifier) {
+		Identifier parsed = identifier(identifier, "identifier");
+		return profiles.suppression(parsed)
+			.orElseThrow(
+					() -> new NotFoundException("No " + parsed.type() + " identifier of that value is suppressed"));
+	}
+
+	@DeleteMapping("/suppressions")
+	@PreAuthorize("hasAuthority('profiles:erase')")
+	@Operation(summary = "Lift the suppression of an identifier, when she comes back and agrees to be known again",
+			description = "Requires `profiles:erase`. Messages naming it are collected again from now on; those "
+					+ "dropped meanwhile are not recovered. 404 when it is not suppressed.")
+	ResponseEntity<Void> liftSuppression(@RequestParam String identifier) {
+		profiles.liftSuppression(identifier(identifier, "identifier"));
+		return ResponseEntity.noContent().build();
 	}
 
 	private static Identifier identifier(String text, String field) {

@@ -26,7 +26,8 @@ public class CollectionCounters {
 		this.jdbc = jdbc;
 	}
 
-	void countDrops(String channelId, Map<DropReason, Long> counts, Map<DropReason, String> samples, Instant at) {
+	public void countDrops(String channelId, Map<DropReason, Long> counts, Map<DropReason, String> samples,
+			Instant at) {
 		LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
 		counts.forEach((reason, count) -> jdbc.sql("""
 				insert into collection_counter (channel_id, day, outcome, count, last_at, last_sample)

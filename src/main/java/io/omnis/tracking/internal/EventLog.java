@@ -300,6 +300,13 @@ public class EventLog {
 			.update();
 	}
 
+	/** Deletes these events, already taken off the queue and resolved to no profile. */
+	public int delete(long[] seqs) {
+		return jdbc.sql("delete from tracked_event where seq = any(:seqs::bigint[])")
+			.param("seqs", Arrays.stream(seqs).boxed().toArray(Long[]::new))
+			.update();
+	}
+
 	public int reassign(String from, String to) {
 		return jdbc.sql("update event_profile set profile_id = :to where profile_id = :from")
 			.param("from", from)
