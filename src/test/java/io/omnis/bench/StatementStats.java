@@ -36,15 +36,15 @@ final class StatementStats {
 						  from pg_stat_statements where query not like '%pg_stat_statements%'
 						 order by total_exec_time desc limit\s""" + TOP)) {
 			log.printf("%s: statements by PostgreSQL execution time while measured (pg_stat_statements)%n", workload);
-			log.printf("  %9s %10s %10s %8s %7s %9s %10s  %s%n", "calls", "rows", "total ms", "mean ms", "share",
-					"plan ms", "WAL MB", "statement");
+			log.printf("  %9s %10s %10s %8s %7s %9s %8s %10s  %s%n", "calls", "rows", "total ms", "mean ms", "share",
+					"plan ms", "plans", "WAL MB", "statement");
 			while (rs.next()) {
 				String query = rs.getString("query");
-				log.printf(java.util.Locale.ROOT, "  %,9d %,10d %,10.0f %8.3f %6.1f%% %,9.0f %10.1f  %s%n",
+				log.printf(java.util.Locale.ROOT, "  %,9d %,10d %,10.0f %8.3f %6.1f%% %,9.0f %,8d %10.1f  %s%n",
 						rs.getLong("calls"), rs.getLong("rows"), rs.getDouble("total_exec_time"),
 						rs.getDouble("mean_exec_time"),
 						100 * rs.getDouble("total_exec_time") / Math.max(1e-9, rs.getDouble("everything")),
-						rs.getDouble("total_plan_time"), rs.getDouble("wal_bytes") / 1e6,
+						rs.getDouble("total_plan_time"), rs.getLong("plans"), rs.getDouble("wal_bytes") / 1e6,
 						query.length() > 150 ? query.substring(0, 150) + "…" : query);
 			}
 		}
