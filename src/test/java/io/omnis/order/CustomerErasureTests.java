@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CustomerErasureTests extends OrderFixtures {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.omnis.staff.Staff staff;
+
 	@Test
 	void anErasedCustomerLeavesNoTraceInAnyTableAndHerOrderStaysInTheBooksUnderNoName() {
 		java.time.Instant started = jdbc.sql("select now()").query(java.sql.Timestamp.class).single().toInstant();
@@ -271,12 +274,36 @@ class CustomerErasureTests extends OrderFixtures {
 		assertThat(org.jsoup.Jsoup.parse(refused).select("#erase-error").text())
 			.contains("must be the customer's profile id");
 
-		Answer erased = form(admin, "/console/customers/" + profile + "/erase", "confirm=" + profile);
+		// The form's checkbox, checked, suppresses her identifiers too
+		assertThat(page.select("#erase input[name=suppress]").hasAttr("checked")).isTrue();
+		Answer erased = form(admin, "/console/customers/" + profile + "/erase",
+				"confirm=" + profile + "&suppress=true");
 		assertThat(erased.status()).isEqualTo(302);
-		assertThat(erased.header("Location")).endsWith("/console/customers?erased=" + profile);
+		assertThat(erased.header("Location")).endsWith("/console/customers?erased=" + profile + "&suppressed");
 		assertThat(org.jsoup.Jsoup.parse(admin.get(erased.header("Location")).text()).select("#erased").text())
-			.contains(profile);
+			.contains(profile, "dropped from now on");
 		assertThat(lookup(reader, "user_id:" + user).status()).isEqualTo(404);
+
+		// Searching her user id tells who may lift it that it is suppressed, and lifts it
+		org.jsoup.nodes.Document search = org.jsoup.Jsoup
+			.parse(admin.get("/console/customers?q=user_id:" + user).text());
+		assertThat(search.select("#suppression").text()).contains("user_id", profile, "admin");
+		String agentName = "ag-" + UUID.randomUUID().toString().substring(0, 8);
+		staff.create(agentName, "Agent", io.omnis.kernel.security.Role.AGENT, "agent-password-" + agentName);
+		Caller agent = console(signIn(agentName, "agent-password-" + agentName));
+		assertThat(
+				org.jsoup.Jsoup.parse(agent.get("/console/customers?q=user_id:" + user).text()).select("#suppression"))
+			.isEmpty();
+		assertThat(form(agent, "/console/customers/suppressions/lift", "identifier=user_id:" + user).status())
+			.isEqualTo(403);
+		Answer lifted = form(admin, "/console/customers/suppressions/lift", "identifier=user_id:" + user);
+		assertThat(lifted.status()).isEqualTo(302);
+		assertThat(org.jsoup.Jsoup.parse(admin.get(lifted.header("Location")).text()).select("#lifted").text())
+			.contains("user_id");
+		withScopes(Permission.PROFILES_ERASE).get(suppressions("user_id:" + user)).expect(404);
+		assertThat(
+				org.jsoup.Jsoup.parse(admin.get("/console/customers?q=user_id:" + user).text()).select("#suppression"))
+			.isEmpty();
 	}
 
 	/** The ids of the objects of an array. */

@@ -54,12 +54,33 @@ class CustomerPages {
 	@GetMapping
 	@PreAuthorize("hasAuthority('profiles:read')")
 	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) @Nullable String erased,
-			Model model) {
+			@RequestParam(required = false) @Nullable String lifted, Model model, Authentication user) {
 		model.addAttribute("q", q);
 		model.addAttribute("erased", erased);
+		model.addAttribute("lifted", lifted);
 		model.addAttribute("results", q.isBlank() ? java.util.List.of() : profiles.search(q, 50));
 		model.addAttribute("flagged", profiles.flagged(20));
+		// An identifier typed whole may be an erased customer's, suppressed: say so to
+		// those who may lift it
+		if (holds(user, Permission.PROFILES_ERASE)) {
+			Identifier.parse(q.strip())
+				.flatMap(profiles::suppression)
+				.ifPresent(suppression -> model.addAttribute("suppression", suppression));
+		}
 		return "customer/customers";
+	}
+
+	/**
+	 * Lifts the suppression of an erased customer's identifier, when she came back and
+	 * agreed to be known again.
+	 */
+	@PostMapping("/suppressions/lift")
+	@PreAuthorize("hasAuthority('profiles:erase')")
+	String liftSuppression(@RequestParam String identifier) {
+		Identifier parsed = Identifier.parse(identifier)
+			.orElseThrow(() -> ProblemException.invalidField("identifier", "must be type:value"));
+		profiles.liftSuppression(parsed);
+		return "redirect:/console/customers?lifted=" + parsed.type();
 	}
 
 	@GetMapping("/{id}")
@@ -115,7 +136,7 @@ class CustomerPages {
 				throw ProblemException.invalidField("confirm", "must be the customer's profile id, " + live);
 			}
 			profiles.erase(live, suppress);
-			return "redirect:/console/customers?erased=" + live;
+			return "redirect:/console/customers?erased=" + live + (suppress ? "&suppressed" : "");
 		}
 		catch (ProblemException refused) {
 			redirect.addFlashAttribute("eraseError", refused.getMessage());
