@@ -202,7 +202,16 @@ class CustomerErasureTests extends OrderFixtures {
 			.path("profileId")
 			.asString()).isEqualTo(profile);
 		withScopes(Permission.PROFILES_READ).get(suppressions("email:" + email)).expect(403);
-		agent.get(suppressions("phone:x")).expect(400);
+		// Bad input gets a problem naming the parameter
+		agent.get(suppressions("phone:x")).expectProblem(400, "invalid-field", "identifier");
+		agent.get(suppressions("email:" + "a".repeat(300) + "@example.com"))
+			.expectProblem(400, "invalid-field", "identifier");
+		// A request line over Tomcat's 8 KB is refused before Omnis, as a problem too
+		agent.get(suppressions("email:" + "a".repeat(10_000) + "@example.com")).expectProblem(400, "malformed-request");
+		agent.get("/api/v1/profiles/suppressions").expectProblem(400, "invalid-parameter", "identifier");
+		agent.delete(suppressions("no-colon")).expectProblem(400, "invalid-field", "identifier");
+		agent.delete("/api/v1/profiles/" + profile + "?suppress=maybe")
+			.expectProblem(400, "invalid-parameter", "suppress");
 		send(web, "/v1/track", """
 				{"anonymousId": "%s", "messageId": "t2-%s", "event": "Product Viewed"}""".formatted(browser, suffix));
 		Poll.until(Duration.ofSeconds(30),
