@@ -193,7 +193,7 @@ public class Profiles {
 	 */
 	public void liftSuppression(Identifier identifier) {
 		if (eraser.lift(List.of(identifier), "asked through the API or console") == 0) {
-			throw new NotFoundException("No " + identifier.type() + " identifier of that value is suppressed");
+			throw Suppression.none(identifier);
 		}
 	}
 

@@ -179,9 +179,7 @@ class ProfileController {
 					+ "not suppressed.")
 	Suppression suppression(@RequestParam String identifier) {
 		Identifier parsed = identifier(identifier, "identifier");
-		return profiles.suppression(parsed)
-			.orElseThrow(
-					() -> new NotFoundException("No " + parsed.type() + " identifier of that value is suppressed"));
+		return profiles.suppression(parsed).orElseThrow(() -> Suppression.none(parsed));
 	}
 
 	@DeleteMapping("/suppressions")
