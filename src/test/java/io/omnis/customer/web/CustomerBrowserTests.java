@@ -93,13 +93,15 @@ class CustomerBrowserTests extends RunningOmnis {
 		assertThat(page.locator("#identifiers")).not().containsText("phone-" + suffix);
 		assertThat(page.locator("#timeline tbody tr")).hasCount(2);
 
-		// The phone's visitor asks to be forgotten: erased once her id is typed
+		// The phone's visitor asks to be forgotten: erased once her id is typed, and
+		// suppressed (the box is checked)
 		page.navigate(url("/console/customers/" + splitOff));
 		page.locator("#erase summary").click();
 		page.locator("#erase input[name=confirm]").fill(splitOff);
 		page.locator("#erase button[type=submit]").click();
-		assertThat(page).hasURL(url("/console/customers?erased=" + splitOff));
+		assertThat(page).hasURL(url("/console/customers?erased=" + splitOff + "&suppressed"));
 		assertThat(page.locator("#erased")).containsText(splitOff);
+		assertThat(page.locator("#erased")).containsText("dropped from now on");
 		page.navigate(url("/console/customers/" + profileId));
 		assertThat(page.locator("#identifiers")).containsText(email);
 		context.close();
