@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -57,6 +58,19 @@ public class Availability {
 			throw ProblemException.invalidField("lines", "must hold 1 to " + MAX_CART_LINES + " lines");
 		}
 		return queries.byLocation(skus, channel);
+	}
+
+	/**
+	 * The units of each SKU (by its position in the list) the channel may sell, summed
+	 * over the network or, given {@code only}, over that location (a store's tills sell
+	 * its shelves); a SKU stocked nowhere has 0.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public int[] units(List<Sku> skus, ChannelId channel, Optional<LocationId> only) {
+		if (skus.isEmpty() || skus.size() > MAX_CART_LINES) {
+			throw ProblemException.invalidField("lines", "must hold 1 to " + MAX_CART_LINES + " lines");
+		}
+		return queries.units(skus, channel, only.orElse(null));
 	}
 
 	/**

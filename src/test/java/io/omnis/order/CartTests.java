@@ -108,6 +108,45 @@ class CartTests extends OrderFixtures {
 	}
 
 	@Test
+	void aTillCartCountsItsStoresShelvesOnlyAndAWebCartTheWholeNetwork() {
+		String prices = priceList();
+		String lamp = product(prices, 4990);
+		String bulb = product(prices, 350);
+		Shop store = store();
+		String warehouse = warehouse();
+		receive(lamp, store.location(), 1);
+		receive(lamp, warehouse, 5);
+		receive(bulb, warehouse, 4);
+		String till = anonymousCart(store, anonymousId()).path("id").asString();
+		add(store, till, lamp, 1).expect(200);
+		Shop web = channel(ChannelType.WEB);
+		String online = anonymousCart(web, anonymousId()).path("id").asString();
+		add(web, online, lamp, 3).expect(200);
+		add(web, online, bulb, 4).expect(200);
+		backoffice()
+			.post("/api/v1/inventory/movements",
+					"""
+							{"type": "ADJUSTMENT", "sku": "%s", "locationId": "%s", "quantity": -1}""".formatted(lamp,
+							store.location()))
+			.expect(201);
+
+		// The warehouse's 5 lamps are not on the store's shelves
+		JsonNode change = store.api().get("/api/v1/carts/" + till).expect(200).path("changes").get(0);
+		assertThat(change.path("kind").asString()).isEqualTo("AVAILABILITY");
+		assertThat(change.path("available").asInt()).isZero();
+		// Online, every location counts: 5 lamps, 4 bulbs, enough for both lines
+		assertThat(web.api().get("/api/v1/carts/" + online).expect(200).path("changes")).isEmpty();
+		web.api()
+			.send("PUT", "/api/v1/carts/" + online + "/lines/" + bulb,
+					java.net.http.HttpRequest.BodyPublishers.ofString("{\"quantity\": 5}"), "Content-Type",
+					"application/json")
+			.expect(200);
+		change = web.api().get("/api/v1/carts/" + online).expect(200).path("changes").get(0);
+		assertThat(change.path("sku").asString()).isEqualTo(bulb);
+		assertThat(change.path("available").asInt()).isEqualTo(4);
+	}
+
+	@Test
 	void aChannelThatReservesOnAddHoldsByTheDifferenceAcrossLocations() {
 		String prices = priceList();
 		String lamp = product(prices, 4990);

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -114,6 +116,30 @@ public class AvailabilityQueries {
 		String[] sorted = filling.toArray(String[]::new);
 		Arrays.sort(sorted);
 		return new CartStock(network, sorted);
+	}
+
+	/**
+	 * The units of each SKU (by its position in the list) the channel may sell, summed
+	 * over every location or, given one, over that location only: one row per SKU from
+	 * PostgreSQL instead of one per location.
+	 */
+	public int[] units(List<Sku> skus, ChannelId channel, @Nullable LocationId only) {
+		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
+		int[] units = new int[names.length];
+		JdbcClient.StatementSpec statement = jdbc.sql("""
+				select cast(q.i as integer), cast(least(sum(%s), 2147483647) as integer)
+				  from unnest(cast(:skus as text[])) with ordinality q(sku, i)
+				  join stock s on s.sku = q.sku%s
+				 group by q.i""".formatted(AVAILABLE, only == null ? "" : " and s.location_id = :location"))
+			.param("channel", channel.value())
+			.param("skus", names);
+		if (only != null) {
+			statement = statement.param("location", only.value());
+		}
+		statement.query(rs -> {
+			units[rs.getInt(1) - 1] = rs.getInt(2);
+		});
+		return units;
 	}
 
 	/**

@@ -179,11 +179,24 @@ public class StockHolds {
 		return available;
 	}
 
-	/** The units of each SKU the channel may sell, summed over its locations. */
+	/**
+	 * The units of each SKU the channel may sell, summed over its locations (its store
+	 * only for a store's tills) by PostgreSQL.
+	 */
 	private Map<Sku, Integer> units(ChannelId channel, Set<Sku> skus) {
 		Map<Sku, Integer> units = new HashMap<>();
-		rows(channel, skus)
-			.forEach((sku, rows) -> units.put(sku, rows.stream().mapToInt(LocationAvailability::available).sum()));
+		if (skus.isEmpty()) {
+			return units;
+		}
+		Optional<LocationId> store = storeOf(channel).map(Location::id);
+		List<Sku> all = List.copyOf(skus);
+		for (int from = 0; from < all.size(); from += Availability.MAX_CART_LINES) {
+			List<Sku> chunk = all.subList(from, Math.min(all.size(), from + Availability.MAX_CART_LINES));
+			int[] summed = availability.units(chunk, channel, store);
+			for (int i = 0; i < chunk.size(); i++) {
+				units.put(chunk.get(i), summed[i]);
+			}
+		}
 		return units;
 	}
 
