@@ -1,6 +1,7 @@
 package io.omnis.inventory.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,6 +37,11 @@ final class StockMatrix {
 	StockMatrix(int skus) {
 		this.units = new int[skus][64];
 		this.stocked = new boolean[skus];
+	}
+
+	/** Units of SKU number {@code sku} available at {@code location}. */
+	void add(String location, int sku, int available) {
+		add(location.getBytes(StandardCharsets.UTF_8), sku, available);
 	}
 
 	/**
@@ -113,6 +119,38 @@ final class StockMatrix {
 	/** Marks SKU number {@code sku} as having a stock row somewhere, or not. */
 	void stocked(int sku, boolean is) {
 		stocked[sku] = is;
+	}
+
+	/** Units available across every location, per SKU number. */
+	int[] totals() {
+		int[] totals = new int[units.length];
+		for (int sku = 0; sku < units.length; sku++) {
+			for (int k = 0; k < size; k++) {
+				totals[sku] += units[sku][k];
+			}
+		}
+		return totals;
+	}
+
+	/**
+	 * The sorted ids of the locations where every SKU number {@code i} has at least
+	 * {@code quantities[i]} units, each at least 1 (a location without a row for a SKU
+	 * has none of it).
+	 */
+	String[] filling(int[] quantities) {
+		List<String> filling = new ArrayList<>();
+		for (int k = 0; k < size; k++) {
+			boolean fills = true;
+			for (int sku = 0; sku < units.length && fills; sku++) {
+				fills = units[sku][k] >= Math.max(1, quantities[sku]);
+			}
+			if (fills) {
+				filling.add(ids[k]);
+			}
+		}
+		String[] sorted = filling.toArray(String[]::new);
+		Arrays.sort(sorted);
+		return sorted;
 	}
 
 	void version(String version) {

@@ -20,10 +20,10 @@ class StockMatrixTests {
 	void rowsInAnyOrderLandInTheirSkuAndLocationPastTheFirstSixtyFourLocations() {
 		StockMatrix matrix = new StockMatrix(3);
 		for (int location = 0; location < 300; location++) {
-			matrix.add(id("loc-" + location), 0, location + 1);
+			matrix.add("loc-" + location, 0, location + 1);
 		}
 		for (int location = 299; location >= 0; location -= 2) {
-			matrix.add(id("loc-" + location), 1, 1000 + location);
+			matrix.add("loc-" + location, 1, 1000 + location);
 		}
 		matrix.version("300:42");
 
@@ -56,7 +56,7 @@ class StockMatrixTests {
 			for (int location = 0; location < locations; location++) {
 				if (random.nextInt(5) > 0) {
 					expected[sku][location] = 1 + random.nextInt(1000);
-					matrix.add(id("loc-%03d".formatted(location)), sku, expected[sku][location]);
+					matrix.add("loc-%03d".formatted(location), sku, expected[sku][location]);
 				}
 			}
 		}
@@ -81,7 +81,7 @@ class StockMatrixTests {
 		List<String> ids = List.of("AaAa", "AaBB", "BBAa", "BBBB");
 		for (int round = 0; round < 3; round++) {
 			for (int k = 0; k < ids.size(); k++) {
-				matrix.add(id(ids.get(k)), 0, 10 * round + k);
+				matrix.add(ids.get(k).getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, 10 * round + k);
 			}
 		}
 
@@ -97,7 +97,7 @@ class StockMatrixTests {
 	@Test
 	void aSkuMarkedStockedWithoutRowsHasNothingAvailableAnywhere() {
 		StockMatrix matrix = new StockMatrix(2);
-		matrix.add(id("loc-b"), 1, 5);
+		matrix.add("loc-b", 1, 5);
 		matrix.stocked(0, true);
 
 		NetworkStock stock = matrix.stock(List.of(new Sku("A"), new Sku("B")));
@@ -109,8 +109,23 @@ class StockMatrixTests {
 		assertThat(stock.locationsVersion()).isEmpty();
 	}
 
-	private static byte[] id(String location) {
-		return location.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	@Test
+	void totalsSumEveryLocationAndOnlyLocationsHoldingEveryQuantityFillTheCart() {
+		StockMatrix matrix = new StockMatrix(2);
+		matrix.add("loc-c", 0, 3);
+		matrix.add("loc-a", 0, 2);
+		matrix.add("loc-b", 0, 1);
+		matrix.add("loc-c", 1, 5);
+		matrix.add("loc-a", 1, 4);
+		// loc-b has no row for the second SKU, loc-d none for the first
+		matrix.add("loc-d", 1, 9);
+
+		assertThat(matrix.totals()).containsExactly(6, 18);
+		assertThat(matrix.filling(new int[] { 2, 4 })).containsExactly("loc-a", "loc-c");
+		assertThat(matrix.filling(new int[] { 3, 5 })).containsExactly("loc-c");
+		assertThat(matrix.filling(new int[] { 4, 1 })).isEmpty();
+		assertThat(matrix.filling(new int[] { 0, 0 })).as("a quantity under 1 still needs a unit")
+			.containsExactly("loc-a", "loc-c");
 	}
 
 }
