@@ -189,15 +189,25 @@ public class StockHolds {
 			return units;
 		}
 		Optional<LocationId> store = storeOf(channel).map(Location::id);
-		List<Sku> all = List.copyOf(skus);
-		for (int from = 0; from < all.size(); from += Availability.MAX_CART_LINES) {
-			List<Sku> chunk = all.subList(from, Math.min(all.size(), from + Availability.MAX_CART_LINES));
+		for (List<Sku> chunk : chunks(skus)) {
 			int[] summed = availability.units(chunk, channel, store);
 			for (int i = 0; i < chunk.size(); i++) {
 				units.put(chunk.get(i), summed[i]);
 			}
 		}
 		return units;
+	}
+
+	/**
+	 * The SKUs in lists of at most {@link Availability#MAX_CART_LINES}, one read each.
+	 */
+	private static List<List<Sku>> chunks(Collection<Sku> skus) {
+		List<Sku> all = List.copyOf(skus);
+		List<List<Sku>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += Availability.MAX_CART_LINES) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + Availability.MAX_CART_LINES)));
+		}
+		return chunks;
 	}
 
 	/**
@@ -210,9 +220,7 @@ public class StockHolds {
 			return rows;
 		}
 		Optional<LocationId> store = storeOf(channel).map(Location::id);
-		List<Sku> all = List.copyOf(skus);
-		for (int from = 0; from < all.size(); from += Availability.MAX_CART_LINES) {
-			List<Sku> chunk = all.subList(from, Math.min(all.size(), from + Availability.MAX_CART_LINES));
+		for (List<Sku> chunk : chunks(skus)) {
 			for (LocationAvailability row : availability.of(chunk, channel)) {
 				if (store.isEmpty() || row.locationId().equals(store.get())) {
 					rows.computeIfAbsent(row.sku(), sku -> new ArrayList<>()).add(row);
