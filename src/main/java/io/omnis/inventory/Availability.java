@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -66,11 +67,11 @@ public class Availability {
 	 * its shelves); a SKU stocked nowhere has 0.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
-	public int[] units(List<Sku> skus, ChannelId channel, Optional<LocationId> only) {
+	public int[] units(List<Sku> skus, ChannelId channel, @Nullable LocationId only) {
 		if (skus.isEmpty() || skus.size() > MAX_CART_LINES) {
 			throw ProblemException.invalidField("lines", "must hold 1 to " + MAX_CART_LINES + " lines");
 		}
-		return queries.units(skus, channel, only.orElse(null));
+		return queries.units(skus, channel, only);
 	}
 
 	/**

@@ -188,7 +188,7 @@ public class StockHolds {
 		if (skus.isEmpty()) {
 			return units;
 		}
-		Optional<LocationId> store = storeOf(channel).map(Location::id);
+		LocationId store = storeOf(channel).map(Location::id).orElse(null);
 		for (List<Sku> chunk : chunks(skus)) {
 			int[] summed = availability.units(chunk, channel, store);
 			for (int i = 0; i < chunk.size(); i++) {
