@@ -103,15 +103,19 @@ public class AvailabilityQueries {
 	 * PostgreSQL instead of one per location.
 	 */
 	public int[] units(List<Sku> skus, ChannelId channel, @Nullable LocationId only) {
-		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
-		int[] units = new int[names.length];
-		JdbcClient.StatementSpec statement = jdbc.sql("""
-				select cast(q.i as integer), cast(least(sum(%s), 2147483647) as integer)
-				  from unnest(cast(:skus as text[])) with ordinality q(sku, i)
-				  join stock s on s.sku = q.sku%s
-				 group by q.i""".formatted(AVAILABLE, only == null ? "" : " and s.location_id = :location"))
+		List<String> names = skus.stream().map(Sku::value).toList();
+		int[] units = new int[names.size()];
+		// The SKUs as one parameter each: planned once per connection (ADR 0026); a cart
+		// checks its lines with this on every step
+		JdbcClient.StatementSpec statement = jdbc
+			.sql("""
+					select cast(q.i as integer), cast(least(sum(%s), 2147483647) as integer)
+					  from unnest(%s) with ordinality q(sku, i)
+					  join stock s on s.sku = q.sku%s
+					 group by q.i""".formatted(AVAILABLE, ArrayParameters.textArray("skus", names.size()),
+					only == null ? "" : " and s.location_id = :location"))
 			.param("channel", channel.value())
-			.param("skus", names);
+			.param("skus", ArrayParameters.values(names));
 		if (only != null) {
 			statement = statement.param("location", only.value());
 		}

@@ -49,11 +49,21 @@ class ArrayParametersTests extends RunningOmnis {
 	}
 
 	@Test
+	void theUnitsOfSkusKeepAGenericPlan() {
+		ChannelId channel = ChannelId.next();
+		assertKeepsAGenericPlan("group by q.i",
+				length -> availability.units(skus(length).stream().map(Sku::new).toList(), channel, null));
+	}
+
+	@Test
 	void aListLongerThanOneParameterEachIsAnsweredWhole() {
 		int length = ArrayParameters.ONE_EACH + 50;
 		assertThat(quotes.rows(skus(length), null, "EUR", Instant.now(), "PT", null)).hasSize(length)
 			.allSatisfy(row -> assertThat(row.variant()).isNull());
 		assertThat(availability.of(skus(length).stream().map(Sku::new).toList(), ChannelId.next())).isEmpty();
+		assertThat(availability.units(skus(length).stream().map(Sku::new).toList(), ChannelId.next(), null))
+			.hasSize(length)
+			.containsOnly(0);
 		assertThat(ArrayParameters.textArray("skus", length)).isEqualTo(":skus::text[]");
 		assertThat(ArrayParameters.values(skus(length))).isInstanceOf(String[].class);
 	}
