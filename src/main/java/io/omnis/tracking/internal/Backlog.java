@@ -22,18 +22,24 @@ public class Backlog {
 
 	private final AtomicBoolean overloaded = new AtomicBoolean();
 
+	private final AtomicBoolean asked = new AtomicBoolean();
+
 	Backlog(EventLog log, TrackingProperties limits) {
 		this.log = log;
 		this.limit = limits.maxResolutionLag();
 	}
 
+	/** Whether collection must push back; also marks this node as collecting. */
 	public boolean isOverloaded() {
+		asked.set(true);
 		return overloaded.get();
 	}
 
 	@Scheduled(fixedDelay = 500)
 	void measure() {
-		overloaded.set(log.oldestUnresolvedAge().compareTo(limit) > 0);
+		if (asked.getAndSet(false) || overloaded.get()) {
+			overloaded.set(log.oldestUnresolvedAge().compareTo(limit) > 0);
+		}
 	}
 
 }
