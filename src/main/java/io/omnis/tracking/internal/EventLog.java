@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,9 @@ public class EventLog {
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
+
+	/** Events this node's claims took off the queue, counted for {@link QueueVacuum}. */
+	private final AtomicLong claimed = new AtomicLong();
 
 	EventLog(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
@@ -155,7 +159,22 @@ public class EventLog {
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be positive, not " + limit);
 		}
-		return jdbc.sql(claimSql(shard, shards, limit)).query(this::event).list();
+		List<CollectedEvent> events = jdbc.sql(claimSql(shard, shards, limit)).query(this::event).list();
+		claimed.addAndGet(events.size());
+		return events;
+	}
+
+	/** The events claimed since the last call, and starts counting again. */
+	long takeClaimedCount() {
+		return claimed.getAndSet(0);
+	}
+
+	/**
+	 * Vacuums the queue, unless another session is vacuuming it; outside any transaction
+	 * (the caller's connection in autocommit).
+	 */
+	void vacuumQueue() {
+		jdbc.sql("vacuum (skip_locked) event_resolution_queue").update();
 	}
 
 	private final Map<ClaimKey, String> claims = new java.util.concurrent.ConcurrentHashMap<>();
