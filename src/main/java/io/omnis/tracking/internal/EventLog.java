@@ -169,14 +169,6 @@ public class EventLog {
 		return claimed.getAndSet(0);
 	}
 
-	/**
-	 * Vacuums the queue, unless another session is vacuuming it; outside any transaction
-	 * (the caller's connection in autocommit).
-	 */
-	void vacuumQueue() {
-		jdbc.sql("vacuum (skip_locked) event_resolution_queue").update();
-	}
-
 	private final Map<ClaimKey, String> claims = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private record ClaimKey(int shard, int shards, int limit) {

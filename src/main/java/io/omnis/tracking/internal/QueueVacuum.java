@@ -3,6 +3,7 @@ package io.omnis.tracking.internal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,13 @@ class QueueVacuum {
 
 	private final EventLog events;
 
+	private final JdbcClient jdbc;
+
 	private long claimed;
 
-	QueueVacuum(EventLog events) {
+	QueueVacuum(EventLog events, JdbcClient jdbc) {
 		this.events = events;
+		this.jdbc = jdbc;
 	}
 
 	@Scheduled(fixedDelay = 2_000)
@@ -50,13 +54,21 @@ class QueueVacuum {
 		}
 		claimed = 0;
 		try {
-			events.vacuumQueue();
+			vacuum();
 			return true;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not vacuum the resolution queue; autovacuum will", ex);
 			return false;
 		}
+	}
+
+	/**
+	 * Vacuums the queue, unless another session is vacuuming it; outside any transaction
+	 * (the scheduler's connection is in autocommit).
+	 */
+	void vacuum() {
+		jdbc.sql("vacuum (skip_locked) event_resolution_queue").update();
 	}
 
 }

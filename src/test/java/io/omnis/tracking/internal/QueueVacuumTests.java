@@ -21,37 +21,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueueVacuumTests extends CollectingOmnis {
 
 	@Autowired
-	private EventLog log;
+	private QueueVacuum vacuum;
 
 	@Test
 	void theQueueIsVacuumedOnceEnoughWasClaimedSinceTheLastTime() {
 		List<Long> counts = new ArrayList<>(List.of(QueueVacuum.CHURN - 1, 0L, 1L, QueueVacuum.CHURN, 0L));
 		int[] vacuums = new int[1];
-		QueueVacuum vacuum = new QueueVacuum(new EventLog(null, null) {
+		QueueVacuum counting = new QueueVacuum(new EventLog(null, null) {
 
 			@Override
 			long takeClaimedCount() {
 				return counts.removeFirst();
 			}
 
+		}, null) {
+
 			@Override
-			void vacuumQueue() {
+			void vacuum() {
 				vacuums[0]++;
 			}
 
-		});
-		assertThat(vacuum.vacuumIfChurned()).as("one short of the churn").isFalse();
-		assertThat(vacuum.vacuumIfChurned()).as("nothing more claimed").isFalse();
-		assertThat(vacuum.vacuumIfChurned()).as("the churn reached over three runs").isTrue();
-		assertThat(vacuum.vacuumIfChurned()).as("counting starts again after a vacuum").isTrue();
-		assertThat(vacuum.vacuumIfChurned()).isFalse();
+		};
+		assertThat(counting.vacuumIfChurned()).as("one short of the churn").isFalse();
+		assertThat(counting.vacuumIfChurned()).as("nothing more claimed").isFalse();
+		assertThat(counting.vacuumIfChurned()).as("the churn reached over three runs").isTrue();
+		assertThat(counting.vacuumIfChurned()).as("counting starts again after a vacuum").isTrue();
+		assertThat(counting.vacuumIfChurned()).isFalse();
 		assertThat(vacuums[0]).isEqualTo(2);
 	}
 
 	@Test
 	void theVacuumRunsOnTheQueueOutsideAnyTransaction() {
 		long before = vacuumCount();
-		log.vacuumQueue();
+		vacuum.vacuum();
 		// the statistics reach the view once the session reports them
 		Poll.until(Duration.ofSeconds(10), this::vacuumCount, count -> count > before);
 	}
