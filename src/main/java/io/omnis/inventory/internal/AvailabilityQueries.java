@@ -81,15 +81,17 @@ public class AvailabilityQueries {
 	 * list, so no row searches the list.
 	 */
 	public CartStock cart(List<Sku> skus, int[] quantities, ChannelId channel) {
-		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
-		StockMatrix matrix = new StockMatrix(names.length);
+		List<String> names = skus.stream().map(Sku::value).toList();
+		StockMatrix matrix = new StockMatrix(names.size());
+		// The SKUs as one parameter each: planned once per connection (ADR 0026)
 		jdbc.sql("""
 				select cast(q.i as integer), s.location_id,
 				       %s
-				  from unnest(cast(:skus as text[])) with ordinality q(sku, i)
-				  join stock s on s.sku = q.sku""".formatted(AVAILABLE))
+				  from unnest(%s) with ordinality q(sku, i)
+				  join stock s on s.sku = q.sku""".formatted(AVAILABLE,
+				ArrayParameters.textArray("skus", names.size())))
 			.param("channel", channel.value())
-			.param("skus", names)
+			.param("skus", ArrayParameters.values(names))
 			// the location's id as bytes: no string or map entry per row
 			.query(rs -> {
 				matrix.add(rs.getBytes(2), rs.getInt(1) - 1, rs.getInt(3));
@@ -142,18 +144,20 @@ public class AvailabilityQueries {
 	public NetworkStock byLocation(List<Sku> skus, ChannelId channel) {
 		String[] names = skus.stream().map(Sku::value).toArray(String[]::new);
 		StockMatrix matrix = new StockMatrix(names.length);
+		String list = ArrayParameters.textArray("skus", names.length);
 		// Flat rows grouped here rather than array_agg'd: the aggregate cost PostgreSQL
-		// more than the rows cost the wire
+		// more than the rows cost the wire. The SKUs as one parameter each: planned once
+		// per connection (ADR 0026)
 		jdbc.sql(
 				"""
-						select s.location_id, array_position(cast(:skus as text[]), s.sku), %1$s, null
+						select s.location_id, array_position(%2$s, s.sku), %1$s, null
 						  from stock s
-						 where s.sku = any(cast(:skus as text[])) and %1$s > 0
+						 where s.sku = any(%2$s) and %1$s > 0
 						union all
 						select null, null, null, (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from location)"""
-					.formatted(AVAILABLE))
+					.formatted(AVAILABLE, list))
 			.param("channel", channel.value())
-			.param("skus", names)
+			.param("skus", ArrayParameters.values(List.of(names)))
 			.query(rs -> {
 				// The id's bytes as received (PostgreSQL's driver hands a text column's
 				// UTF-8 to getBytes): most rows name a location seen already

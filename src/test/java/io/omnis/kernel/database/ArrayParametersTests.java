@@ -56,6 +56,15 @@ class ArrayParametersTests extends RunningOmnis {
 	}
 
 	@Test
+	void theCartAndTheNetworkByLocationKeepAGenericPlan() {
+		ChannelId channel = ChannelId.next();
+		assertKeepsAGenericPlan("join stock s on s.sku = q.sku",
+				length -> availability.cart(skus(length).stream().map(Sku::new).toList(), new int[length], channel));
+		assertKeepsAGenericPlan("array_position(",
+				length -> availability.byLocation(skus(length).stream().map(Sku::new).toList(), channel));
+	}
+
+	@Test
 	void aListLongerThanOneParameterEachIsAnsweredWhole() {
 		int length = ArrayParameters.ONE_EACH + 50;
 		assertThat(quotes.rows(skus(length), null, "EUR", Instant.now(), "PT", null)).hasSize(length)
@@ -64,6 +73,12 @@ class ArrayParametersTests extends RunningOmnis {
 		assertThat(availability.units(skus(length).stream().map(Sku::new).toList(), ChannelId.next(), null))
 			.hasSize(length)
 			.containsOnly(0);
+		assertThat(availability.cart(skus(length).stream().map(Sku::new).toList(), new int[length], ChannelId.next())
+			.network()).hasSize(length).containsOnly(0);
+		io.omnis.inventory.NetworkStock network = availability.byLocation(skus(length).stream().map(Sku::new).toList(),
+				ChannelId.next());
+		assertThat(network.skus()).hasSize(length);
+		assertThat(network.locations()).isZero();
 		assertThat(ArrayParameters.textArray("skus", length)).isEqualTo(":skus::text[]");
 		assertThat(ArrayParameters.values(skus(length))).isInstanceOf(String[].class);
 	}
