@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -71,6 +72,54 @@ class ProfileHistoryTests extends CollectingOmnis {
 			.containsOnly("anonymous_id:" + kioskDevice);
 		assertThat(history.get(1).get("messageId").stringValue()).isEqualTo(wrongLink.get("messageId").stringValue());
 		assertThat(history.get(0).get("mergedId")).isEqualTo(splitOff.get("id"));
+	}
+
+	@Test
+	void aProfileReadGivesEachIdentifierAndChannelAsStoredToTheMicrosecond() {
+		Source web = source("Web shop");
+		Source app = source(ChannelType.MOBILE_APP, "App");
+		String user = unique("micro");
+		String device = unique("phone");
+		ObjectNode signUp = identify(user, unique("laptop"));
+		signUp.putObject("traits").put("email", unique("micro") + "@example.com");
+		sendResolved(web, signUp);
+		sendResolved(app, identify(user, device));
+
+		JsonNode profile = profileHolding(web, "user_id:" + user);
+
+		String id = profile.get("id").stringValue();
+		List<String> stored = jdbc
+			.sql("""
+					select type || ':' || value || '@' || first_seen_at || ' ' || first_channel_id || ' ' || first_message_id
+					  from identifier where profile_id = :id""")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		List<String> read = profile.get("identifiers")
+			.valueStream()
+			.map(i -> i.get("type").stringValue() + ":" + i.get("value").stringValue() + "@"
+					+ jdbc.sql("select cast(:at as timestamptz)::text")
+						.param("at", i.get("firstSeenAt").stringValue())
+						.query(String.class)
+						.single()
+					+ " " + i.get("firstChannelId").stringValue() + " " + i.get("firstMessageId").stringValue())
+			.toList();
+		assertThat(read).hasSize(4).containsExactlyInAnyOrderElementsOf(stored);
+		assertThat(stored).anyMatch(row -> row.contains(" " + app.channelId() + " "));
+		// the channels kept in the profile row, read with the same timestamp reader
+		String channels = jdbc.sql("select channels::text from profile where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		for (JsonNode use : profile.get("channels")) {
+			JsonNode kept = Http.JSON.readTree(channels).get(use.get("channelId").stringValue());
+			assertThat(Instant.parse(use.get("firstSeenAt").stringValue()))
+				.isEqualTo(OffsetDateTime.parse(kept.get("firstSeenAt").stringValue()).toInstant());
+			assertThat(Instant.parse(use.get("lastSeenAt").stringValue()))
+				.isEqualTo(OffsetDateTime.parse(kept.get("lastSeenAt").stringValue()).toInstant());
+		}
+		assertThat(profile.get("channels").findValuesAsString("channelId")).containsExactlyInAnyOrder(web.channelId(),
+				app.channelId());
 	}
 
 	@Test

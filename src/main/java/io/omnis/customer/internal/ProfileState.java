@@ -15,6 +15,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.omnis.customer.Identifier;
+import io.omnis.kernel.IsoTimestamp;
 import io.omnis.tracking.CollectedEvent;
 
 /**
@@ -209,6 +210,16 @@ final class ProfileState {
 	/**
 	 * A profile's use of one channel.
 	 */
+	/**
+	 * An instant as Java or PostgreSQL writes it into JSON, read without the general
+	 * date-time parser when it has the usual form (a profile read parses one per
+	 * identifier and channel).
+	 */
+	static Instant instant(String text) {
+		Instant fast = IsoTimestamp.parse(text);
+		return fast != null ? fast : java.time.OffsetDateTime.parse(text).toInstant();
+	}
+
 	static final class ChannelUse {
 
 		/** Adds the channel use stored as {@code {"<channel>": {firstSeenAt, …}}}. */
@@ -233,7 +244,7 @@ final class ProfileState {
 
 		/** An instant as written by Java ({@code Z}) or by PostgreSQL (an offset). */
 		static Instant instant(JsonNode text) {
-			return java.time.OffsetDateTime.parse(text.asString()).toInstant();
+			return ProfileState.instant(text.asString());
 		}
 
 		Instant first;

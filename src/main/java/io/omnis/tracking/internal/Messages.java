@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.omnis.kernel.IsoTimestamp;
 import io.omnis.tracking.DropReason;
 import io.omnis.tracking.TrackingProperties;
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.StringNode;
 
+import io.omnis.kernel.IsoTimestamp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +25,9 @@ class IsoTimestampTests {
 	@ValueSource(strings = { "2026-11-23T15:34:05Z", "2026-11-23T15:34:05.1Z", "2026-11-23T15:34:05.123Z",
 			"2026-11-23T15:34:05.123456789Z", "2024-02-29T00:00:00+00:00", "2026-11-23T00:30:00+01:00",
 			"2026-01-01T23:59:59.5-05:30", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z",
-			"2026-11-23T15:34:05-00:00", "2026-11-23T15:34:05+18:00" })
+			"2026-11-23T15:34:05-00:00", "2026-11-23T15:34:05+18:00",
+			// as PostgreSQL writes a timestamptz into JSON
+			"2026-11-24T18:37:40.123456+00:00", "2026-11-24T18:37:40+05:30" })
 	void readsTheFormsClientsSendAsTheGeneralParserDoes(String text) {
 		assertThat(IsoTimestamp.parse(text)).as(text).isNotNull().isEqualTo(general(text));
 	}

@@ -1,4 +1,4 @@
-package io.omnis.tracking.internal;
+package io.omnis.kernel;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  * answers null, and the caller falls back to {@code OffsetDateTime.parse}: this only
  * accepts strings that parser reads to the same instant.
  */
-final class IsoTimestamp {
+public final class IsoTimestamp {
 
 	private IsoTimestamp() {
 	}
 
-	static @Nullable Instant parse(String text) {
+	public static @Nullable Instant parse(String text) {
 		int length = text.length();
 		// yyyy-MM-ddTHH:mm:ss is 19 characters, then an optional fraction and the zone
 		if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
