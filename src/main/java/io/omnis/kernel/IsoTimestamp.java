@@ -8,11 +8,12 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the one timestamp form every client library sends
- * ({@code 2026-11-23T15:34:05.123Z}, or with a {@code ±HH:MM} offset) without the general
- * date-time parser, which cost about 5 % of collection's Java time. Any other form
- * answers null, and the caller falls back to {@code OffsetDateTime.parse}: this only
- * accepts strings that parser reads to the same instant.
+ * Reads the one timestamp form every client library sends, and that Java and PostgreSQL
+ * write into JSON ({@code 2026-11-23T15:34:05.123Z}, or with a {@code ±HH:MM} offset),
+ * without the general date-time parser, which cost about 5 % of collection's Java time
+ * and a tenth of a profile read's. Any other form answers null, and the caller falls back
+ * to {@code OffsetDateTime.parse}: this only accepts strings that parser reads to the
+ * same instant.
  */
 public final class IsoTimestamp {
 

@@ -208,9 +208,6 @@ final class ProfileState {
 	}
 
 	/**
-	 * A profile's use of one channel.
-	 */
-	/**
 	 * An instant as Java or PostgreSQL writes it into JSON, read without the general
 	 * date-time parser when it has the usual form (a profile read parses one per
 	 * identifier and channel).
@@ -220,6 +217,9 @@ final class ProfileState {
 		return fast != null ? fast : java.time.OffsetDateTime.parse(text).toInstant();
 	}
 
+	/**
+	 * A profile's use of one channel.
+	 */
 	static final class ChannelUse {
 
 		/** Adds the channel use stored as {@code {"<channel>": {firstSeenAt, …}}}. */
