@@ -25,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import io.omnis.customer.Identifier;
 import io.omnis.customer.Profile;
 import io.omnis.customer.ProfileHistory;
+import io.omnis.kernel.IsoTimestamp;
 
 /**
  * Reads of profiles and what is kept beside them, each an indexed lookup.
@@ -209,7 +210,7 @@ public class ProfileReads {
 		for (JsonNode identifier : array) {
 			identifiers.add(new Profile.KnownIdentifier(identifier.get("type").stringValue(),
 					identifier.get("value").stringValue(),
-					ProfileState.instant(identifier.get("firstSeenAt").stringValue()),
+					IsoTimestamp.read(identifier.get("firstSeenAt").stringValue()),
 					identifier.get("firstChannelId").stringValue(), identifier.get("firstMessageId").stringValue()));
 		}
 		return List.copyOf(identifiers);

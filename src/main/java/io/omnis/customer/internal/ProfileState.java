@@ -208,16 +208,6 @@ final class ProfileState {
 	}
 
 	/**
-	 * An instant as Java or PostgreSQL writes it into JSON, read without the general
-	 * date-time parser when it has the usual form (a profile read parses one per
-	 * identifier and channel).
-	 */
-	static Instant instant(String text) {
-		Instant fast = IsoTimestamp.parse(text);
-		return fast != null ? fast : java.time.OffsetDateTime.parse(text).toInstant();
-	}
-
-	/**
 	 * A profile's use of one channel.
 	 */
 	static final class ChannelUse {
@@ -244,7 +234,7 @@ final class ProfileState {
 
 		/** An instant as written by Java ({@code Z}) or by PostgreSQL (an offset). */
 		static Instant instant(JsonNode text) {
-			return ProfileState.instant(text.asString());
+			return IsoTimestamp.read(text.asString());
 		}
 
 		Instant first;

@@ -3,7 +3,6 @@ package io.omnis.tracking.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
@@ -232,12 +231,9 @@ final class Messages {
 		if (node == null || !node.isString() || node.stringValue().length() > 40) {
 			return null;
 		}
-		Instant instant = IsoTimestamp.parse(node.stringValue());
-		if (instant != null) {
-			return isStorable(instant) ? instant : null;
-		}
+		Instant instant;
 		try {
-			instant = OffsetDateTime.parse(node.stringValue()).toInstant();
+			instant = IsoTimestamp.read(node.stringValue());
 		}
 		catch (DateTimeParseException ex) {
 			try {
