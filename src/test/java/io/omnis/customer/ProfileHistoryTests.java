@@ -107,12 +107,12 @@ class ProfileHistoryTests extends CollectingOmnis {
 		assertThat(read).hasSize(4).containsExactlyInAnyOrderElementsOf(stored);
 		assertThat(stored).anyMatch(row -> row.contains(" " + app.channelId() + " "));
 		// the channels kept in the profile row, read with the same timestamp reader
-		String channels = jdbc.sql("select channels::text from profile where id = :id")
+		JsonNode channels = Http.JSON.readTree(jdbc.sql("select channels::text from profile where id = :id")
 			.param("id", id)
 			.query(String.class)
-			.single();
+			.single());
 		for (JsonNode use : profile.get("channels")) {
-			JsonNode kept = Http.JSON.readTree(channels).get(use.get("channelId").stringValue());
+			JsonNode kept = channels.get(use.get("channelId").stringValue());
 			assertThat(Instant.parse(use.get("firstSeenAt").stringValue()))
 				.isEqualTo(OffsetDateTime.parse(kept.get("firstSeenAt").stringValue()).toInstant());
 			assertThat(Instant.parse(use.get("lastSeenAt").stringValue()))
