@@ -44,7 +44,7 @@ import io.omnis.kernel.database.EmbeddedPostgresServer;
  * workload's data, measures each workload over HTTP and its baseline over JDBC, prints
  * one row per workload, writes the run as JSON and stops everything it started.
  * <p>
- * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--warm-up S] [--jvm a,b] [--profiles N [--events M]] [--skus N]}.
+ * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--warm-up S] [--jvm a,b] [--pg name=value,...] [--profiles N [--events M]] [--skus N]}.
  */
 public final class BenchmarkSuite {
 
@@ -63,6 +63,12 @@ public final class BenchmarkSuite {
 	private final boolean profile;
 
 	private final java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+
+	/**
+	 * Server settings for the bench's PostgreSQL beyond Omnis's embedded defaults
+	 * ({@code --pg name=value,...}), recorded with the results.
+	 */
+	private final java.util.Map<String, String> postgresSettings = new java.util.TreeMap<>();
 
 	BenchmarkSuite(Mode mode, Path out, Omnis.Launcher launcher, Set<String> only, PrintStream log) {
 		this(mode, out, launcher, only, log, false);
@@ -106,6 +112,7 @@ public final class BenchmarkSuite {
 		int limit = OrderReplay.DEFAULT_LIMIT;
 		java.util.Map<String, Long> sizes = new java.util.HashMap<>();
 		List<String> jvm = new java.util.ArrayList<>();
+		java.util.Map<String, String> postgres = new java.util.TreeMap<>();
 		java.time.Duration warmUp = null;
 		for (int i = 0; i < args.size(); i++) {
 			switch (args.get(i)) {
@@ -114,6 +121,7 @@ public final class BenchmarkSuite {
 				case "--only" -> only = Set.of(args.get(++i).split(","));
 				case "--profile" -> profile = true;
 				case "--jvm" -> jvm.addAll(List.of(args.get(++i).split(",")));
+				case "--pg" -> postgres.putAll(postgresSettings(args.get(++i)));
 				// A longer warm-up measures JIT-compiled, steady-state nodes
 				case "--warm-up" -> warmUp = java.time.Duration.ofSeconds(Long.parseLong(args.get(++i)));
 				case "--limit" -> limit = Integer.parseInt(args.get(++i));
@@ -142,8 +150,25 @@ public final class BenchmarkSuite {
 		BenchmarkSuite suite = new BenchmarkSuite(chosen, Path.of("target", "bench"), OmnisProcess.jar(jar, jvm), only,
 				System.out, profile);
 		suite.sizes.putAll(sizes);
+		suite.postgresSettings.putAll(postgres);
 		suite.run();
 		return 0;
+	}
+
+	/**
+	 * {@code name=value,...} as PostgreSQL server settings, for example
+	 * {@code synchronous_commit=off,commit_delay=100}.
+	 */
+	static java.util.Map<String, String> postgresSettings(String list) {
+		java.util.Map<String, String> settings = new java.util.TreeMap<>();
+		for (String setting : list.split(",")) {
+			int equals = setting.indexOf('=');
+			if (equals < 1 || equals == setting.length() - 1) {
+				throw new IllegalArgumentException("--pg takes name=value,...; not: " + setting);
+			}
+			settings.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+		}
+		return settings;
 	}
 
 	/** Runs the suite and returns the JSON file it wrote. */
@@ -160,7 +185,7 @@ public final class BenchmarkSuite {
 		Runtime.getRuntime().addShutdownHook(hook);
 		try (LoadAverage load = cleanup.push(LoadAverage.start())) {
 			Double loadBefore = LoadAverage.now();
-			Results.Settings settings = Results.Settings.of(mode);
+			Results.Settings settings = Results.Settings.of(mode, postgresSettings);
 			say("%s mode: %d workloads (%s), each %.1f s warm-up, then up to %.1f s or %,d operations; "
 					+ "baselines up to %.1f s", mode.name(), workloads.size(),
 					String.join(", ", workloads.stream().map(Workload::name).toList()), settings.warmUpSeconds(),
@@ -201,9 +226,12 @@ public final class BenchmarkSuite {
 	private Started start(Cleanup cleanup, String stamp) throws Exception {
 		Path dataDir = out.resolve("pg-" + stamp).toAbsolutePath();
 		cleanup.push(() -> FileSystemUtils.deleteRecursively(dataDir));
-		EmbeddedPostgresServer postgres = cleanup
-			.push(EmbeddedPostgresServer.start(dataDir, 0, profile ? java.util.Map.of("shared_preload_libraries",
-					"pg_stat_statements", "pg_stat_statements.track_planning", "on") : java.util.Map.of()));
+		java.util.Map<String, String> settings = new java.util.TreeMap<>(postgresSettings);
+		if (profile) {
+			settings.put("shared_preload_libraries", "pg_stat_statements");
+			settings.put("pg_stat_statements.track_planning", "on");
+		}
+		EmbeddedPostgresServer postgres = cleanup.push(EmbeddedPostgresServer.start(dataDir, 0, settings));
 		DataSource database = database(postgres.port());
 		if (profile) {
 			try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {

@@ -27,11 +27,11 @@ public record Results(String suite, int format, String mode, String startedAt, S
 
 	/** The bounds every workload ran under. */
 	public record Settings(double warmUpSeconds, double measureSeconds, int maxOps, double baselineSeconds, int scale,
-			long seed) {
+			long seed, java.util.Map<String, String> postgres) {
 
-		static Settings of(Mode mode) {
+		static Settings of(Mode mode, java.util.Map<String, String> postgres) {
 			return new Settings(mode.warmUp().toMillis() / 1000.0, mode.measure().toMillis() / 1000.0, mode.maxOps(),
-					mode.baseline().toMillis() / 1000.0, mode.scale(), Bench.SEED);
+					mode.baseline().toMillis() / 1000.0, mode.scale(), Bench.SEED, java.util.Map.copyOf(postgres));
 		}
 
 	}
