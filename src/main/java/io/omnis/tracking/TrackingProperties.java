@@ -14,13 +14,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxConcurrentRequests collection requests handled at once per node; more wait
  * briefly, then 429
  * @param maxResolutionLag how long the oldest event may wait for identity resolution
- * before collection answers 429 until resolution catches up
+ * before collection answers 429 until resolution catches up; read every 500 ms, so that
+ * with the default an accepted event reaches its profile within about a second
  * @param consentDenied what happens to a message whose consent denies analytics
  */
 @ConfigurationProperties("omnis.tracking")
 public record TrackingProperties(@DefaultValue("32KB") DataSize maxMessage, @DefaultValue("500KB") DataSize maxRequest,
 		@DefaultValue("2500") int maxBatch, @DefaultValue("300") int maxTraits,
-		@DefaultValue("32") int maxConcurrentRequests, @DefaultValue("5s") java.time.Duration maxResolutionLag,
+		@DefaultValue("32") int maxConcurrentRequests, @DefaultValue("800ms") java.time.Duration maxResolutionLag,
 		@DefaultValue("DROP") ConsentDenied consentDenied) {
 
 	/**

@@ -10,8 +10,9 @@ import io.omnis.tracking.TrackingProperties;
 /**
  * Watches how far identity resolution lags behind collection (the age of the oldest event
  * still waiting), so that collection pushes back with 429 and {@code Retry-After} instead
- * of accepting more than can be resolved in time: clients retry, and a profile stays at
- * most a few seconds behind.
+ * of accepting more than can be resolved in time: clients retry, and a profile stays
+ * within about a second of what was accepted (the limit, plus up to the 500 ms between
+ * two readings of the age).
  */
 @Component
 public class Backlog {
