@@ -80,12 +80,19 @@ public class Carts {
 		String currency = OrderInput.currency(draft.currency());
 		String country = OrderInput.country(draft.country());
 		List<Identifier> identifiers = OrderInput.identifiers(draft.customer(), true);
+		List<FirstLines.Checked> given = FirstLines.checked(draft.lines());
 		Customer customer = customers.resolve(identifiers, draft.customer().profileId(), "profileId");
 		Instant now = clock.instant();
 		Cart cart = new Cart(CartId.next(), CartStatus.OPEN, currency, country, customer.given(), customer.profileId(),
 				channel, null, null, null, null, List.of(), List.of(), now.plus(properties.cartTtl()), now, now);
 		store.insert(cart);
-		return cart;
+		if (given.isEmpty()) {
+			return cart;
+		}
+		// Its first lines: priced, written and held in this transaction, as one add each
+		List<CartLine> lines = FirstLines.priced(given, quotes, channel, currency, country, now);
+		store.insertLines(cart.id(), lines);
+		return write(cart, channel, lines, null, null);
 	}
 
 	/**
@@ -393,8 +400,17 @@ public class Carts {
 		return text.length() <= 64 ? text : text.substring(0, 64) + "…";
 	}
 
-	/** A cart to start: its currency, the country where tax is due, and its customer. */
-	public record NewCart(@Nullable String currency, @Nullable String country, CustomerIds customer) {
+	/**
+	 * A cart to start: its currency, the country where tax is due, its customer and the
+	 * lines to start it with (none when {@code null}).
+	 */
+	public record NewCart(@Nullable String currency, @Nullable String country, CustomerIds customer,
+			@Nullable List<@Nullable NewCartLine> lines) {
+
+		public NewCart(@Nullable String currency, @Nullable String country, CustomerIds customer) {
+			this(currency, country, customer, null);
+		}
+
 	}
 
 	/** The ways to name a customer; {@code null} for those not given. */

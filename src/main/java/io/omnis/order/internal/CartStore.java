@@ -1,5 +1,6 @@
 package io.omnis.order.internal;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,6 +98,25 @@ public class CartStore {
 			.param("order", cart.orderId() == null ? null : cart.orderId().value())
 			.param("expiresAt", Timestamp.from(cart.expiresAt()))
 			.param("updatedAt", Timestamp.from(cart.updatedAt()));
+	}
+
+	/** Inserts a new cart's lines, in one statement. */
+	public void insertLines(CartId cart, List<CartLine> lines) {
+		jdbc.sql("""
+				insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
+				       added_at)
+				select :cart, l.* from unnest(:skus::text[], :quantities::int[], :gross::bigint[], :net::bigint[],
+				       :tax::bigint[], :rates::numeric[], :channels::text[], :addedAt::timestamptz[]) as l""")
+			.param("cart", cart.value())
+			.param("skus", lines.stream().map(CartLine::sku).toArray(String[]::new))
+			.param("quantities", lines.stream().map(CartLine::quantity).toArray(Integer[]::new))
+			.param("gross", lines.stream().map(l -> l.unitPrice().minorUnits()).toArray(Long[]::new))
+			.param("net", lines.stream().map(l -> l.unitNet().minorUnits()).toArray(Long[]::new))
+			.param("tax", lines.stream().map(l -> l.unitTax().minorUnits()).toArray(Long[]::new))
+			.param("rates", lines.stream().map(CartLine::taxRate).toArray(BigDecimal[]::new))
+			.param("channels", lines.stream().map(l -> l.channelId().value()).toArray(String[]::new))
+			.param("addedAt", lines.stream().map(l -> Timestamp.from(l.addedAt())).toArray(Timestamp[]::new))
+			.update();
 	}
 
 	public void upsertLine(CartId cart, CartLine line) {

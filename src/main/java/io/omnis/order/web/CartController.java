@@ -86,11 +86,13 @@ class CartController {
 	@Operation(summary = "Start a cart",
 			description = "Requires `carts:write`. `currency` and `country` (where tax is due) are required, and an "
 					+ "`anonymousId` unless the customer is known (`userId`, `email`, `phone`, `loyaltyCard`, "
-					+ "`profileId`).")
+					+ "`profileId`). `lines` (`[{sku, quantity}]`, each SKU once) starts it with those lines, "
+					+ "priced and held as if each were added right after: all of them or, with a problem naming "
+					+ "the line (`lines[1].sku`), no cart at all.")
 	ResponseEntity<CartView> create(@RequestBody NewCartBody body, @RequestParam(required = false) String channel,
 			Authentication caller) {
 		var cart = carts.create(Callers.channel(caller, channel, channels),
-				new Carts.NewCart(body.currency(), body.country(), body.customer()));
+				new Carts.NewCart(body.currency(), body.country(), body.customer(), body.lines()));
 		return ResponseEntity.created(URI.create("/api/v1/carts/" + cart.id())).body(CartView.of(cart));
 	}
 

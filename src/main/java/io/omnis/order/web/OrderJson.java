@@ -13,6 +13,7 @@ import io.omnis.order.CartLine;
 import io.omnis.order.CartHandovers;
 import io.omnis.order.Carts;
 import io.omnis.order.Checkout;
+import io.omnis.order.NewCartLine;
 import io.omnis.order.Order;
 import io.omnis.order.OrderLine;
 import io.omnis.order.ReservationPolicy;
@@ -164,7 +165,7 @@ final class OrderJson {
 
 	record NewCartBody(@Nullable String currency, @Nullable String country, @Nullable String anonymousId,
 			@Nullable String userId, @Nullable String email, @Nullable String phone, @Nullable String loyaltyCard,
-			@Nullable String profileId) {
+			@Nullable String profileId, @Nullable List<@Nullable NewCartLine> lines) {
 
 		Carts.CustomerIds customer() {
 			return new Carts.CustomerIds(anonymousId, userId, email, phone, loyaltyCard, profileId);

@@ -34,20 +34,23 @@ public class Checkout implements Workload {
 	@Override
 	public void setUp(Bench bench) throws Exception {
 		bench.api().put("/api/v1/catalog/tax-rates", "{\"country\":\"PT\",\"category\":\"standard\",\"rate\":0.23}");
-		String priceList = Api.json(bench.api()
-			.post("/api/v1/catalog/price-lists", """
-					{"name":"Bench checkout prices","currency":"EUR","channels":[],"taxInclusive":true,"priority":0}""",
-					null))
+		String priceList = Api
+			.json(bench.api()
+				.post("/api/v1/catalog/price-lists",
+						"""
+								{"name":"Bench %s prices","currency":"EUR","channels":[],"taxInclusive":true,"priority":0}"""
+							.formatted(key()),
+						null))
 			.get("id")
 			.asString();
 		location = Api.json(bench.api().post("/api/v1/locations", """
-				{"name":"Bench checkout warehouse","type":"WAREHOUSE","address":{"line1":"Rua 2","city":"Braga",\
-				"country":"PT"},"timeZone":"Europe/Lisbon"}""", null)).get("id").asString();
+				{"name":"Bench %s warehouse","type":"WAREHOUSE","address":{"line1":"Rua 2","city":"Braga",\
+				"country":"PT"},"timeZone":"Europe/Lisbon"}""".formatted(key()), null)).get("id").asString();
 		StringBuilder rows = new StringBuilder("[");
 		for (int i = 0; i < PRODUCTS; i++) {
 			rows.append(i == 0 ? "" : ",")
-				.append("{\"handle\":\"bench-checkout-%d\",\"status\":\"ACTIVE\",\"title\":\"Bench %d\",\"sku\":\"%s\",\"taxCategory\":\"standard\",\"price\":%d,\"currency\":\"EUR\"}"
-					.formatted(i, i, sku(i), 990 + 100 * i));
+				.append("{\"handle\":\"bench-%s-%d\",\"status\":\"ACTIVE\",\"title\":\"Bench %d\",\"sku\":\"%s\",\"taxCategory\":\"standard\",\"price\":%d,\"currency\":\"EUR\"}"
+					.formatted(key(), i, i, sku(i), 990 + 100 * i));
 		}
 		bench.api()
 			.post("/api/v1/catalog/import?priceList=" + priceList, "application/json",
@@ -82,8 +85,20 @@ public class Checkout implements Workload {
 					"bench-checkout-" + n);
 	}
 
-	static String sku(int n) {
-		return "BENCH-CHECKOUT-" + n;
+	/**
+	 * What this workload's products, tables and names are called after, so that each
+	 * checkout workload has its own in a run.
+	 */
+	String key() {
+		return "checkout";
+	}
+
+	String sku(int n) {
+		return skuPrefix() + n;
+	}
+
+	private String skuPrefix() {
+		return "BENCH-" + key().toUpperCase(java.util.Locale.ROOT) + "-";
 	}
 
 	@Override
@@ -99,12 +114,13 @@ public class Checkout implements Workload {
 			@Override
 			public void setUp(Connection connection) throws SQLException {
 				try (Statement ddl = connection.createStatement()) {
-					ddl.execute("create table if not exists bench_checkout_row (id text primary key, kind text, "
+					ddl.execute("create table if not exists bench_" + key() + "_row (id text primary key, kind text, "
 							+ "sku text, quantity int, amount bigint)");
-					ddl.execute("create table if not exists bench_checkout_stock (sku text primary key, "
+					ddl.execute("create table if not exists bench_" + key() + "_stock (sku text primary key, "
 							+ "on_hand int, reserved int)");
-					ddl.execute("insert into bench_checkout_stock select 'BENCH-CHECKOUT-' || g, 100000000, 0 "
-							+ "from generate_series(0, " + (PRODUCTS - 1) + ") g on conflict do nothing");
+					ddl.execute("insert into bench_" + key() + "_stock select '" + skuPrefix()
+							+ "' || g, 100000000, 0 from generate_series(0, " + (PRODUCTS - 1)
+							+ ") g on conflict do nothing");
 				}
 			}
 
@@ -112,10 +128,10 @@ public class Checkout implements Workload {
 			public void run(Connection connection, long n) throws SQLException {
 				connection.setAutoCommit(false);
 				try (PreparedStatement row = connection
-					.prepareStatement("insert into bench_checkout_row values (?, ?, ?, ?, ?)");
+					.prepareStatement("insert into bench_" + key() + "_row values (?, ?, ?, ?, ?)");
 						PreparedStatement hold = connection.prepareStatement("""
-								update bench_checkout_stock set reserved = reserved + ?
-								 where sku = ? and on_hand - reserved >= ?""")) {
+								update bench_%s_stock set reserved = reserved + ?
+								 where sku = ? and on_hand - reserved >= ?""".formatted(key()))) {
 					insert(row, "c" + n, "cart", null, 0);
 					// in one order, as inventory locks stock rows, so that two never
 					// deadlock
