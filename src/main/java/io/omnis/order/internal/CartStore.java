@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -85,17 +86,23 @@ public class CartStore {
 		columns(line(jdbc.sql("with line as (" + UPSERT_LINE + ")\n" + UPDATE_CART), cart.id(), line), cart).update();
 	}
 
+	/**
+	 * Binds the cart's own columns. The ones that may be null are bound as text either
+	 * way: a null of no type and a string are two parameter types to the driver, which
+	 * then prepares the statement again, and PostgreSQL plans it again, each time they
+	 * alternate (a cart written empty, then checked out with its order: every call).
+	 */
 	private static JdbcClient.StatementSpec columns(JdbcClient.StatementSpec statement, Cart cart) {
 		return statement.param("id", cart.id().value())
 			.param("status", cart.status().name())
 			.param("customerIds", cart.customerIds().toArray(String[]::new))
-			.param("profile", cart.profileId())
+			.param("profile", cart.profileId(), Types.VARCHAR)
 			.param("channel", cart.channelId().value())
-			.param("reservation", cart.reservationId() == null ? null : cart.reservationId().value())
+			.param("reservation", cart.reservationId() == null ? null : cart.reservationId().value(), Types.VARCHAR)
 			.param("reservationChannel",
-					cart.reservationChannelId() == null ? null : cart.reservationChannelId().value())
-			.param("mergedInto", cart.mergedInto() == null ? null : cart.mergedInto().value())
-			.param("order", cart.orderId() == null ? null : cart.orderId().value())
+					cart.reservationChannelId() == null ? null : cart.reservationChannelId().value(), Types.VARCHAR)
+			.param("mergedInto", cart.mergedInto() == null ? null : cart.mergedInto().value(), Types.VARCHAR)
+			.param("order", cart.orderId() == null ? null : cart.orderId().value(), Types.VARCHAR)
 			.param("expiresAt", Timestamp.from(cart.expiresAt()))
 			.param("updatedAt", Timestamp.from(cart.updatedAt()));
 	}
