@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bodies generated from fixed seeds, sent to the endpoints where stock, carts and orders
- * change (a new cart, a line added or changed, a checkout, a stock movement or a batch of
- * them, safety stock, a channel allocation, a reservation, a till sale, a new or changed
- * location) and to a cart's availability: none may cause a server error, every refusal is
- * a problem detail, and a refused request changes nothing, neither the cart nor any
- * stock, ledger, allocation, reservation or order row of the SKU, nor any location.
+ * change (a new cart with its first line, a line added or changed, a checkout, a stock
+ * movement or a batch of them, safety stock, a channel allocation, a reservation, a till
+ * sale, a new or changed location) and to a cart's availability: none may cause a server
+ * error, every refusal is a problem detail, and a refused request changes nothing,
+ * neither the cart nor any stock, ledger, allocation, reservation or order row of the
+ * SKU, nor any location.
  */
 class GeneratedOrderInputTests extends OrderFixtures {
 
@@ -48,6 +49,7 @@ class GeneratedOrderInputTests extends OrderFixtures {
 				template.put("currency", "EUR");
 				template.put("country", "PT");
 				template.put("anonymousId", anonymousId());
+				template.put("lines", List.of(nested(garbage, random, Map.of("sku", lamp, "quantity", 1))));
 			}
 			case 1 -> {
 				path = "/api/v1/carts/" + cart + "/lines";
