@@ -45,7 +45,7 @@ final class FirstLines {
 			int quantity = OrderInput.quantity(line.quantity(), "lines[" + i + "].quantity");
 			if (!seen.add(sku)) {
 				throw ProblemException.invalidField("lines[" + i + "].sku",
-						"is given twice; give each SKU once, " + "with all its units");
+						"is given twice; give each SKU once, with all its units");
 			}
 			lines.add(new Checked(sku, quantity));
 		}
