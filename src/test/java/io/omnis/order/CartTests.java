@@ -154,12 +154,7 @@ class CartTests extends OrderFixtures {
 		String south = warehouse();
 		receive(lamp, north, 2);
 		receive(lamp, south, 2);
-		Shop app = channel(ChannelType.MOBILE_APP);
-		backoffice()
-			.send("PUT", "/api/v1/carts/reservation-policies/" + app.id(),
-					java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\": \"ON_ADD\", \"holdMinutes\": 20}"),
-					"Content-Type", "application/json")
-			.expect(200);
+		Shop app = reservingOnAdd(20);
 		String cart = anonymousCart(app, anonymousId()).path("id").asString();
 
 		JsonNode view = add(app, cart, lamp, 3).expect(200);

@@ -68,12 +68,7 @@ class CartWithLinesTests extends OrderFixtures {
 
 	@Test
 	void whereTheChannelReservesOnAddTheLinesAreHeldAtOnceOrNoCartIsStarted() {
-		Shop app = channel(ChannelType.MOBILE_APP);
-		backoffice()
-			.send("PUT", "/api/v1/carts/reservation-policies/" + app.id(),
-					java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\": \"ON_ADD\", \"holdMinutes\": 20}"),
-					"Content-Type", "application/json")
-			.expect(200);
+		Shop app = reservingOnAdd(20);
 		String customer = anonymousId();
 
 		JsonNode cart = newCart(app, """

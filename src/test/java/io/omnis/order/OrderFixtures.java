@@ -66,6 +66,18 @@ abstract class OrderFixtures extends CommerceSetup {
 				"{\"method\": \"test-card\", \"cardNumber\": \"4242 4242 4242 4242\"}");
 	}
 
+	/** An app channel that holds stock when a line is added, for this many minutes. */
+	protected Shop reservingOnAdd(int holdMinutes) {
+		Shop app = channel(ChannelType.MOBILE_APP);
+		backoffice()
+			.send("PUT", "/api/v1/carts/reservation-policies/" + app.id(),
+					java.net.http.HttpRequest.BodyPublishers
+						.ofString("{\"mode\": \"ON_ADD\", \"holdMinutes\": " + holdMinutes + "}"),
+					"Content-Type", "application/json")
+			.expect(200);
+		return app;
+	}
+
 	protected static String basic(String writeKey) {
 		return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
 	}

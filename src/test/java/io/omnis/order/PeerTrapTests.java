@@ -92,12 +92,7 @@ class PeerTrapTests extends OrderFixtures {
 		String lamp = product(prices, 4990);
 		String warehouse = warehouse();
 		receive(lamp, warehouse, 4);
-		Shop app = channel(ChannelType.MOBILE_APP);
-		backoffice()
-			.send("PUT", "/api/v1/carts/reservation-policies/" + app.id(),
-					BodyPublishers.ofString("{\"mode\": \"ON_ADD\", \"holdMinutes\": 30}"), "Content-Type",
-					"application/json")
-			.expect(200);
+		Shop app = reservingOnAdd(30);
 		String cart = anonymousCart(app, anonymousId()).path("id").asString();
 		add(app, cart, lamp, 3).expect(200);
 		int movements = ledgerSize(lamp, warehouse);
