@@ -10,9 +10,10 @@ import io.omnis.tracking.TrackingProperties;
 /**
  * Watches how far identity resolution lags behind collection (the age of the oldest event
  * still waiting), so that collection pushes back with 429 and {@code Retry-After} instead
- * of accepting more than can be resolved in time: clients retry, and a profile stays
- * within about a second of what was accepted (the limit, plus up to the 500 ms between
- * two readings of the age).
+ * of accepting more than can be resolved in time: clients retry, and the backlog stops
+ * growing once its oldest event is older than the limit (up to the 500 ms between two
+ * readings of the age later). What was accepted before that is still resolved at the pace
+ * the machine allows.
  */
 @Component
 public class Backlog {
