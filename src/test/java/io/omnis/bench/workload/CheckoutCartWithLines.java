@@ -28,8 +28,9 @@ public class CheckoutCartWithLines extends Checkout {
 
 	@Override
 	public void run(Bench bench, long n) throws Exception {
-		// Three different products (a cart names each SKU once), spread as the other
-		// workload's picks are
+		// Three different products (a cart names each SKU once): the first drawn as the
+		// other workload draws, the second drawn among the rest, the third the first's
+		// neighbour
 		int first = bench.pick(n * 3, PRODUCTS);
 		String lines = "{\"sku\":\"%s\",\"quantity\":1},{\"sku\":\"%s\",\"quantity\":1},{\"sku\":\"%s\",\"quantity\":1}"
 			.formatted(sku(first), sku((first + 1 + bench.pick(n * 3 + 1, PRODUCTS - 2)) % PRODUCTS),
