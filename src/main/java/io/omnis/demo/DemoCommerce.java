@@ -42,6 +42,7 @@ import io.omnis.inventory.Locations;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.order.Cart;
 import io.omnis.order.Carts;
+import io.omnis.order.NewCart;
 import io.omnis.order.Checkout;
 import io.omnis.order.TillSales;
 
@@ -203,8 +204,8 @@ class DemoCommerce implements ApplicationRunner {
 	}
 
 	private Cart cart(ChannelId channel, DemoShoppers.Shopper shopper, String country, Random random) {
-		Cart cart = carts.create(channel, new Carts.NewCart("EUR", country,
-				new Carts.CustomerIds(null, null, shopper.email(), null, null, null)));
+		Cart cart = carts.create(channel,
+				new NewCart("EUR", country, new Carts.CustomerIds(null, null, shopper.email(), null, null, null)));
 		int lines = 1 + random.nextInt(3);
 		for (int line = 0; line < lines; line++) {
 			carts.addLine(cart.id(), channel, sku(random), 1 + (random.nextInt(4) == 0 ? 1 : 0), null, null);

@@ -400,19 +400,6 @@ public class Carts {
 		return text.length() <= 64 ? text : text.substring(0, 64) + "…";
 	}
 
-	/**
-	 * A cart to start: its currency, the country where tax is due, its customer and the
-	 * lines to start it with (none when {@code null}).
-	 */
-	public record NewCart(@Nullable String currency, @Nullable String country, CustomerIds customer,
-			@Nullable List<@Nullable NewCartLine> lines) {
-
-		public NewCart(@Nullable String currency, @Nullable String country, CustomerIds customer) {
-			this(currency, country, customer, null);
-		}
-
-	}
-
 	/** The ways to name a customer; {@code null} for those not given. */
 	public record CustomerIds(@Nullable String anonymousId, @Nullable String userId, @Nullable String email,
 			@Nullable String phone, @Nullable String loyaltyCard, @Nullable String profileId) {

@@ -29,6 +29,7 @@ import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.order.CartHandovers;
 import io.omnis.order.Carts;
+import io.omnis.order.NewCart;
 import io.omnis.order.Checkout;
 import io.omnis.order.internal.DeliveryStore;
 import io.omnis.order.Order;
@@ -92,7 +93,7 @@ class CartController {
 	ResponseEntity<CartView> create(@RequestBody NewCartBody body, @RequestParam(required = false) String channel,
 			Authentication caller) {
 		var cart = carts.create(Callers.channel(caller, channel, channels),
-				new Carts.NewCart(body.currency(), body.country(), body.customer(), body.lines()));
+				new NewCart(body.currency(), body.country(), body.customer(), body.lines()));
 		return ResponseEntity.created(URI.create("/api/v1/carts/" + cart.id())).body(CartView.of(cart));
 	}
 

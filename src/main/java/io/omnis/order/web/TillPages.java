@@ -28,6 +28,7 @@ import io.omnis.kernel.problem.ProblemException;
 import io.omnis.order.CartId;
 import io.omnis.order.CartHandovers;
 import io.omnis.order.Carts;
+import io.omnis.order.NewCart;
 import io.omnis.order.Checkout;
 import io.omnis.order.Order;
 import io.omnis.order.Orders;
@@ -94,7 +95,7 @@ class TillPages {
 			CartId id = cart == null || cart.isBlank()
 					? carts
 						.create(till,
-								new Carts.NewCart(
+								new NewCart(
 										currency(till), country(till),
 										new Carts.CustomerIds("till-" + UUID.randomUUID(), null, null, null, null,
 												null)))
