@@ -161,8 +161,7 @@ public class Carts {
 		}
 		else {
 			PriceQuote quote = quotes.require(checkedSku, channel, cart.currency(), cart.country(), "sku");
-			line = new CartLine(checkedSku, total, quote.gross(), quote.net(), quote.tax(), quote.taxRate().rate(),
-					channel, now());
+			line = CartLine.quoted(checkedSku, total, quote, channel, now());
 		}
 		return write(cart, channel, replace(cart.lines(), line), line, null);
 	}

@@ -1,6 +1,5 @@
 package io.omnis.order;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,9 +64,7 @@ final class FirstLines {
 		for (int i = 0; i < lines.size(); i++) {
 			Checked line = lines.get(i);
 			PriceQuote quote = quotes.require(line.sku(), channel, currency, country, "lines[" + i + "].sku");
-			BigDecimal rate = quote.taxRate().rate();
-			priced.add(new CartLine(line.sku(), line.quantity(), quote.gross(), quote.net(), quote.tax(), rate, channel,
-					first.plus(i, ChronoUnit.MICROS)));
+			priced.add(CartLine.quoted(line.sku(), line.quantity(), quote, channel, first.plus(i, ChronoUnit.MICROS)));
 		}
 		return priced;
 	}
