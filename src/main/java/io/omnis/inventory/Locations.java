@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.omnis.channel.Channel;
 import io.omnis.channel.ChannelId;
@@ -41,6 +45,11 @@ public class Locations {
 	static final int MAX_TEXT = 200;
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	/** How many location ids a node keeps as known to exist; past it, it asks. */
+	static final int MAX_KNOWN = 100_000;
+
+	private final Set<LocationId> known = ConcurrentHashMap.newKeySet();
 
 	private final LocationStore store;
 
@@ -103,10 +112,40 @@ public class Locations {
 		return store.ofChannel(channel.value());
 	}
 
-	/** Which of the ids name existing locations. */
-	@Transactional(readOnly = true)
+	/**
+	 * Which of the ids name existing locations. A location is never deleted, so an id
+	 * once seen by a committed read is known on this node for good and not asked again (a
+	 * checkout's hold checks its lines' locations on every call); an id seen only inside
+	 * a transaction is known once that commits, since it may be the transaction's own
+	 * uncommitted location.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Set<LocationId> existing(Set<LocationId> ids) {
-		return store.existing(ids);
+		if (known.containsAll(ids)) {
+			return Set.copyOf(ids);
+		}
+		Set<LocationId> found = new HashSet<>(store.existing(ids));
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			Set<LocationId> seen = Set.copyOf(found);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					remember(seen);
+				}
+
+			});
+		}
+		else {
+			remember(found);
+		}
+		return found;
+	}
+
+	private void remember(Set<LocationId> ids) {
+		if (known.size() < MAX_KNOWN) {
+			known.addAll(ids);
+		}
 	}
 
 	/** The locations with the given ids, read at once; unknown ids are left out. */
