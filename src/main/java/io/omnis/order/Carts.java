@@ -82,17 +82,19 @@ public class Carts {
 		List<Identifier> identifiers = OrderInput.identifiers(draft.customer(), true);
 		List<FirstLines.Checked> given = FirstLines.checked(draft.lines());
 		Customer customer = customers.resolve(identifiers, draft.customer().profileId(), "profileId");
-		Instant now = clock.instant();
-		Cart cart = new Cart(CartId.next(), CartStatus.OPEN, currency, country, customer.given(), customer.profileId(),
+		Instant now = now();
+		Cart empty = new Cart(CartId.next(), CartStatus.OPEN, currency, country, customer.given(), customer.profileId(),
 				channel, null, null, null, null, List.of(), List.of(), now.plus(properties.cartTtl()), now, now);
-		store.insert(cart);
 		if (given.isEmpty()) {
-			return cart;
+			store.insert(empty);
+			return empty;
 		}
-		// Its first lines: priced, written and held in this transaction, as one add each
+		// Its first lines: priced and held in this transaction as one add each, then
+		// written with the cart and its hold by one statement
 		List<CartLine> lines = FirstLines.priced(given, quotes, channel, currency, country, now);
-		store.insertLines(cart.id(), lines);
-		return write(cart, channel, lines, null, null);
+		Cart cart = cartHolds.hold(empty, channel, lines);
+		store.insert(cart);
+		return checks.withChanges(cart, channel);
 	}
 
 	/**

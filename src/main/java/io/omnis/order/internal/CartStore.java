@@ -39,22 +39,21 @@ public class CartStore {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes a new cart: its own columns, what it holds, and its first lines in the same
+	 * statement.
+	 */
 	public void insert(Cart cart) {
-		jdbc.sql("""
-				insert into cart (id, status, currency, country, customer_ids, profile_id, channel_id, expires_at,
-				       created_at, updated_at)
-				values (:id, :status, :currency, :country, :customerIds, :profile, :channel, :expiresAt, :createdAt,
-				        :updatedAt)""")
-			.param("id", cart.id().value())
-			.param("status", cart.status().name())
-			.param("currency", cart.currency())
+		String row = """
+				insert into cart (id, status, currency, country, customer_ids, profile_id, channel_id, reservation_id,
+				       reservation_channel_id, expires_at, created_at, updated_at)
+				values (:id, :status, :currency, :country, :customerIds, :profile, :channel, :reservation,
+				        :reservationChannel, :expiresAt, :createdAt, :updatedAt)""";
+		JdbcClient.StatementSpec statement = cart.lines().isEmpty() ? jdbc.sql(row)
+				: lines(jdbc.sql("with cart_row as (" + row + ")\n" + INSERT_LINES), cart.id(), cart.lines());
+		columns(statement, cart).param("currency", cart.currency())
 			.param("country", cart.country())
-			.param("customerIds", cart.customerIds().toArray(String[]::new))
-			.param("profile", cart.profileId())
-			.param("channel", cart.channelId().value())
-			.param("expiresAt", Timestamp.from(cart.expiresAt()))
 			.param("createdAt", Timestamp.from(cart.createdAt()))
-			.param("updatedAt", Timestamp.from(cart.updatedAt()))
 			.update();
 	}
 
@@ -107,14 +106,16 @@ public class CartStore {
 			.param("updatedAt", Timestamp.from(cart.updatedAt()));
 	}
 
-	/** Inserts a new cart's lines, in one statement. */
-	public void insertLines(CartId cart, List<CartLine> lines) {
-		jdbc.sql("""
-				insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
-				       added_at)
-				select :cart, l.* from unnest(:skus::text[], :quantities::int[], :gross::bigint[], :net::bigint[],
-				       :tax::bigint[], :rates::numeric[], :channels::text[], :addedAt::timestamptz[]) as l""")
-			.param("cart", cart.value())
+	/** The INSERT of a new cart's lines, bound by {@link #lines}. */
+	private static final String INSERT_LINES = """
+			insert into cart_line (cart_id, sku, quantity, unit_gross, unit_net, unit_tax, tax_rate, channel_id,
+			       added_at)
+			select :cart, l.* from unnest(:skus::text[], :quantities::int[], :gross::bigint[], :net::bigint[],
+			       :tax::bigint[], :rates::numeric[], :channels::text[], :addedAt::timestamptz[]) as l""";
+
+	private static JdbcClient.StatementSpec lines(JdbcClient.StatementSpec statement, CartId cart,
+			List<CartLine> lines) {
+		return statement.param("cart", cart.value())
 			.param("skus", lines.stream().map(CartLine::sku).toArray(String[]::new))
 			.param("quantities", lines.stream().map(CartLine::quantity).toArray(Integer[]::new))
 			.param("gross", lines.stream().map(l -> l.unitPrice().minorUnits()).toArray(Long[]::new))
@@ -122,8 +123,7 @@ public class CartStore {
 			.param("tax", lines.stream().map(l -> l.unitTax().minorUnits()).toArray(Long[]::new))
 			.param("rates", lines.stream().map(CartLine::taxRate).toArray(BigDecimal[]::new))
 			.param("channels", lines.stream().map(l -> l.channelId().value()).toArray(String[]::new))
-			.param("addedAt", lines.stream().map(l -> Timestamp.from(l.addedAt())).toArray(Timestamp[]::new))
-			.update();
+			.param("addedAt", lines.stream().map(l -> Timestamp.from(l.addedAt())).toArray(Timestamp[]::new));
 	}
 
 	public void upsertLine(CartId cart, CartLine line) {
