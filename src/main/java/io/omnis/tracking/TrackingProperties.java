@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxConcurrentRequests collection requests handled at once per node; more wait
  * briefly, then 429
  * @param maxResolutionLag how long the oldest event may wait for identity resolution
- * before collection answers 429 until resolution catches up (read every 100 ms); it
+ * before collection answers 429 until resolution catches up (read every 500 ms); it
  * bounds how far behind resolution gets before collection pushes back, not how long the
  * events already accepted then take on a starved machine
  * @param consentDenied what happens to a message whose consent denies analytics

@@ -11,19 +11,12 @@ import io.omnis.tracking.TrackingProperties;
  * Watches how far identity resolution lags behind collection (the age of the oldest event
  * still waiting), so that collection pushes back with 429 and {@code Retry-After} instead
  * of accepting more than can be resolved in time: clients retry, and the backlog stops
- * growing once its oldest event is older than the limit (up to the
- * {@value #READ_EVERY_MS} ms between two readings of the age later). What was accepted
- * before that is still resolved at the pace the machine allows.
+ * growing once its oldest event is older than the limit (up to the 500 ms between two
+ * readings of the age later). What was accepted before that is still resolved at the pace
+ * the machine allows.
  */
 @Component
 public class Backlog {
-
-	/**
-	 * How often a collecting node reads the age of the oldest waiting event (one indexed
-	 * read of the queue's bucket heads): between two readings, collection may accept that
-	 * long's worth of messages past the limit.
-	 */
-	static final long READ_EVERY_MS = 100;
 
 	private final EventLog log;
 
@@ -44,7 +37,7 @@ public class Backlog {
 		return overloaded.get();
 	}
 
-	@Scheduled(fixedDelay = READ_EVERY_MS)
+	@Scheduled(fixedDelay = 500)
 	void measure() {
 		if (asked.getAndSet(false) || overloaded.get()) {
 			overloaded.set(log.oldestUnresolvedAge().compareTo(limit) > 0);
