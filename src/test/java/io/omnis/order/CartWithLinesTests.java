@@ -77,8 +77,18 @@ class CartWithLinesTests extends OrderFixtures {
 		assertThat(cart.path("reservationId").asString()).startsWith("res_");
 		assertThat(stock(lamp, warehouse).path("reserved").asInt()).isEqualTo(2);
 		assertThat(stock(bulb, warehouse).path("reserved").asInt()).isEqualTo(4);
+		// The hold is written with the cart: read back, and a line added holds the
+		// difference only
+		String id = cart.path("id").asString();
+		JsonNode read = app.api().get("/api/v1/carts/" + id).expect(200);
+		assertThat(read.path("reservationId").asString()).isEqualTo(cart.path("reservationId").asString());
+		assertThat(read.path("updatedAt").asString()).isEqualTo(cart.path("updatedAt").asString());
+		assertThat(add(app, id, lamp, 1).expect(200).path("reservationId").asString())
+			.isEqualTo(cart.path("reservationId").asString());
+		assertThat(stock(lamp, warehouse).path("reserved").asInt()).isEqualTo(3);
+		assertThat(stock(bulb, warehouse).path("reserved").asInt()).isEqualTo(4);
 
-		// Two lamps are left: three cannot be held, so the bulbs are not either, and no
+		// One lamp is left: three cannot be held, so the bulbs are not either, and no
 		// cart is started
 		long before = carts();
 		app.api()
@@ -89,7 +99,7 @@ class CartWithLinesTests extends OrderFixtures {
 						.formatted(anonymousId(), bulb, lamp))
 			.expectProblem(409, "insufficient-stock", "lines[1].quantity");
 		assertThat(carts()).isEqualTo(before);
-		assertThat(stock(lamp, warehouse).path("reserved").asInt()).isEqualTo(2);
+		assertThat(stock(lamp, warehouse).path("reserved").asInt()).isEqualTo(3);
 		assertThat(stock(bulb, warehouse).path("reserved").asInt()).isEqualTo(4);
 	}
 
