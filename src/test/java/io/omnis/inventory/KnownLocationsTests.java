@@ -61,6 +61,7 @@ class KnownLocationsTests extends InventoryTestSupport {
 		LocationId known = new LocationId(location(web.api()));
 		LocationId unknown = LocationId.next();
 
+		// Asked, then answered from memory; an unknown id beside it is still asked
 		assertThat(locations.existing(Set.of(known))).containsExactly(known);
 		assertThat(locations.existing(Set.of(known))).containsExactly(known);
 		assertThat(locations.existing(Set.of(known, unknown))).containsExactly(known);
