@@ -373,20 +373,15 @@ public class Carts {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
+	/** The lines with {@code line} in the place of its SKU's, or after them if new. */
 	private static List<CartLine> replace(List<CartLine> lines, CartLine line) {
-		List<CartLine> replaced = new ArrayList<>();
-		boolean found = false;
-		for (CartLine existing : lines) {
-			if (existing.sku().equals(line.sku())) {
-				replaced.add(line);
-				found = true;
-			}
-			else {
-				replaced.add(existing);
-			}
-		}
-		if (!found) {
+		List<CartLine> replaced = new ArrayList<>(lines);
+		int at = lines.stream().map(CartLine::sku).toList().indexOf(line.sku());
+		if (at < 0) {
 			replaced.add(line);
+		}
+		else {
+			replaced.set(at, line);
 		}
 		return replaced;
 	}
