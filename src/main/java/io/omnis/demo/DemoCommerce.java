@@ -42,8 +42,8 @@ import io.omnis.inventory.Locations;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.order.Cart;
 import io.omnis.order.Carts;
-import io.omnis.order.NewCart;
 import io.omnis.order.Checkout;
+import io.omnis.order.NewCart;
 import io.omnis.order.TillSales;
 
 /**

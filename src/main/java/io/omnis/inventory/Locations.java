@@ -124,14 +124,13 @@ public class Locations {
 		if (known.containsAll(ids)) {
 			return Set.copyOf(ids);
 		}
-		Set<LocationId> found = new HashSet<>(store.existing(ids));
+		Set<LocationId> found = store.existing(ids);
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			Set<LocationId> seen = Set.copyOf(found);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 				@Override
 				public void afterCommit() {
-					remember(seen);
+					remember(found);
 				}
 
 			});

@@ -41,7 +41,8 @@ public class CartStore {
 
 	/**
 	 * Writes a new cart: its own columns, what it holds, and its first lines in the same
-	 * statement.
+	 * statement (bound by {@link #columns}; a new cart is neither merged nor ordered, so
+	 * those two bindings go unused).
 	 */
 	public void insert(Cart cart) {
 		String row = """
