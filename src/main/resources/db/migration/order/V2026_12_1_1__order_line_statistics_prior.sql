@@ -6,7 +6,7 @@
 -- a statement in that gap prices its shared (generic) plan at the 0.5 % guess, and keeps that price:
 -- PostgreSQL then plans the statement anew on every later call, because each of those plans
 -- (priced with the real statistics) looks cheaper than the stale price of the shared one, until the
--- connection closes. The cart's locked read was planned on 45-100 % of its calls in the benchmark.
+-- connection closes. The cart's locked read was planned on 31-100 % of its calls in the benchmark.
 -- So each of these ids starts with a prior: a parent has a few children (n_distinct, as a negative
 -- fraction of the rows). ANALYZE replaces it with what it measures. Statistics already gathered are
 -- left alone; PostgreSQL before 18 has no pg_restore_attribute_stats and keeps its own guess.
