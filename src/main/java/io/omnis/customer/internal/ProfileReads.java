@@ -26,6 +26,7 @@ import io.omnis.customer.Identifier;
 import io.omnis.customer.Profile;
 import io.omnis.customer.ProfileHistory;
 import io.omnis.kernel.IsoTimestamp;
+import io.omnis.kernel.database.ArrayParameters;
 
 /**
  * Reads of profiles and what is kept beside them, each an indexed lookup.
@@ -71,12 +72,18 @@ public class ProfileReads {
 		if (identifiers.isEmpty()) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
-				select min(i.profile_id) from unnest(cast(:types as text[]), cast(:values as text[])) as x(t, v)
-				 cross join lateral (select profile_id from identifier where type = x.t and value = x.v) i
-				having count(*) = :count and count(distinct i.profile_id) = 1""")
-			.param("types", identifiers.stream().map(Identifier::type).toArray(String[]::new))
-			.param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
+		// The identifiers as one parameter each: planned once per connection (ADR 0026);
+		// a
+		// conversation asks this for the sender of every inbound message
+		int size = identifiers.size();
+		return jdbc
+			.sql("""
+					select min(i.profile_id) from unnest(%s, %s) as x(t, v)
+					 cross join lateral (select profile_id from identifier where type = x.t and value = x.v) i
+					having count(*) = :count and count(distinct i.profile_id) = 1"""
+				.formatted(ArrayParameters.textArray("types", size), ArrayParameters.textArray("values", size)))
+			.param("types", ArrayParameters.values(identifiers.stream().map(Identifier::type).toList()))
+			.param("values", ArrayParameters.values(identifiers.stream().map(Identifier::value).toList()))
 			.param("count", identifiers.size())
 			.query(String.class)
 			.optional();
