@@ -72,9 +72,8 @@ public class ProfileReads {
 		if (identifiers.isEmpty()) {
 			return Optional.empty();
 		}
-		// The identifiers as one parameter each: planned once per connection (ADR 0026);
-		// a
-		// conversation asks this for the sender of every inbound message
+		// One parameter per identifier, so that it is planned once per connection (ADR
+		// 0026): a conversation asks this for the sender of every inbound message
 		int size = identifiers.size();
 		return jdbc
 			.sql("""
@@ -84,7 +83,7 @@ public class ProfileReads {
 				.formatted(ArrayParameters.textArray("types", size), ArrayParameters.textArray("values", size)))
 			.param("types", ArrayParameters.values(identifiers.stream().map(Identifier::type).toList()))
 			.param("values", ArrayParameters.values(identifiers.stream().map(Identifier::value).toList()))
-			.param("count", identifiers.size())
+			.param("count", size)
 			.query(String.class)
 			.optional();
 	}

@@ -36,8 +36,7 @@ class StatisticsPriorTests extends RunningOmnis {
 	void aCartIsEstimatedToHaveAFewLinesBeforeAnyAnalyze() {
 		transactions.executeWithoutResult(tx -> {
 			tx.setRollbackOnly();
-			// 4,000 carts of three lines: enough rows for the 0.5 % guess to be far from
-			// three
+			// 4,000 carts of three lines: at 0.5 % of these rows, the guess is far from 3
 			jdbc.sql("""
 					insert into cart (id, status, currency, country, channel_id, expires_at, created_at, updated_at)
 					select 'prior-' || i, 'OPEN', 'EUR', 'PT', 'web', now(), now(), now()
