@@ -5,12 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +28,13 @@ import io.omnis.order.internal.Customers;
 import io.omnis.order.internal.Customers.Customer;
 import io.omnis.order.internal.OrderProperties;
 import io.omnis.order.internal.Quotes;
-import io.omnis.order.internal.StockHolds;
 
 /**
  * Carts that follow the customer: made in any channel, joined to her own cart when she
- * identifies, handed to a till by a short code. Each line keeps the price she saw; a
- * later price, a shortage or a product no longer sold is reported in {@link Cart#changes}
- * and never applied without her say ({@link #acceptChanges}).
+ * identifies ({@link CartClaims}), handed to a till by a short code
+ * ({@link CartHandovers}). Each line keeps the price she saw; a later price, a shortage
+ * or a product no longer sold is reported in {@link Cart#changes} and never applied
+ * without her say ({@link #acceptChanges}).
  */
 @Service
 @Transactional
@@ -54,8 +50,6 @@ public class Carts {
 
 	private final Quotes quotes;
 
-	private final StockHolds holds;
-
 	private final OrderProperties properties;
 
 	private final Clock clock;
@@ -64,12 +58,11 @@ public class Carts {
 
 	private final CartChecks checks;
 
-	Carts(CartStore store, Customers customers, Quotes quotes, StockHolds holds, OrderProperties properties,
-			Clock clock, CartHolds cartHolds, CartChecks checks) {
+	Carts(CartStore store, Customers customers, Quotes quotes, OrderProperties properties, Clock clock,
+			CartHolds cartHolds, CartChecks checks) {
 		this.store = store;
 		this.customers = customers;
 		this.quotes = quotes;
-		this.holds = holds;
 		this.properties = properties;
 		this.clock = clock;
 		this.cartHolds = cartHolds;
@@ -202,42 +195,6 @@ public class Carts {
 		return view(id, channel, null);
 	}
 
-	/**
-	 * Attaches the customer to the cart. When she already has an open cart elsewhere,
-	 * this cart's lines join that one (quantities added up, her earlier prices kept) and
-	 * this cart is closed as merged: the answer is the cart she goes on with.
-	 */
-	public Cart identify(CartId id, ChannelId channel, CustomerIds given) {
-		List<Identifier> identifiers = OrderInput.identifiers(given, false);
-		if (identifiers.isEmpty() && given.profileId() == null) {
-			throw ProblemException.invalidField("userId",
-					"or another identifier (email, phone, loyaltyCard, " + "profileId) is required to identify a cart");
-		}
-		Customer customer = customers.resolve(identifiers, given.profileId(), "profileId");
-		Cart cart = lockOpen(id, null);
-		// A cart that already names someone else is not hers: answer as if it did not
-		// exist
-		if (!belongsTo(cart, customer)) {
-			throw new NotFoundException("cart", id.value());
-		}
-		Set<String> ids = new LinkedHashSet<>(cart.customerIds());
-		ids.addAll(customer.given());
-		String profile = customer.profileId() != null ? customer.profileId() : cart.profileId();
-		Instant now = clock.instant();
-		Optional<Cart> other = store.openOf(customer.keys(), customer.profiles(), true)
-			.stream()
-			.filter(c -> !c.id().equals(id) && c.expiresAt().isAfter(now))
-			.findFirst();
-		if (other.isEmpty()) {
-			Cart identified = new Cart(id, cart.status(), cart.currency(), cart.country(), List.copyOf(ids), profile,
-					channel, cart.reservationId(), cart.reservationChannelId(), null, null, cart.lines(), List.of(),
-					now.plus(properties.cartTtl()), cart.createdAt(), now);
-			store.update(identified);
-			return view(id, channel, null);
-		}
-		return merge(cart, other.get(), channel, ids, profile);
-	}
-
 	/** The cart locked for a change, refused unless it is open and the caller's. */
 	Cart lockOpen(CartId id, @Nullable String customer) {
 		return visible(id, customer, true).requireOpen(clock.instant());
@@ -258,52 +215,10 @@ public class Carts {
 	}
 
 	private Cart mine(Cart cart, @Nullable String customer) {
-		if (customer != null && !belongsTo(cart, customers.of(customer, "customer"))) {
+		if (customer != null && !CartClaims.belongsTo(cart, customers.of(customer, "customer"))) {
 			throw new NotFoundException("cart", cart.id().value());
 		}
 		return cart;
-	}
-
-	/** An anonymous cart is anyone's to claim; an identified one only its customer's. */
-	private static boolean belongsTo(Cart cart, Customer customer) {
-		boolean identified = cart.profileId() != null
-				|| cart.customerIds().stream().anyMatch(id -> !id.startsWith("anonymous_id:"));
-		return !identified || customer.owns(cart.customerIds(), cart.profileId());
-	}
-
-	private Cart merge(Cart from, Cart into, ChannelId channel, Set<String> ids, @Nullable String profile) {
-		Map<String, CartLine> lines = new TreeMap<>();
-		into.lines().forEach(line -> lines.put(line.sku(), line));
-		for (CartLine line : from.lines()) {
-			CartLine kept = lines.get(line.sku());
-			int quantity = Math.min(MAX_QUANTITY, line.quantity() + (kept == null ? 0 : kept.quantity()));
-			lines.put(line.sku(), (kept == null ? line : kept).withQuantity(quantity));
-		}
-		if (lines.size() > MAX_LINES) {
-			throw ProblemException.conflict("Joining cart " + from.id() + " to the customer's cart " + into.id()
-					+ " would make more than " + MAX_LINES + " lines");
-		}
-		Instant now = clock.instant();
-		// The merged cart's stock goes; the surviving cart holds for all lines under its
-		// channel's policy
-		if (from.reservationId() != null) {
-			cartHolds.release(from);
-		}
-		Set<String> allIds = new LinkedHashSet<>(into.customerIds());
-		allIds.addAll(ids);
-		Cart survivor = new Cart(into.id(), into.status(), into.currency(), into.country(), List.copyOf(allIds),
-				profile != null ? profile : into.profileId(), channel, into.reservationId(),
-				into.reservationChannelId(), null, null, into.lines(), List.of(), now.plus(properties.cartTtl()),
-				into.createdAt(), now);
-		for (CartLine line : lines.values()) {
-			store.upsertLine(into.id(), line);
-		}
-		Cart held = cartHolds.hold(survivor, channel, List.copyOf(lines.values()));
-		store.update(held);
-		store.update(new Cart(from.id(), CartStatus.MERGED, from.currency(), from.country(), from.customerIds(),
-				from.profileId(), channel, null, null, into.id(), null, from.lines(), List.of(), from.expiresAt(),
-				from.createdAt(), now));
-		return view(into.id(), channel, null);
 	}
 
 	/**

@@ -27,6 +27,7 @@ import io.omnis.channel.Channels;
 import io.omnis.kernel.problem.FieldError;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
+import io.omnis.order.CartClaims;
 import io.omnis.order.CartHandovers;
 import io.omnis.order.Carts;
 import io.omnis.order.Checkout;
@@ -59,6 +60,8 @@ class CartController {
 
 	private final Carts carts;
 
+	private final CartClaims claims;
+
 	private final CartHandovers handovers;
 
 	private final Checkout checkout;
@@ -71,10 +74,11 @@ class CartController {
 
 	private final Refunds refunds;
 
-	CartController(Carts carts, CartHandovers handovers, Checkout checkout, ReservationPolicies policies,
-			Channels channels, DeliveryStore deliveries, Refunds refunds) {
+	CartController(Carts carts, CartClaims claims, CartHandovers handovers, Checkout checkout,
+			ReservationPolicies policies, Channels channels, DeliveryStore deliveries, Refunds refunds) {
 		this.refunds = refunds;
 		this.carts = carts;
+		this.claims = claims;
 		this.handovers = handovers;
 		this.deliveries = deliveries;
 		this.checkout = checkout;
@@ -168,7 +172,7 @@ class CartController {
 	CartView identify(@PathVariable String id, @RequestBody NewCartBody body,
 			@RequestParam(required = false) String channel, Authentication caller) {
 		return CartView
-			.of(carts.identify(Callers.cart(id), Callers.channel(caller, channel, channels), body.customer()));
+			.of(claims.identify(Callers.cart(id), Callers.channel(caller, channel, channels), body.customer()));
 	}
 
 	@PostMapping("/{id}/handover")

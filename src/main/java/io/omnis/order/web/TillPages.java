@@ -26,6 +26,7 @@ import io.omnis.channel.Channels;
 import io.omnis.kernel.Ids;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.order.CartId;
+import io.omnis.order.CartClaims;
 import io.omnis.order.CartHandovers;
 import io.omnis.order.Carts;
 import io.omnis.order.Checkout;
@@ -45,6 +46,8 @@ class TillPages {
 
 	private final Carts carts;
 
+	private final CartClaims claims;
+
 	private final CartHandovers handovers;
 
 	private final Checkout checkout;
@@ -57,9 +60,10 @@ class TillPages {
 
 	private final StockHolds holds;
 
-	TillPages(Carts carts, CartHandovers handovers, Checkout checkout, Orders orders, Channels channels,
-			CatalogSearch search, StockHolds holds) {
+	TillPages(Carts carts, CartClaims claims, CartHandovers handovers, Checkout checkout, Orders orders,
+			Channels channels, CatalogSearch search, StockHolds holds) {
 		this.carts = carts;
+		this.claims = claims;
 		this.handovers = handovers;
 		this.checkout = checkout;
 		this.orders = orders;
@@ -118,7 +122,7 @@ class TillPages {
 				case "phone" -> new Carts.CustomerIds(null, null, null, given, null, null);
 				default -> new Carts.CustomerIds(null, null, null, null, given, null);
 			};
-			return carts.identify(new CartId(cart), till, ids).id().value();
+			return claims.identify(new CartId(cart), till, ids).id().value();
 		});
 	}
 
