@@ -215,17 +215,11 @@ public class CollectedEvents {
 	}
 
 	/**
-	 * The profile an event belongs to and the identifiers ("type:value") promoted from
-	 * it.
+	 * The profile an event belongs to (none: the event leaves the queue unresolved), the
+	 * identifiers ("type:value") promoted from it, and its event time, which the
+	 * profile's timeline is ordered by.
 	 */
-	public record Assignment(long seq, @Nullable String profileId, List<String> identifiers,
-			@Nullable Instant occurredAt) {
-
-		/** An assignment whose event time is read back from the event. */
-		public Assignment(long seq, @Nullable String profileId, List<String> identifiers) {
-			this(seq, profileId, identifiers, null);
-		}
-
+	public record Assignment(long seq, @Nullable String profileId, List<String> identifiers, Instant occurredAt) {
 	}
 
 }

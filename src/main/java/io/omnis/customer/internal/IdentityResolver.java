@@ -160,7 +160,8 @@ public class IdentityResolver {
 		transactions.executeWithoutResult(status -> {
 			locks.lockGraph();
 			events.claimUnresolved(shard, shards, 1)
-				.forEach(event -> events.assign(List.of(new CollectedEvents.Assignment(event.seq(), null, List.of()))));
+				.forEach(event -> events
+					.assign(List.of(new CollectedEvents.Assignment(event.seq(), null, List.of(), event.occurredAt()))));
 		});
 	}
 

@@ -239,26 +239,22 @@ public class EventLog {
 			.optional();
 	}
 
-	public void assign(long[] seqs, String[] profileIds, List<List<String>> identifiers,
-			@Nullable Instant[] occurredAt) {
+	public void assign(long[] seqs, String[] profileIds, List<List<String>> identifiers, Instant[] occurredAt) {
 		// Each event's identifiers travel as the text of an array (every element quoted
 		// and escaped: a value may hold any character, so no separator is safe), which
 		// PostgreSQL reads with the array's input function rather than a subquery over
 		// a parsed JSON array per row. An event resolved to no profile only leaves the
 		// queue. The event time comes with the assignment (the resolver has the event in
-		// hand); only an assignment without it reads it from the event.
+		// hand): with no read of the event per row, the generic plan is no dearer than a
+		// custom one for a batch of one, and PostgreSQL keeps it (ADR 0026)
 		jdbc.sql("""
 				insert into event_profile (seq, profile_id, occurred_at, identifiers, resolved_at)
-				select x.s, x.p, coalesce(x.o, (select e.occurred_at from tracked_event e where e.seq = x.s)),
-				       x.i::text[], now()
+				select x.s, x.p, x.o, x.i::text[], now()
 				  from unnest(:seqs::bigint[], :profiles::text[], :identifiers::text[], :occurred::timestamptz[])
 				       as x(s, p, i, o)
 				 where x.p is not null""")
 			.param("seqs", Arrays.stream(seqs).boxed().toArray(Long[]::new))
-			.param("occurred",
-					Arrays.stream(occurredAt)
-						.map(at -> at == null ? null : Timestamp.from(at))
-						.toArray(Timestamp[]::new))
+			.param("occurred", Arrays.stream(occurredAt).map(Timestamp::from).toArray(Timestamp[]::new))
 			.param("profiles", profileIds)
 			.param("identifiers", identifiers.stream().map(EventLog::arrayText).toArray(String[]::new))
 			.update();
