@@ -3,6 +3,9 @@ package io.omnis;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How PostgreSQL has planned the statements prepared on the current connection whose text
@@ -27,6 +30,27 @@ public record PreparedPlans(long generic, long custom) {
 	/** What was planned since {@code before}. */
 	public PreparedPlans since(PreparedPlans before) {
 		return new PreparedPlans(generic - before.generic, custom - before.custom);
+	}
+
+	/**
+	 * Runs {@code execution} twenty times on one connection (one transaction, rolled
+	 * back) and checks that the statements holding the fragment kept a generic plan:
+	 * pgjdbc prepares a statement on the server from its fifth execution, and PostgreSQL
+	 * makes five custom plans, then keeps the generic one if it is no dearer. A statement
+	 * that PostgreSQL plans again on every call makes sixteen custom plans here.
+	 */
+	public static void assertKeptGeneric(TransactionTemplate transactions, JdbcClient jdbc, String statementFragment,
+			Runnable execution) {
+		transactions.executeWithoutResult(status -> {
+			PreparedPlans before = of(jdbc, statementFragment);
+			for (int n = 0; n < 20; n++) {
+				execution.run();
+			}
+			PreparedPlans planned = of(jdbc, statementFragment).since(before);
+			assertThat(planned.custom()).as("custom plans").isLessThanOrEqualTo(5);
+			assertThat(planned.generic()).as("executions of a generic plan").isGreaterThanOrEqualTo(8);
+			status.setRollbackOnly();
+		});
 	}
 
 }

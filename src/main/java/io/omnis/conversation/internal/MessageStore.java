@@ -24,6 +24,7 @@ import io.omnis.conversation.AuthorKind;
 import io.omnis.conversation.ConversationId;
 import io.omnis.conversation.Direction;
 import io.omnis.conversation.Message;
+import io.omnis.kernel.database.ArrayParameters;
 
 /**
  * The conversation_message and conversation_attachment tables: what was said in a thread,
@@ -181,10 +182,14 @@ public class MessageStore {
 			return messages;
 		}
 		Map<String, List<Message.Attachment>> byMessage = new HashMap<>();
+		// One parameter per message, so that it is planned once per connection (ADR
+		// 0026):
+		// every inbound message is read back with its attachments
+		List<String> ids = messages.stream().map(Message::id).toList();
 		jdbc.sql("""
 				select id, message_id, filename, content_type, size from conversation_attachment
-				 where message_id = any(:ids) order by id""")
-			.param("ids", messages.stream().map(Message::id).toArray(String[]::new))
+				 where message_id = any(%s) order by id""".formatted(ArrayParameters.textArray("ids", ids.size())))
+			.param("ids", ArrayParameters.values(ids))
 			.query((rs, row) -> {
 				byMessage.computeIfAbsent(rs.getString("message_id"), k -> new ArrayList<>())
 					.add(new Message.Attachment(rs.getString("id"), rs.getString("filename"),

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import io.omnis.customer.Identifier;
 import io.omnis.customer.Suppression;
+import io.omnis.kernel.database.ArrayParameters;
 
 /**
  * The identifiers of erased customers who are not to be collected again (ADR 0031), kept
@@ -57,20 +58,23 @@ public class Suppressions {
 	/**
 	 * Those of these identifiers that are suppressed. Every resolution batch asks: while
 	 * nothing is suppressed, the first condition (a one-time filter, one probe of an
-	 * empty index) spares PostgreSQL hashing the batch's identifiers.
+	 * empty index) spares PostgreSQL hashing the batch's identifiers. A batch of one
+	 * message is common (a conversation's sender), so the identifiers go one parameter
+	 * each and the question is planned once per connection (ADR 0026).
 	 */
 	Set<Identifier> among(Collection<Identifier> identifiers) {
 		Set<Identifier> suppressed = new HashSet<>();
 		if (identifiers.isEmpty()) {
 			return suppressed;
 		}
+		int size = identifiers.size();
 		jdbc.sql("""
-				select x.t, x.v from identifier_suppression_salt k,
-				       unnest(:types::text[], :values::text[]) as x(t, v)
+				select x.t, x.v from identifier_suppression_salt k, unnest(%s, %s) as x(t, v)
 				 where exists (select 1 from identifier_suppression)
-				   and exists (select 1 from identifier_suppression s where s.digest = %s)""".formatted(DIGEST))
-			.param("types", identifiers.stream().map(Identifier::type).toArray(String[]::new))
-			.param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
+				   and exists (select 1 from identifier_suppression s where s.digest = %s)"""
+			.formatted(ArrayParameters.textArray("types", size), ArrayParameters.textArray("values", size), DIGEST))
+			.param("types", ArrayParameters.values(identifiers.stream().map(Identifier::type).toList()))
+			.param("values", ArrayParameters.values(identifiers.stream().map(Identifier::value).toList()))
 			.query(rs -> {
 				suppressed.add(new Identifier(rs.getString(1), rs.getString(2)));
 			});
