@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.omnis.customer.Identifier;
+import io.omnis.kernel.database.ArrayParameters;
 
 /**
  * The profile (with its channel use), identifier, profile_merge, resolution_decision and
@@ -76,11 +77,18 @@ public class ProfileStore {
 			return Map.of();
 		}
 		Map<Identifier, String> owners = new HashMap<>();
+		// A batch of a few messages (a conversation's sender, a quiet source) is common:
+		// its
+		// identifiers go one parameter each, so that it is planned once per connection
+		// (ADR
+		// 0026); a large batch's go as one array and are planned each time
+		int size = identifiers.size();
 		jdbc.sql("""
 				select i.type, i.value, i.profile_id from identifier i
-				  join unnest(:types::text[], :values::text[]) as x(t, v) on i.type = x.t and i.value = x.v""")
-			.param("types", identifiers.stream().map(Identifier::type).toArray(String[]::new))
-			.param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
+				  join unnest(%s, %s) as x(t, v) on i.type = x.t and i.value = x.v"""
+			.formatted(ArrayParameters.textArray("types", size), ArrayParameters.textArray("values", size)))
+			.param("types", ArrayParameters.values(identifiers.stream().map(Identifier::type).toList()))
+			.param("values", ArrayParameters.values(identifiers.stream().map(Identifier::value).toList()))
 			.query(rs -> {
 				owners.put(new Identifier(rs.getString(1), rs.getString(2)), rs.getString(3));
 			});

@@ -17,10 +17,11 @@ import io.omnis.RunningOmnis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ids that line tables are read by start with a prior, a few children per parent,
- * until ANALYZE measures them (ADR 0032): a statement whose shared plan is priced before
- * the first ANALYZE is then not priced at PostgreSQL's guess of 0.5 % of the table. Each
- * test works in a transaction it rolls back, with the migrations' own text.
+ * The parent ids that child rows are read by (a cart's lines, a profile's identifiers, a
+ * conversation's messages) start with a prior, a few children per parent, until ANALYZE
+ * measures them (ADR 0032): a statement whose shared plan is priced before the first
+ * ANALYZE is then not priced at PostgreSQL's guess of 0.5 % of the table. Each test works
+ * in a transaction it rolls back, with the migrations' own text.
  */
 class StatisticsPriorTests extends RunningOmnis {
 
@@ -59,13 +60,15 @@ class StatisticsPriorTests extends RunningOmnis {
 	}
 
 	@Test
-	void eachLineTableGetsItsPriorAndMeasuredStatisticsAreKept() {
+	void eachParentIdGetsItsPriorAndMeasuredStatisticsAreKept() {
 		transactions.executeWithoutResult(tx -> {
 			tx.setRollbackOnly();
 			clear("cart_line", "cart_id");
 			clear("order_line", "order_id");
 			clear("reservation_line", "reservation_id");
 			clear("order_payment", "order_id");
+			clear("identifier", "profile_id");
+			clear("conversation_message", "conversation_id");
 			// as if ANALYZE had measured the payments
 			jdbc.sql("""
 					select pg_restore_attribute_stats('schemaname', current_schema()::text, 'relname', 'order_payment',
@@ -78,6 +81,8 @@ class StatisticsPriorTests extends RunningOmnis {
 			assertThat(nDistinct("order_line", "order_id")).isEqualTo(-0.3f);
 			assertThat(nDistinct("reservation_line", "reservation_id")).isEqualTo(-0.3f);
 			assertThat(nDistinct("order_payment", "order_id")).as("measured, not replaced").isEqualTo(-0.5f);
+			assertThat(nDistinct("identifier", "profile_id")).isEqualTo(-0.3f);
+			assertThat(nDistinct("conversation_message", "conversation_id")).isEqualTo(-0.2f);
 		});
 	}
 
@@ -118,7 +123,9 @@ class StatisticsPriorTests extends RunningOmnis {
 
 	private void runTheMigrations() {
 		for (String migration : new String[] { "db/migration/order/V2026_12_1_1__order_line_statistics_prior.sql",
-				"db/migration/inventory/V2026_12_1_2__inventory_reservation_line_statistics_prior.sql" }) {
+				"db/migration/inventory/V2026_12_1_2__inventory_reservation_line_statistics_prior.sql",
+				"db/migration/customer/V2026_12_1_3__customer_identifier_statistics_prior.sql",
+				"db/migration/conversation/V2026_12_1_4__conversation_message_statistics_prior.sql" }) {
 			try {
 				jdbc.sql(new ClassPathResource(migration).getContentAsString(StandardCharsets.UTF_8)).update();
 			}
