@@ -1,6 +1,9 @@
 package io.omnis.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -13,6 +16,9 @@ import io.omnis.bench.Measurement.Cpu;
  * Reads the CPU time used by the load generator (this JVM), by Omnis (its process, when
  * it runs in one of its own) and by PostgreSQL (the postmaster and its backends), so that
  * a row can say which of them was busy and whether the client itself was the bottleneck.
+ * A backend that exits during a measurement (a connection closed by its pool) takes its
+ * CPU time out of the live processes' sum; the kernel adds it to the postmaster's
+ * children's time when the postmaster reaps it, so that is counted too.
  */
 final class CpuMeter {
 
@@ -29,7 +35,9 @@ final class CpuMeter {
 
 	Snapshot snapshot() {
 		return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), omnis.map(CpuMeter::cpuNanos).orElse(-1L),
-				postgres.map(p -> Stream.concat(Stream.of(p), p.descendants()).mapToLong(CpuMeter::cpuNanos).sum())
+				postgres
+					.map(p -> Stream.concat(Stream.of(p), p.descendants()).mapToLong(CpuMeter::cpuNanos).sum()
+							+ reapedChildrenNanos(p))
 					.orElse(-1L));
 	}
 
@@ -46,6 +54,24 @@ final class CpuMeter {
 
 	private static long cpuNanos(ProcessHandle process) {
 		return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+	}
+
+	/**
+	 * The CPU time of the process's children that have exited and been waited for: fields
+	 * 16 and 17 ({@code cutime}, {@code cstime}) of {@code /proc/<pid>/stat}, in clock
+	 * ticks of 1/100 s (Linux's {@code USER_HZ}); 0 where there is no such file.
+	 */
+	static long reapedChildrenNanos(ProcessHandle process) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+			// after the command's name in parentheses, the fields from the third on
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+			long ticks = Long.parseLong(fields[16 - 3]) + Long.parseLong(fields[17 - 3]);
+			return ticks * 10_000_000L;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
 	}
 
 	record Snapshot(long wall, long client, long omnis, long postgres) {
