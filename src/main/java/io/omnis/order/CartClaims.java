@@ -65,7 +65,7 @@ public class CartClaims {
 		List<Identifier> identifiers = OrderInput.identifiers(given, false);
 		if (identifiers.isEmpty() && given.profileId() == null) {
 			throw ProblemException.invalidField("userId",
-					"or another identifier (email, phone, loyaltyCard, " + "profileId) is required to identify a cart");
+					"or another identifier (email, phone, loyaltyCard, profileId) is required to identify a cart");
 		}
 		Customer customer = customers.resolve(identifiers, given.profileId(), "profileId");
 		Cart cart = carts.lockOpen(id, null);

@@ -182,9 +182,8 @@ public class MessageStore {
 			return messages;
 		}
 		Map<String, List<Message.Attachment>> byMessage = new HashMap<>();
-		// One parameter per message, so that it is planned once per connection (ADR
-		// 0026):
-		// every inbound message is read back with its attachments
+		// Every inbound message is read back with its attachments: one parameter per
+		// message, so that it is planned once per connection (ADR 0026)
 		List<String> ids = messages.stream().map(Message::id).toList();
 		jdbc.sql("""
 				select id, message_id, filename, content_type, size from conversation_attachment

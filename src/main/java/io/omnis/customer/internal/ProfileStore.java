@@ -78,10 +78,8 @@ public class ProfileStore {
 		}
 		Map<Identifier, String> owners = new HashMap<>();
 		// A batch of a few messages (a conversation's sender, a quiet source) is common:
-		// its
-		// identifiers go one parameter each, so that it is planned once per connection
-		// (ADR
-		// 0026); a large batch's go as one array and are planned each time
+		// up to ArrayParameters.ONE_EACH identifiers go one parameter each, so that the
+		// lookup is planned once per connection (ADR 0026); more go as one array
 		int size = identifiers.size();
 		jdbc.sql("""
 				select i.type, i.value, i.profile_id from identifier i

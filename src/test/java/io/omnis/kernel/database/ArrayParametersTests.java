@@ -88,23 +88,14 @@ class ArrayParametersTests extends RunningOmnis {
 	}
 
 	/**
-	 * Runs the statement twelve times for each of two list lengths on one connection (one
-	 * transaction): pgjdbc prepares it on the server from its fifth execution, PostgreSQL
-	 * makes five custom plans and then keeps the generic one if it is no dearer. With the
-	 * list as one array parameter it never is, and every execution is planned.
+	 * Runs the statement for each of two list lengths, each a statement text of its own,
+	 * and checks that each kept a generic plan ({@link PreparedPlans#assertKeptGeneric}).
+	 * With the list as one array parameter it never does, and every execution is planned.
 	 */
 	private void assertKeepsAGenericPlan(String statement, IntConsumer execution) {
-		transactions.executeWithoutResult(status -> {
-			PreparedPlans before = PreparedPlans.of(jdbc, statement);
-			for (int length : new int[] { 1, 3 }) {
-				for (int n = 0; n < 12; n++) {
-					execution.accept(length);
-				}
-			}
-			PreparedPlans planned = PreparedPlans.of(jdbc, statement).since(before);
-			assertThat(planned.custom()).as("custom plans").isLessThanOrEqualTo(2 * 5);
-			assertThat(planned.generic()).as("executions of a generic plan").isGreaterThanOrEqualTo(2 * 3);
-		});
+		for (int length : new int[] { 1, 3 }) {
+			PreparedPlans.assertKeptGeneric(transactions, jdbc, statement, () -> execution.accept(length));
+		}
 	}
 
 }
