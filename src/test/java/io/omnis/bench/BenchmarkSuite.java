@@ -125,7 +125,7 @@ public final class BenchmarkSuite {
 				// A longer warm-up measures JIT-compiled, steady-state nodes
 				case "--warm-up" -> warmUp = java.time.Duration.ofSeconds(Long.parseLong(args.get(++i)));
 				case "--limit" -> limit = Integer.parseInt(args.get(++i));
-				case "--profiles", "--events", "--skus" ->
+				case "--profiles", "--events", "--skus", "--customers" ->
 					sizes.put(args.get(i).substring(2), Long.parseLong(args.get(++i)));
 				default -> mode = args.get(i);
 			}

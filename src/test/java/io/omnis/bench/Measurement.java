@@ -45,6 +45,19 @@ public record Measurement(long ops, double seconds, double throughput, double p5
 	 */
 	public record Cpu(Double client, Double omnis, Double postgres) {
 
+		/**
+		 * The CPU each item cost, in microseconds, at {@code itemsPerSecond}: cores
+		 * divided by the rate (one core busy for a second is 1,000,000 µs).
+		 */
+		public Cpu perItemMicros(double itemsPerSecond) {
+			return new Cpu(micros(client, itemsPerSecond), micros(omnis, itemsPerSecond),
+					micros(postgres, itemsPerSecond));
+		}
+
+		private static Double micros(Double cores, double itemsPerSecond) {
+			return cores == null || itemsPerSecond <= 0 ? null : round(cores / itemsPerSecond * 1e6);
+		}
+
 	}
 
 }

@@ -74,6 +74,21 @@ final class Report {
 			}
 			row.facts().forEach((fact, value) -> out.printf("  %-22s %s: %s%n", row.name(), fact, value));
 		}
+		// What each item cost each process: a rate the machine bounded is read against
+		// what the same items cost the baseline
+		for (Row row : results.workloads()) {
+			int items = row.itemsPerOperation();
+			Measurement.Cpu omnis = row.omnis().cpu().perItemMicros(row.omnis().throughput() * items);
+			Measurement.Cpu base = row.baselineMeasurement()
+				.cpu()
+				.perItemMicros(row.baselineMeasurement().throughput() * items);
+			if (omnis.postgres() != null) {
+				out.printf(Locale.ROOT, "  %-22s CPU per %s, µs client/Omnis/PostgreSQL: %s; baseline %s/-/%s%n",
+						row.name(), items > 1 ? "item" : "operation",
+						micros(omnis.client()) + "/" + micros(omnis.omnis()) + "/" + micros(omnis.postgres()),
+						micros(base.client()), micros(base.postgres()));
+			}
+		}
 		for (Row row : results.workloads()) {
 			Measurement.Cpu cpu = row.omnis().cpu();
 			if (cpu.client() != null && cpu.omnis() != null && cpu.postgres() != null) {
@@ -115,6 +130,10 @@ final class Report {
 
 	private static String cpu(Measurement.Cpu cpu) {
 		return number(cpu.client()) + "/" + number(cpu.omnis()) + "/" + number(cpu.postgres());
+	}
+
+	private static String micros(Double value) {
+		return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
 	}
 
 	private static String range(LoadAverage.Stats stats) {

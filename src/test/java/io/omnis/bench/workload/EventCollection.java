@@ -51,7 +51,10 @@ public class EventCollection implements Workload {
 	@Override
 	public void setUp(Bench bench) throws Exception {
 		writeKey = Population.writeKey(bench, "bench-collection");
-		population = bench.mode().scale() * 100L;
+		// By default nearly every message comes from a customer not seen before (the
+		// costliest case: a new profile and identifiers each); --customers N makes them
+		// return, so that most messages only add to a profile
+		population = bench.size("customers").orElse(bench.mode().scale() * 100L);
 	}
 
 	@Override
