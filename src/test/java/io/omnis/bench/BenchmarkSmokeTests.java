@@ -36,6 +36,15 @@ class BenchmarkSmokeTests {
 			assertThat(row.omnis().errors()).as(row.name() + ": " + row.omnis().firstError()).isZero();
 			assertThat(row.baselineMeasurement().ops()).as(row.name() + " baseline").isPositive();
 		});
+		Results.Row collection = results.workloads()
+			.stream()
+			.filter(row -> row.name().equals("event-collection"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(collection.facts().entrySet()).as("event collection's floors (ADR 0033)")
+			.filteredOn(fact -> fact.getKey().startsWith("floor: "))
+			.hasSize(2)
+			.allSatisfy(fact -> assertThat(fact.getValue()).as(fact.getKey()).endsWith(", 0 errors"));
 		assertThat(results.pending()).extracting(Results.Pending::name).doesNotContainAnyElementsOf(names);
 		assertThat(results.machine().postgres()).startsWith("PostgreSQL");
 	}

@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import com.sun.management.OperatingSystemMXBean;
 import ch.qos.logback.classic.Level;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.LoggerFactory;
 
@@ -320,20 +321,54 @@ public final class BenchmarkSuite {
 		if (profile) {
 			StatementStats.print(bench.database(), name, log);
 		}
-		java.util.Map<String, String> facts = workload.afterMeasure(bench);
+		java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(workload.afterMeasure(bench));
 
 		Baseline baseline = workload.baseline(bench);
-		try (Connection connection = bench.database().getConnection()) {
-			baseline.setUp(connection);
+		Measurement base = primitive(workload, baseline, bench, cpu);
+		for (Baseline floor : workload.floors(bench)) {
+			facts.put("floor: " + floor.description(),
+					floorFact(primitive(workload, floor, bench, cpu), workload.itemsPerOperation()));
 		}
-		AtomicLong baselineSequence = new AtomicLong();
+
+		Double ratio = base.throughput() > 0 ? Measurement.round(measured.throughput() / base.throughput()) : null;
+		boolean saturated = ownProcess && measured.cpu().client() != null && measured.cpu().client() > Report.SATURATED;
+		say("%s: %,.1f ops/s (p99 %.2f ms, %d errors); baseline %,.1f ops/s", name, measured.throughput(),
+				measured.p99Ms(), measured.errors(), base.throughput());
+		return new Row(name, workload.operation(), workload.concurrency(), setUp, measured, baseline.description(),
+				base, ratio, during, saturated, workload.itemsPerOperation(), facts);
+	}
+
+	/** A floor's rate, p99, CPU per item and errors, as one line of facts. */
+	static String floorFact(Measurement floor, int items) {
+		Measurement.Cpu perItem = floor.cpu().perItemMicros(floor.throughput() * items);
+		String unit = items > 1 ? "item" : "operation";
+		return String.format(java.util.Locale.ROOT, "%,.0f %ss/s, p99 %.2f ms, CPU µs per %s client/PostgreSQL %s/%s",
+				floor.throughput() * items, unit, floor.p99Ms(), unit, oneDecimal(perItem.client()),
+				oneDecimal(perItem.postgres()))
+				+ (floor.errors() > 0 ? ", " + floor.errors() + " errors, the first: " + floor.firstError()
+						: ", 0 errors");
+	}
+
+	private static String oneDecimal(@Nullable Double value) {
+		return value == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", value);
+	}
+
+	/**
+	 * Runs a database primitive as a baseline runs: a third of the warm-up, then measured
+	 * at the workload's concurrency, one connection per worker.
+	 */
+	private Measurement primitive(Workload workload, Baseline primitive, Bench bench, CpuMeter cpu) throws Exception {
+		try (Connection connection = bench.database().getConnection()) {
+			primitive.setUp(connection);
+		}
+		AtomicLong sequence = new AtomicLong();
 		Load.Workers jdbc = index -> {
 			Connection connection = bench.database().getConnection();
 			return new Load.Worker() {
 
 				@Override
 				public void run(long n) throws Exception {
-					baseline.run(connection, n);
+					primitive.run(connection, n);
 				}
 
 				@Override
@@ -343,21 +378,13 @@ public final class BenchmarkSuite {
 
 			};
 		};
-		Measurement base;
 		try {
-			Load.run(workload.concurrency(), mode.maxOps(), mode.warmUp().dividedBy(3), baselineSequence, jdbc, cpu);
-			base = Load.run(workload.concurrency(), mode.maxOps(), mode.baseline(), baselineSequence, jdbc, cpu);
+			Load.run(workload.concurrency(), mode.maxOps(), mode.warmUp().dividedBy(3), sequence, jdbc, cpu);
+			return Load.run(workload.concurrency(), mode.maxOps(), mode.baseline(), sequence, jdbc, cpu);
 		}
 		finally {
-			baseline.tearDown();
+			primitive.tearDown();
 		}
-
-		Double ratio = base.throughput() > 0 ? Measurement.round(measured.throughput() / base.throughput()) : null;
-		boolean saturated = ownProcess && measured.cpu().client() != null && measured.cpu().client() > Report.SATURATED;
-		say("%s: %,.1f ops/s (p99 %.2f ms, %d errors); baseline %,.1f ops/s", name, measured.throughput(),
-				measured.p99Ms(), measured.errors(), base.throughput());
-		return new Row(name, workload.operation(), workload.concurrency(), setUp, measured, baseline.description(),
-				base, ratio, during, saturated, workload.itemsPerOperation(), facts);
 	}
 
 	/**

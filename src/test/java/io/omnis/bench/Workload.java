@@ -56,4 +56,13 @@ public interface Workload {
 	 */
 	Baseline baseline(Bench bench);
 
+	/**
+	 * Further database primitives, measured like the baseline after it: the least a
+	 * design not built yet would cost the database, say. Their rate and CPU per item are
+	 * printed as facts; the ratio stays the baseline's.
+	 */
+	default java.util.List<Baseline> floors(Bench bench) {
+		return java.util.List.of();
+	}
+
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -106,50 +107,118 @@ public class EventCollection implements Workload {
 
 	@Override
 	public Baseline baseline(Bench bench) {
-		return new Baseline() {
+		return new Insert(
+				"batched JDBC insert of the same " + BATCH
+						+ " rows into a copy of tracked_event (same indexes), one commit per batch",
+				"bench_tracked_event",
+				"create table if not exists bench_tracked_event (like tracked_event including all)", false);
+	}
 
-			@Override
-			public String description() {
-				return "batched JDBC insert of the same " + BATCH
-						+ " rows into a copy of tracked_event (same indexes), one commit per batch";
+	/**
+	 * What resolving the common message at acceptance (ADR 0033, proposed) would cost the
+	 * database at least: the event row carrying its profile and indexed by it, then the
+	 * same with the batch's profiles read under a key-share lock in the same transaction.
+	 */
+	@Override
+	public List<Baseline> floors(Bench bench) {
+		// Each primitive numbers its messages from 0: each writes its own table
+		return List.of(
+				new Insert("the same insert with each row's profile id, indexed by profile and time",
+						"bench_linked_event", linked("bench_linked_event"), false),
+				new Insert(
+						"the same, with the batch's profiles read for key share in its transaction (a table of "
+								+ String.format(Locale.ROOT, "%,d", population) + " profile keys)",
+						"bench_locked_event",
+						linked("bench_locked_event") + ";\n"
+								+ """
+										create table if not exists bench_profile_key (id text primary key, version int not null);
+										insert into bench_profile_key select 'p-' || g, 0 from generate_series(0, %d) g
+										    on conflict do nothing"""
+									.formatted(population - 1),
+						true));
+	}
+
+	/** A copy of tracked_event whose rows carry their profile, indexed by it. */
+	private static String linked(String table) {
+		return """
+				create table if not exists %1$s (like tracked_event including all);
+				alter table %1$s add column if not exists profile_id text;
+				create index if not exists %1$s_profile_idx on %1$s (profile_id, occurred_at)""".formatted(table);
+	}
+
+	/** The batch of messages a request carries, inserted over JDBC. */
+	private final class Insert implements Baseline {
+
+		private final String description;
+
+		private final String table;
+
+		private final String setUp;
+
+		private final boolean lockProfiles;
+
+		Insert(String description, String table, String setUp, boolean lockProfiles) {
+			this.description = description;
+			this.table = table;
+			this.setUp = setUp;
+			this.lockProfiles = lockProfiles;
+		}
+
+		@Override
+		public String description() {
+			return description;
+		}
+
+		@Override
+		public void setUp(Connection connection) throws SQLException {
+			for (String statement : setUp.split(";\n")) {
+				connection.createStatement().execute(statement);
 			}
+		}
 
-			@Override
-			public void setUp(Connection connection) throws SQLException {
-				connection.createStatement()
-					.execute("create table if not exists bench_tracked_event (like tracked_event including all)");
-			}
-
-			@Override
-			public void run(Connection connection, long n) throws SQLException {
-				SplittableRandom random = new SplittableRandom(Bench.SEED ^ n);
-				Timestamp now = Timestamp.from(Instant.now());
-				connection.setAutoCommit(false);
-				try (PreparedStatement insert = connection.prepareStatement("""
-						insert into bench_tracked_event (channel_id, message_id, type, event, user_id, anonymous_id,
-						                                 occurred_at, received_at, payload)
-						values ('bench', ?, 'track', 'Product Viewed', ?, ?, ?, ?, ?::json)""")) {
-					for (int i = 0; i < BATCH; i++) {
-						long user = random.nextLong(population);
-						StringBuilder payload = new StringBuilder();
-						Population.message(payload, "b-" + n + "-" + i, user, random);
-						insert.setString(1, "b-" + n + "-" + i);
-						insert.setString(2, "user-" + user);
-						insert.setString(3, "anon-" + user);
-						insert.setTimestamp(4, now);
-						insert.setTimestamp(5, now);
-						insert.setString(6, payload.toString());
-						insert.addBatch();
+		@Override
+		public void run(Connection connection, long n) throws SQLException {
+			SplittableRandom random = new SplittableRandom(Bench.SEED ^ n);
+			Timestamp now = Timestamp.from(Instant.now());
+			boolean linked = !table.equals("bench_tracked_event");
+			connection.setAutoCommit(false);
+			try (PreparedStatement insert = connection.prepareStatement("""
+					insert into %s (channel_id, message_id, type, event, user_id, anonymous_id,
+					                occurred_at, received_at, payload%s)
+					values ('bench', ?, 'track', 'Product Viewed', ?, ?, ?, ?, ?::json%s)""".formatted(table,
+					linked ? ", profile_id" : "", linked ? ", ?" : ""))) {
+				java.util.Set<String> profiles = new java.util.TreeSet<>();
+				for (int i = 0; i < BATCH; i++) {
+					long user = random.nextLong(population);
+					StringBuilder payload = new StringBuilder();
+					Population.message(payload, "b-" + n + "-" + i, user, random);
+					insert.setString(1, "b-" + n + "-" + i);
+					insert.setString(2, "user-" + user);
+					insert.setString(3, "anon-" + user);
+					insert.setTimestamp(4, now);
+					insert.setTimestamp(5, now);
+					insert.setString(6, payload.toString());
+					if (linked) {
+						insert.setString(7, "p-" + user);
+						profiles.add("p-" + user);
 					}
-					insert.executeBatch();
-					connection.commit();
+					insert.addBatch();
 				}
-				finally {
-					connection.setAutoCommit(true);
+				if (lockProfiles) {
+					try (PreparedStatement lock = connection.prepareStatement(
+							"select id, version from bench_profile_key where id = any(?) for key share")) {
+						lock.setArray(1, connection.createArrayOf("text", profiles.toArray()));
+						lock.executeQuery().close();
+					}
 				}
+				insert.executeBatch();
+				connection.commit();
 			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
 
-		};
 	}
 
 }
