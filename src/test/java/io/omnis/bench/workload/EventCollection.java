@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import io.omnis.bench.Baseline;
 import io.omnis.bench.Bench;
@@ -111,7 +113,7 @@ public class EventCollection implements Workload {
 				"batched JDBC insert of the same " + BATCH
 						+ " rows into a copy of tracked_event (same indexes), one commit per batch",
 				"bench_tracked_event",
-				"create table if not exists bench_tracked_event (like tracked_event including all)", false);
+				"create table if not exists bench_tracked_event (like tracked_event including all)", Link.NONE);
 	}
 
 	/**
@@ -124,7 +126,7 @@ public class EventCollection implements Workload {
 		// Each primitive numbers its messages from 0: each writes its own table
 		return List.of(
 				new Insert("the same insert with each row's profile id, indexed by profile and time",
-						"bench_linked_event", linked("bench_linked_event"), false),
+						"bench_linked_event", linked("bench_linked_event"), Link.PROFILE),
 				new Insert(
 						"the same, with the batch's profiles read for key share in its transaction (a table of "
 								+ String.format(Locale.ROOT, "%,d", population) + " profile keys)",
@@ -135,7 +137,7 @@ public class EventCollection implements Workload {
 										insert into bench_profile_key select 'p-' || g, 0 from generate_series(0, %d) g
 										    on conflict do nothing"""
 									.formatted(population - 1),
-						true));
+						Link.PROFILE_LOCKED));
 	}
 
 	/** A copy of tracked_event whose rows carry their profile, indexed by it. */
@@ -144,6 +146,18 @@ public class EventCollection implements Workload {
 				create table if not exists %1$s (like tracked_event including all);
 				alter table %1$s add column if not exists profile_id text;
 				create index if not exists %1$s_profile_idx on %1$s (profile_id, occurred_at)""".formatted(table);
+	}
+
+	/** What an inserted event row carries of its profile. */
+	private enum Link {
+
+		/** Nothing, as collection writes it today. */
+		NONE,
+		/** Its profile id. */
+		PROFILE,
+		/** Its profile id, with the batch's profiles read for key share first. */
+		PROFILE_LOCKED
+
 	}
 
 	/** The batch of messages a request carries, inserted over JDBC. */
@@ -155,13 +169,13 @@ public class EventCollection implements Workload {
 
 		private final String setUp;
 
-		private final boolean lockProfiles;
+		private final Link link;
 
-		Insert(String description, String table, String setUp, boolean lockProfiles) {
+		Insert(String description, String table, String setUp, Link link) {
 			this.description = description;
 			this.table = table;
 			this.setUp = setUp;
-			this.lockProfiles = lockProfiles;
+			this.link = link;
 		}
 
 		@Override
@@ -180,14 +194,14 @@ public class EventCollection implements Workload {
 		public void run(Connection connection, long n) throws SQLException {
 			SplittableRandom random = new SplittableRandom(Bench.SEED ^ n);
 			Timestamp now = Timestamp.from(Instant.now());
-			boolean linked = !table.equals("bench_tracked_event");
+			boolean linked = link != Link.NONE;
 			connection.setAutoCommit(false);
 			try (PreparedStatement insert = connection.prepareStatement("""
 					insert into %s (channel_id, message_id, type, event, user_id, anonymous_id,
 					                occurred_at, received_at, payload%s)
 					values ('bench', ?, 'track', 'Product Viewed', ?, ?, ?, ?, ?::json%s)""".formatted(table,
 					linked ? ", profile_id" : "", linked ? ", ?" : ""))) {
-				java.util.Set<String> profiles = new java.util.TreeSet<>();
+				Set<String> profiles = new TreeSet<>();
 				for (int i = 0; i < BATCH; i++) {
 					long user = random.nextLong(population);
 					StringBuilder payload = new StringBuilder();
@@ -204,7 +218,7 @@ public class EventCollection implements Workload {
 					}
 					insert.addBatch();
 				}
-				if (lockProfiles) {
+				if (link == Link.PROFILE_LOCKED) {
 					try (PreparedStatement lock = connection.prepareStatement(
 							"select id, version from bench_profile_key where id = any(?) for key share")) {
 						lock.setArray(1, connection.createArrayOf("text", profiles.toArray()));
