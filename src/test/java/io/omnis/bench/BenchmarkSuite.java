@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 
 import com.sun.management.OperatingSystemMXBean;
 import ch.qos.logback.classic.Level;
-import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.LoggerFactory;
 
@@ -327,7 +326,7 @@ public final class BenchmarkSuite {
 		Measurement base = primitive(workload, baseline, bench, cpu);
 		for (Baseline floor : workload.floors(bench)) {
 			facts.put("floor: " + floor.description(),
-					floorFact(primitive(workload, floor, bench, cpu), workload.itemsPerOperation()));
+					Report.floorFact(primitive(workload, floor, bench, cpu), workload.itemsPerOperation()));
 		}
 
 		Double ratio = base.throughput() > 0 ? Measurement.round(measured.throughput() / base.throughput()) : null;
@@ -336,21 +335,6 @@ public final class BenchmarkSuite {
 				measured.p99Ms(), measured.errors(), base.throughput());
 		return new Row(name, workload.operation(), workload.concurrency(), setUp, measured, baseline.description(),
 				base, ratio, during, saturated, workload.itemsPerOperation(), facts);
-	}
-
-	/** A floor's rate, p99, CPU per item and errors, as one line of facts. */
-	static String floorFact(Measurement floor, int items) {
-		Measurement.Cpu perItem = floor.cpu().perItemMicros(floor.throughput() * items);
-		String unit = items > 1 ? "item" : "operation";
-		return String.format(java.util.Locale.ROOT, "%,.0f %ss/s, p99 %.2f ms, CPU µs per %s client/PostgreSQL %s/%s",
-				floor.throughput() * items, unit, floor.p99Ms(), unit, oneDecimal(perItem.client()),
-				oneDecimal(perItem.postgres()))
-				+ (floor.errors() > 0 ? ", " + floor.errors() + " errors, the first: " + floor.firstError()
-						: ", 0 errors");
-	}
-
-	private static String oneDecimal(@Nullable Double value) {
-		return value == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", value);
 	}
 
 	/**

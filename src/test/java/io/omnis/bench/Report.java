@@ -132,6 +132,17 @@ final class Report {
 		return number(cpu.client()) + "/" + number(cpu.omnis()) + "/" + number(cpu.postgres());
 	}
 
+	/** A floor's rate, p99, CPU per item and errors, as one line of facts. */
+	static String floorFact(Measurement floor, int items) {
+		Measurement.Cpu perItem = floor.cpu().perItemMicros(floor.throughput() * items);
+		String unit = items > 1 ? "item" : "operation";
+		return String.format(Locale.ROOT, "%,.0f %ss/s, p99 %.2f ms, CPU µs per %s client/PostgreSQL %s/%s",
+				floor.throughput() * items, unit, floor.p99Ms(), unit, micros(perItem.client()),
+				micros(perItem.postgres()))
+				+ (floor.errors() > 0 ? ", " + floor.errors() + " errors, the first: " + floor.firstError()
+						: ", 0 errors");
+	}
+
 	private static String micros(Double value) {
 		return value == null ? "-" : String.format(Locale.ROOT, "%.1f", value);
 	}
