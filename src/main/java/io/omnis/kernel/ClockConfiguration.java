@@ -13,11 +13,11 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
 
 	/**
-	 * PostgreSQL keeps times to the microsecond; the system clock reads finer. A finer
-	 * time is rounded where it goes to the database as one value, and may be cut where it
-	 * goes in an array, so one instant could be stored as two (a collected event's
-	 * occurredAt and receivedAt a microsecond apart). Times read from this clock are
-	 * whole microseconds: what a module holds in memory is what it stores.
+	 * PostgreSQL keeps times to the microsecond; the system clock reads nanoseconds. An
+	 * instant ending in exactly half a microsecond, sent once as a parameter and once
+	 * inside an array parameter, was stored as two times a microsecond apart (a collected
+	 * event's receivedAt and occurredAt). Times read from this clock are whole
+	 * microseconds, so what a module holds in memory is what it stores.
 	 */
 	static final Duration TICK = Duration.ofNanos(1_000);
 
