@@ -2,7 +2,6 @@ package io.omnis.order;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +74,7 @@ public class Carts {
 		List<Identifier> identifiers = OrderInput.identifiers(draft.customer(), true);
 		List<FirstLines.Checked> given = FirstLines.checked(draft.lines());
 		Customer customer = customers.resolve(identifiers, draft.customer().profileId(), "profileId");
-		Instant now = now();
+		Instant now = clock.instant();
 		Cart empty = new Cart(CartId.next(), CartStatus.OPEN, currency, country, customer.given(), customer.profileId(),
 				channel, null, null, null, null, List.of(), List.of(), now.plus(properties.cartTtl()), now, now);
 		if (given.isEmpty()) {
@@ -156,7 +155,7 @@ public class Carts {
 		}
 		else {
 			PriceQuote quote = quotes.require(checkedSku, channel, cart.currency(), cart.country(), "sku");
-			line = CartLine.quoted(checkedSku, total, quote, channel, now());
+			line = CartLine.quoted(checkedSku, total, quote, channel, clock.instant());
 		}
 		return write(cart, channel, replace(cart.lines(), line), line, null);
 	}
@@ -274,18 +273,10 @@ public class Carts {
 	/** The cart's own columns as of now, not yet written. */
 	private Cart touched(Cart cart, ChannelId channel, @Nullable ReservationId reservation,
 			@Nullable ChannelId reservationChannel) {
-		Instant now = now();
+		Instant now = clock.instant();
 		return new Cart(cart.id(), cart.status(), cart.currency(), cart.country(), cart.customerIds(), cart.profileId(),
 				channel, reservation, reservationChannel, cart.mergedInto(), cart.orderId(), cart.lines(), List.of(),
 				now.plus(properties.cartTtl()), cart.createdAt(), now);
-	}
-
-	/**
-	 * Now, to the microsecond PostgreSQL keeps: a cart answered from memory shows the
-	 * times it shows when read back.
-	 */
-	private Instant now() {
-		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** The lines with {@code line} in the place of its SKU's, or after them if new. */

@@ -54,17 +54,17 @@ final class FirstLines {
 	/**
 	 * The cart's lines at the catalog's prices of now, in the order given: each is
 	 * stamped a microsecond after the one before, so that every later view lists them in
-	 * that order.
+	 * that order ({@code now} is read from Omnis's clock, in whole microseconds, so the
+	 * stamps are stored as they are held).
 	 */
 	static List<CartLine> priced(List<Checked> lines, Quotes quotes, ChannelId channel, String currency, String country,
 			Instant now) {
 		quotes.prefetch(lines.stream().map(Checked::sku).toList(), channel, currency, country);
-		Instant first = now.truncatedTo(ChronoUnit.MICROS);
 		List<CartLine> priced = new ArrayList<>(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
 			Checked line = lines.get(i);
 			PriceQuote quote = quotes.require(line.sku(), channel, currency, country, "lines[" + i + "].sku");
-			priced.add(CartLine.quoted(line.sku(), line.quantity(), quote, channel, first.plus(i, ChronoUnit.MICROS)));
+			priced.add(CartLine.quoted(line.sku(), line.quantity(), quote, channel, now.plus(i, ChronoUnit.MICROS)));
 		}
 		return priced;
 	}
