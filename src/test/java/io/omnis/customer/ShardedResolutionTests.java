@@ -126,6 +126,57 @@ class ShardedResolutionTests extends ResolverOffOmnis {
 	}
 
 	/**
+	 * Resolution at acceptance (ADR 0034) leaves the graph the queue leaves: the same
+	 * seeded messages are recorded once all before any resolution (so that none is
+	 * resolved at acceptance) and once in slices with the queue resolved after each, so
+	 * that a later slice's tracks from known devices are linked as they are accepted,
+	 * some before an earlier identify of the same slice that merges their profile.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 5L, 20_261_125L })
+	void resolutionAtAcceptanceBuildsTheGraphTheQueueBuilds(long seed) {
+		List<Message> messages = messages(new Random(seed), 40, 800);
+
+		String queued = "q" + seed + "-";
+		String queuedChannel = record(queued, messages);
+		assertThat(linkedOf(queued)).as("nothing is known before the first resolution").isZero();
+		while (resolver.resolveBatch(0, 1, 50) > 0) {
+			// acceptance order
+		}
+
+		String early = "e" + seed + "-";
+		String[] earlyChannels = null;
+		long linkedAtAcceptance = 0;
+		for (int from = 0; from < messages.size(); from += 100) {
+			List<Message> slice = messages.subList(from, Math.min(from + 100, messages.size()));
+			String before = "e" + seed + "-";
+			long linkedBefore = linkedOf(before);
+			if (earlyChannels == null) {
+				earlyChannels = record(early, slice).split(",");
+			}
+			else {
+				record(early, slice, earlyChannels);
+			}
+			linkedAtAcceptance += linkedOf(before) - linkedBefore;
+			while (resolver.resolveBatch(0, 1, 50) > 0) {
+				// what the slice queued
+			}
+		}
+		assertThat(waiting()).isZero();
+		assertThat(linkedAtAcceptance).as("messages linked as they were accepted").isGreaterThan(messages.size() / 4);
+
+		assertThat(graph(early, String.join(",", earlyChannels))).isEqualTo(graph(queued, queuedChannel));
+		assertConsistent(early);
+	}
+
+	/** How many events of a run are linked to a profile. */
+	private long linkedOf(String prefix) {
+		return jdbc.sql("""
+				select count(*) from event_profile p join tracked_event e on e.seq = p.seq
+				 where e.message_id like :prefix""").param("prefix", prefix + "%").query(Long.class).single();
+	}
+
+	/**
 	 * Each shard's batches of {@code size} on a thread of its own until none is left;
 	 * each future counts what its shard resolved.
 	 */
@@ -180,6 +231,14 @@ class ShardedResolutionTests extends ResolverOffOmnis {
 	private String record(String prefix, List<Message> messages) {
 		String web = channels.create(ChannelType.WEB, prefix + "web", null, Set.of()).channel().id().value();
 		String app = channels.create(ChannelType.MOBILE_APP, prefix + "app", null, Set.of()).channel().id().value();
+		record(prefix, messages, new String[] { web, app });
+		return web + "," + app;
+	}
+
+	/** Records the messages with a prefix on every value, in the two channels given. */
+	private void record(String prefix, List<Message> messages, String[] channelIds) {
+		String web = channelIds[0];
+		String app = channelIds[1];
 		for (Message m : messages) {
 			ObjectNode message = JSON.createObjectNode();
 			message.put("messageId", prefix + "m" + m.n());
@@ -200,7 +259,6 @@ class ShardedResolutionTests extends ResolverOffOmnis {
 			}
 			assertThat(collection.record(m.channel() == 0 ? web : app, message)).isTrue();
 		}
-		return web + "," + app;
 	}
 
 	private long waiting() {

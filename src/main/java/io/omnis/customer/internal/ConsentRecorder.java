@@ -38,7 +38,8 @@ public class ConsentRecorder {
 			throw ProblemException.invalidField("purpose", "must be 1 to 40 letters, digits or spaces");
 		}
 		locks.lockGraph();
-		ProfileState state = store.load(List.of(profileId)).get(profileId);
+		// Locked: resolution at acceptance adds to the row without the graph lock
+		ProfileState state = store.lockAndLoad(List.of(profileId)).get(profileId);
 		Instant now = clock.instant();
 		if (!state.consent.has(purpose) && state.consent.size() >= Consents.MAX_PURPOSES) {
 			throw ProblemException.invalidField("purpose", "would exceed " + Consents.MAX_PURPOSES + " purposes");

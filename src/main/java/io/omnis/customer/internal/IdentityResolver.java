@@ -66,9 +66,12 @@ public class IdentityResolver {
 
 	private final Suppressions suppressions;
 
+	private final OwnerCache cache;
+
 	IdentityResolver(CollectedEvents events, ProfileStore store, GraphLocks locks, IdentifierExtractor extractor,
 			IdentityRules identityRules, Suppressions suppressions, TransactionTemplate transactions,
-			ApplicationEventPublisher publisher, Clock clock) {
+			ApplicationEventPublisher publisher, Clock clock, OwnerCache cache) {
+		this.cache = cache;
 		this.suppressions = suppressions;
 		this.events = events;
 		this.store = store;
@@ -83,7 +86,7 @@ public class IdentityResolver {
 
 	/** Resolves claimed events in the caller's transaction. */
 	private void resolve(List<CollectedEvent> claimed) {
-		new ResolutionBatch(events, store, extractor, identityRules, suppressions, publisher, clock.instant())
+		new ResolutionBatch(events, store, extractor, identityRules, suppressions, publisher, clock.instant(), cache)
 			.resolve(claimed);
 	}
 

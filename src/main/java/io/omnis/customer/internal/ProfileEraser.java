@@ -83,6 +83,12 @@ public class ProfileEraser {
 				    select p.id from profile p join tree t on p.merged_into = t.id)
 				select id from tree order by id""").param("live", live).query(String.class).list();
 		String[] ids = profiles.toArray(String[]::new);
+		// Resolution at acceptance links messages under these rows' locks, not the graph
+		// lock: lock them before her events are deleted, so that none is linked after
+		jdbc.sql("select id from profile where id = any(:ids::text[]) order by id for update")
+			.param("ids", ids)
+			.query(String.class)
+			.list();
 		List<String> identifiers = jdbc.sql("""
 				select type || ':' || value from identifier where profile_id = any(:ids::text[])
 				 order by type, value""").param("ids", ids).query(String.class).list();

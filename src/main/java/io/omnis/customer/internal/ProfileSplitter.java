@@ -67,7 +67,9 @@ public class ProfileSplitter {
 		if (!reads.ownerOf(identifier).map(live::equals).orElse(false)) {
 			throw new NotFoundException("identifier of this profile", identifier.toString());
 		}
-		ProfileState current = store.load(List.of(live)).get(live);
+		// The row lock keeps resolution at acceptance out of the profile until the split
+		// commits; the graph version tells its cache that identifiers left (ADR 0034)
+		ProfileState current = store.lockAndLoad(List.of(live)).get(live);
 		Set<Identifier> leaving = new LinkedHashSet<>();
 		leaving.add(identifier);
 		events.identifiersOnlyWith(live, identifier.toString())
@@ -94,6 +96,7 @@ public class ProfileSplitter {
 		ProfileState created = rebuilt(splitOff, now, moved, now);
 		created.consent = current.consent.deepCopy();
 		store.save(List.of(kept, created), now);
+		store.identifiersLeft(live);
 
 		String actor = Actor.current();
 		List<ProfileStore.ConsentStatement> carried = new ArrayList<>();

@@ -56,6 +56,12 @@ final class ProfileState {
 
 	@Nullable String mergedInto;
 
+	/**
+	 * Increased whenever an identifier leaves this profile while it lives (a split): the
+	 * owner cache's entries for it are then stale (ADR 0034).
+	 */
+	int graphVersion;
+
 	/** Identifiers with the instant each was first seen, for limits with a window. */
 	final Map<Identifier, Instant> identifiers;
 

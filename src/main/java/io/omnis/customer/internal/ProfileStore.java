@@ -122,9 +122,18 @@ public class ProfileStore {
 				object(rs, "trait_sources"), object(rs, "event_counts"), object(rs, "consent"),
 				rs.getInt("merge_count"), Set.of((String[]) flags.getArray()), identifiers);
 		state.mergedInto = rs.getString("merged_into");
+		state.graphVersion = rs.getInt("graph_version");
 		state.traitsStored = true;
 		ProfileState.ChannelUse.read(json.readTree(rs.getString("channels")), state.channelUse);
 		return state;
+	}
+
+	/**
+	 * Marks that identifiers left a live profile: early resolution no longer links to it
+	 * through what its cache knew before (ADR 0034).
+	 */
+	void identifiersLeft(String id) {
+		jdbc.sql("update profile set graph_version = graph_version + 1 where id = :id").param("id", id).update();
 	}
 
 	/** Where a profile lives now, following merges. */

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.omnis.customer.Identifier;
 import io.omnis.customer.ProfileEvents.ProfilesMerged;
@@ -44,6 +46,8 @@ final class ResolutionBatch {
 
 	private final Instant now;
 
+	private final OwnerCache cache;
+
 	private final Map<Identifier, String> owners = new HashMap<>();
 
 	private final Map<String, ProfileState> profiles = new HashMap<>();
@@ -59,7 +63,9 @@ final class ResolutionBatch {
 	private final List<Merge> merges = new ArrayList<>();
 
 	ResolutionBatch(CollectedEvents events, ProfileStore store, IdentifierExtractor extractor,
-			IdentityRules identityRules, Suppressions suppressions, ApplicationEventPublisher publisher, Instant now) {
+			IdentityRules identityRules, Suppressions suppressions, ApplicationEventPublisher publisher, Instant now,
+			OwnerCache cache) {
+		this.cache = cache;
 		this.events = events;
 		this.store = store;
 		this.extractor = extractor;
@@ -251,6 +257,7 @@ final class ResolutionBatch {
 					promoted.getOrDefault(event.seq(), List.of()), event.occurredAt()));
 		}
 		events.assign(assignments);
+		learnAfterCommit(assignments);
 		store.recordDecisions(decisions);
 		store.recordConsent(consent.stream()
 			.map(c -> new ProfileStore.ConsentStatement(live(c.profileId()).id, c.purpose(), c.granted(), c.statedAt(),
@@ -258,6 +265,28 @@ final class ResolutionBatch {
 			.toList());
 		merges.forEach(merge -> publisher.publishEvent(new ProfilesMerged(merge.survivor(), merge.merged(),
 				merge.event().channelId(), merge.event().messageId())));
+	}
+
+	/**
+	 * Tells the owner cache, once the batch is committed, which profile each event's
+	 * identifiers went to, so that the next messages with them can be resolved at
+	 * acceptance (ADR 0034).
+	 */
+	private void learnAfterCommit(List<CollectedEvents.Assignment> assignments) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				for (CollectedEvents.Assignment assignment : assignments) {
+					if (assignment.profileId() != null && !assignment.identifiers().isEmpty()) {
+						ProfileState profile = live(assignment.profileId());
+						cache.learn(assignment.identifiers(), profile.id, profile.graphVersion);
+					}
+				}
+			}
+		});
 	}
 
 	/**

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,7 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.omnis.tracking.Collected;
+import io.omnis.tracking.CollectedEvent;
 import io.omnis.tracking.DropReason;
+import io.omnis.tracking.EarlyResolution;
 import io.omnis.tracking.TrackingProperties;
 
 /**
@@ -55,9 +59,13 @@ public class Collector {
 
 	private final Map<String, LongAdder> acceptedSinceFlush = new ConcurrentHashMap<>();
 
+	private final EarlyResolution early;
+
 	Collector(EventLog log, CollectionCounters counters, TrackingProperties limits, JsonMapper json,
-			TransactionTemplate transactions, MeterRegistry meters, Clock clock, QueuedSignal queued) {
+			TransactionTemplate transactions, MeterRegistry meters, Clock clock, QueuedSignal queued,
+			ObjectProvider<EarlyResolution> early) {
 		this.log = log;
+		this.early = early.getIfAvailable(() -> (channel, messages) -> EarlyResolution.Plan.NONE);
 		this.counters = counters;
 		this.queued = queued;
 		this.limits = limits;
@@ -88,20 +96,28 @@ public class Collector {
 		}
 		int stored;
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			// A caller's transaction (code inside Omnis) must not see a statement fail
-			stored = store(channelId, rows, drops, samples, receivedAt, true);
+			// A caller's transaction (code inside Omnis) must not see a statement fail,
+			// nor hold profile locks for as long as it runs: its messages are queued
+			stored = store(channelId, rows, EarlyResolution.Plan.NONE, drops, samples, receivedAt, true);
 			if (stored > 0) {
 				ringAfterCommit();
 			}
 		}
 		else {
+			EarlyResolution.Plan plan = rows.isEmpty() ? EarlyResolution.Plan.NONE
+					: early.plan(channelId, rows.stream().map(row -> unstored(channelId, row, receivedAt)).toList());
 			try {
-				stored = store(channelId, rows, drops, samples, receivedAt, false);
+				stored = store(channelId, rows, plan, drops, samples, receivedAt, false);
 			}
 			catch (DuplicateKeyException ex) {
 				// A message this source sent before (a client's retry): the plain insert
 				// rolled back whole; store the batch again, skipping what was sent
-				stored = store(channelId, rows, drops, samples, receivedAt, true);
+				stored = store(channelId, rows, plan, drops, samples, receivedAt, true);
+			}
+			catch (PessimisticLockingFailureException ex) {
+				// Early resolution met a concurrent change of one of its profiles in an
+				// order that deadlocked: store the batch again, for the queue to resolve
+				stored = store(channelId, rows, EarlyResolution.Plan.NONE, drops, samples, receivedAt, true);
 			}
 			if (stored > 0) {
 				queued.ring();
@@ -116,6 +132,12 @@ public class Collector {
 			.increment(count));
 		int dropped = drops.values().stream().mapToInt(Long::intValue).sum();
 		return new Collected(accepted, dropped);
+	}
+
+	/** A row as early resolution sees it, before it is stored. */
+	private static CollectedEvent unstored(String channelId, Messages.Row row, Instant receivedAt) {
+		return new CollectedEvent(0, channelId, row.messageId(), row.type(), row.event(), row.userId(),
+				row.anonymousId(), row.occurredAt(), receivedAt, row.message(), row.consentOnly(), null, List.of());
 	}
 
 	/**
@@ -140,10 +162,18 @@ public class Collector {
 	 * included.
 	 * @return how many rows were inserted
 	 */
-	private int store(String channelId, List<Messages.Row> rows, Map<DropReason, Long> drops,
+	private int store(String channelId, List<Messages.Row> rows, EarlyResolution.Plan plan, Map<DropReason, Long> drops,
 			Map<DropReason, String> samples, Instant receivedAt, boolean skipSent) {
 		Integer stored = transactions.execute(status -> {
-			Set<String> inserted = log.insert(channelId, rows, receivedAt, skipSent);
+			Set<String> inserted;
+			if (plan.isEmpty()) {
+				inserted = log.insert(channelId, rows, receivedAt, skipSent);
+			}
+			else {
+				Map<String, Long> seqs = log.insertUnqueued(channelId, rows, receivedAt, skipSent);
+				log.linkOrQueue(rows, seqs, plan.confirm(seqs), receivedAt);
+				inserted = seqs.keySet();
+			}
 			long duplicates = rows.size() - inserted.size();
 			if (duplicates > 0) {
 				drops.merge(DropReason.DUPLICATE, duplicates, Long::sum);

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Repository;
 
 import io.omnis.tracking.CollectedEvent;
 import io.omnis.tracking.CollectedEvents;
+import io.omnis.tracking.EarlyResolution;
 
 /**
  * The tracked_event log, written in batches.
@@ -66,6 +67,30 @@ public class EventLog {
 		if (rows.isEmpty()) {
 			return Set.of();
 		}
+		return new HashSet<>(insert(channelId, rows, receivedAt, skipSent ? INSERT_SKIPPING_SENT : INSERT,
+				(rs, i) -> rs.getString(1)));
+	}
+
+	/**
+	 * Stores the rows as {@link #insert} does but queues none of them: the caller links
+	 * or queues each with {@link #linkOrQueue} once it knows which early resolution
+	 * linked.
+	 * @return the seq of each message actually inserted, by message id
+	 */
+	Map<String, Long> insertUnqueued(String channelId, List<Messages.Row> rows, Instant receivedAt, boolean skipSent) {
+		Map<String, Long> stored = new java.util.HashMap<>();
+		if (rows.isEmpty()) {
+			return stored;
+		}
+		insert(channelId, rows, receivedAt, skipSent ? INSERT_UNQUEUED_SKIPPING_SENT : INSERT_UNQUEUED, (rs, i) -> {
+			stored.put(rs.getString(1), rs.getLong(2));
+			return null;
+		});
+		return stored;
+	}
+
+	private <T> List<T> insert(String channelId, List<Messages.Row> rows, Instant receivedAt, String sql,
+			org.springframework.jdbc.core.RowMapper<T> mapper) {
 		int n = rows.size();
 		String[] ids = new String[n];
 		String[] types = new String[n];
@@ -87,7 +112,7 @@ public class EventLog {
 			consentOnly[i] = row.consentOnly();
 		}
 		// Anonymised events (no identifier, not consent-only) have nothing to resolve
-		List<String> inserted = jdbc.sql(skipSent ? INSERT_SKIPPING_SENT : INSERT)
+		return jdbc.sql(sql)
 			.param("channel", channelId)
 			.param("received", Timestamp.from(receivedAt))
 			.param("ids", ids)
@@ -98,9 +123,8 @@ public class EventLog {
 			.param("occurred", occurred)
 			.param("payloads", payloads)
 			.param("consentOnly", consentOnly)
-			.query(String.class)
+			.query(mapper)
 			.list();
-		return new HashSet<>(inserted);
 	}
 
 	private static final String INSERT_TEMPLATE = """
@@ -123,6 +147,68 @@ public class EventLog {
 
 	private static final String INSERT_SKIPPING_SENT = INSERT_TEMPLATE
 		.formatted("on conflict (channel_id, message_id) do nothing");
+
+	private static final String INSERT_UNQUEUED_TEMPLATE = """
+			insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
+			                           received_at, payload, consent_only)
+			select :channel, m, t, e, u, a, o, :received, p::json, c
+			  from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
+			              :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
+			       as x(m, t, e, u, a, o, p, c)
+			%s
+			returning message_id, seq""";
+
+	private static final String INSERT_UNQUEUED = INSERT_UNQUEUED_TEMPLATE.formatted("");
+
+	private static final String INSERT_UNQUEUED_SKIPPING_SENT = INSERT_UNQUEUED_TEMPLATE
+		.formatted("on conflict (channel_id, message_id) do nothing");
+
+	/**
+	 * After {@link #insertUnqueued}: writes the profile of each stored row early
+	 * resolution linked ({@code links} by message id), and queues the others that carry
+	 * an identity for resolution, in one statement.
+	 */
+	void linkOrQueue(List<Messages.Row> rows, Map<String, Long> stored, Map<String, EarlyResolution.Link> links,
+			Instant receivedAt) {
+		int n = stored.size();
+		Long[] seqs = new Long[n];
+		String[] profiles = new String[n];
+		String[] identifiers = new String[n];
+		Timestamp[] occurred = new Timestamp[n];
+		String[] buckets = new String[n];
+		int i = 0;
+		for (Messages.Row row : rows) {
+			Long seq = stored.get(row.messageId());
+			if (seq == null || i == n) {
+				continue;
+			}
+			EarlyResolution.Link link = links.get(row.messageId());
+			seqs[i] = seq;
+			profiles[i] = link == null ? null : link.profileId();
+			identifiers[i] = link == null ? null : arrayText(link.identifiers());
+			occurred[i] = Timestamp.from(row.occurredAt());
+			// The bucket collection gives a waiting event: the hash of its device's id
+			buckets[i] = link != null ? null : row.anonymousId() != null ? row.anonymousId() : row.userId();
+			i++;
+		}
+		jdbc.sql("""
+				with linked as (
+				    insert into event_profile (seq, profile_id, occurred_at, identifiers, resolved_at)
+				    select x.s, x.p, x.o, x.i::text[], now()
+				      from unnest(:seqs::bigint[], :profiles::text[], :identifiers::text[], :occurred::timestamptz[])
+				           as x(s, p, i, o)
+				     where x.p is not null)
+				insert into event_resolution_queue (seq, received_at, bucket)
+				select x.s, :received, hashtext(x.d) & 63
+				  from unnest(:seqs::bigint[], :devices::text[]) as x(s, d) where x.d is not null""")
+			.param("seqs", seqs)
+			.param("profiles", profiles)
+			.param("identifiers", identifiers)
+			.param("occurred", occurred)
+			.param("devices", buckets)
+			.param("received", Timestamp.from(receivedAt))
+			.update();
+	}
 
 	/**
 	 * How long the oldest event waiting for resolution has waited: one step down the

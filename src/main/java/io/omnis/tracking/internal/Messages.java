@@ -39,9 +39,13 @@ final class Messages {
 
 	}
 
-	/** A message ready to store. */
+	/**
+	 * A message ready to store: {@code payload} is the text stored, {@code message} the
+	 * same as parsed, for early resolution (not stored again).
+	 */
 	record Row(String messageId, String type, @Nullable String event, @Nullable String userId,
-			@Nullable String anonymousId, Instant occurredAt, String payload, boolean consentOnly) implements Outcome {
+			@Nullable String anonymousId, Instant occurredAt, String payload, boolean consentOnly,
+			ObjectNode message) implements Outcome {
 	}
 
 	/** A message that is not stored, and why. */
@@ -159,7 +163,7 @@ final class Messages {
 		}
 		return new Row(Sanitizer.text(messageId), type, event == null ? null : Sanitizer.text(event),
 				userId == null ? null : Sanitizer.text(userId),
-				anonymousId == null ? null : Sanitizer.text(anonymousId), occurredAt, payload, consentOnly);
+				anonymousId == null ? null : Sanitizer.text(anonymousId), occurredAt, payload, consentOnly, message);
 	}
 
 	/**

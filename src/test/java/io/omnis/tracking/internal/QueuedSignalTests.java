@@ -81,8 +81,13 @@ class QueuedSignalTests extends CollectingOmnis {
 		String payload = "{\"type\":\"track\",\"event\":\"Store Visited\",\"anonymousId\":\"" + anonymousId
 				+ "\",\"messageId\":\"" + messageId + "\"}";
 		// Stored as another node's collection stores them: the log and the queue, no ring
-		transactions.executeWithoutResult(status -> log.insert(source.channelId(), List.of(new Messages.Row(messageId,
-				"track", "Store Visited", null, anonymousId, Instant.now(), payload, false)), Instant.now(), false));
+		transactions.executeWithoutResult(status -> log.insert(
+				source.channelId(), List
+					.of(new Messages.Row(messageId, "track", "Store Visited", null, anonymousId, Instant.now(), payload,
+							false,
+							tools.jackson.databind.json.JsonMapper.shared()
+								.readValue(payload, tools.jackson.databind.node.ObjectNode.class))),
+				Instant.now(), false));
 		Poll.until(RESOLUTION,
 				() -> jdbc.sql("""
 						select count(*) from event_profile p join tracked_event e on e.seq = p.seq

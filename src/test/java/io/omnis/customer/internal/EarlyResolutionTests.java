@@ -1,0 +1,368 @@
+package io.omnis.customer.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.omnis.ResolverOffOmnis;
+import io.omnis.channel.ChannelType;
+import io.omnis.customer.Identifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Resolution at acceptance (ADR 0034): a message that only adds to a profile the node
+ * knows is linked as it is accepted, with the profile's counts, channels and times as the
+ * queue would have left them; when what the node knew no longer holds (the profile merged
+ * away, split or erased) the message goes through the queue instead, and nothing lands on
+ * a profile that is not live. The background workers are off: the test drives every
+ * resolution batch, so it knows exactly what the node has learnt.
+ */
+class EarlyResolutionTests extends ResolverOffOmnis {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	OwnerCache cache;
+
+	@Autowired
+	ProfileSplitter splitter;
+
+	@Autowired
+	ProfileEraser eraser;
+
+	@Test
+	void aKnownCustomersTrackIsLinkedAndCountedAsItIsAccepted() {
+		String channel = channel();
+		String anonymous = unique("anon");
+		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		resolveAll();
+		String profile = profileOf(channel, anonymous, 0);
+		assertThat(cache.owner(identifier("anonymous_id", anonymous))).isNotNull();
+
+		String second = record(channel, track(anonymous, null, "Cart Viewed", "2026-11-21T09:00:00Z"));
+		String third = record(channel, track(anonymous, null, "Cart Viewed", "2026-11-19T08:00:00Z"));
+
+		// No resolution ran: both are on the profile already, and not in the queue
+		assertThat(linkedTo(channel, second)).isEqualTo(profile);
+		assertThat(linkedTo(channel, third)).isEqualTo(profile);
+		assertThat(waiting(channel)).isZero();
+		Map<String, Object> row = jdbc
+			.sql("""
+					select event_counts::text as counts, first_seen_at, last_seen_at,
+					       (channels -> :channel ->> 'events')::int as events, channels -> :channel ->> 'firstSeenAt' as first,
+					       channels -> :channel ->> 'lastSeenAt' as last
+					  from profile where id = :id""")
+			.param("channel", channel)
+			.param("id", profile)
+			.query()
+			.singleRow();
+		assertThat(JSON.readValue((String) row.get("counts"), Map.class))
+			.isEqualTo(Map.of("track:Product Viewed", 1, "track:Cart Viewed", 2));
+		assertThat(row.get("events")).isEqualTo(3);
+		assertThat(((java.sql.Timestamp) row.get("first_seen_at")).toInstant())
+			.isEqualTo(Instant.parse("2026-11-19T08:00:00Z"));
+		assertThat(((java.sql.Timestamp) row.get("last_seen_at")).toInstant())
+			.isEqualTo(Instant.parse("2026-11-21T09:00:00Z"));
+		assertThat(row.get("first")).isEqualTo("2026-11-19T08:00:00Z");
+		assertThat(row.get("last")).isEqualTo("2026-11-21T09:00:00Z");
+		assertThat(jdbc
+			.sql("select identifiers from event_profile p join tracked_event e on e.seq = p.seq "
+					+ "where e.channel_id = :channel and e.message_id = :message")
+			.param("channel", channel)
+			.param("message", second)
+			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+			.single()).containsExactly(identifier("anonymous_id", anonymous));
+	}
+
+	@Test
+	void whatChangesTheProfileStillGoesThroughTheQueue() {
+		String channel = channel();
+		String anonymous = unique("anon");
+		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		resolveAll();
+
+		ObjectNode identify = message(anonymous, null, "2026-11-20T11:00:00Z").put("type", "identify");
+		identify.putObject("traits").put("firstName", "Ana");
+		String withTraits = record(channel, identify);
+		String newIdentifier = record(channel, track(anonymous, unique("user"), "Signed In", "2026-11-20T11:01:00Z"));
+		ObjectNode consenting = track(anonymous, null, "Consented", "2026-11-20T11:02:00Z");
+		consenting.putObject("context").putObject("consent").putObject("categoryPreferences").put("advertising", true);
+		String withConsent = record(channel, consenting);
+		String blocked = record(channel, track(anonymous, "null", "Blocked", "2026-11-20T11:03:00Z"));
+
+		for (String message : List.of(withTraits, newIdentifier, withConsent, blocked)) {
+			assertThat(linkedTo(channel, message)).as(message).isNull();
+		}
+		assertThat(waiting(channel)).isEqualTo(4);
+		resolveAll();
+		assertThat(linkedTo(channel, withTraits)).isEqualTo(profileOf(channel, anonymous, 0));
+	}
+
+	@Test
+	void aProfileMergedAwayIsNotLinkedToAndTheNodeForgetsIt() {
+		String channel = channel();
+		String first = unique("anon");
+		String second = unique("anon");
+		String user = unique("user");
+		record(channel, track(first, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		record(channel, track(second, user, "Product Viewed", "2026-11-20T10:01:00Z"));
+		resolveAll();
+		String one = profileOf(channel, first, 0);
+		String other = profileOf(channel, second, 0);
+		record(channel, track(first, user, "Signed In", "2026-11-20T10:02:00Z"));
+		resolveAll();
+		String survivor = one.compareTo(other) < 0 ? one : other;
+		String merged = survivor.equals(one) ? other : one;
+		Map<String, Object> before = countsOf(merged);
+
+		// A node that still believes the merged-away profile owns the device
+		cache.learn(List.of(identifier("anonymous_id", first), identifier("anonymous_id", second)), merged, 0);
+		String late = record(channel, track(first, null, "Cart Viewed", "2026-11-20T10:03:00Z"));
+
+		assertThat(linkedTo(channel, late)).isNull();
+		assertThat(countsOf(merged)).isEqualTo(before);
+		assertThat(cache.owner(identifier("anonymous_id", first))).isNull();
+		resolveAll();
+		assertThat(linkedTo(channel, late)).isEqualTo(survivor);
+		assertThat(cache.owner(identifier("anonymous_id", first))).isEqualTo(new OwnerCache.Owner(survivor, 0));
+	}
+
+	@Test
+	void aSplitMakesWhatTheNodeKnewOfTheProfileStale() {
+		String channel = channel();
+		String shared = unique("anon");
+		String own = unique("anon");
+		String user = unique("user");
+		record(channel, track(own, user, "Signed In", "2026-11-20T10:00:00Z"));
+		record(channel, track(shared, user, "Signed In", "2026-11-20T10:01:00Z"));
+		resolveAll();
+		String profile = profileOf(channel, own, 0);
+		assertThat(cache.owner(identifier("anonymous_id", shared))).isEqualTo(new OwnerCache.Owner(profile, 0));
+
+		String splitOff = splitter.split(profile, new Identifier("anonymous_id", shared));
+		String onShared = record(channel, track(shared, null, "Product Viewed", "2026-11-20T10:05:00Z"));
+		String onOwn = record(channel, track(own, null, "Product Viewed", "2026-11-20T10:06:00Z"));
+
+		assertThat(linkedTo(channel, onShared)).isNull();
+		assertThat(linkedTo(channel, onOwn)).as("the profile's version moved on").isNull();
+		resolveAll();
+		assertThat(linkedTo(channel, onShared)).isEqualTo(splitOff);
+		assertThat(linkedTo(channel, onOwn)).isEqualTo(profile);
+		// Learnt again at the new version: the next one is linked as it is accepted
+		String next = record(channel, track(own, null, "Cart Viewed", "2026-11-20T10:07:00Z"));
+		assertThat(linkedTo(channel, next)).isEqualTo(profile);
+	}
+
+	@Test
+	void anErasedProfileIsNeverLinkedTo() {
+		String channel = channel();
+		String anonymous = unique("anon");
+		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		resolveAll();
+		String profile = profileOf(channel, anonymous, 0);
+		assertThat(cache.owner(identifier("anonymous_id", anonymous))).isNotNull();
+
+		eraser.erase(profile, false);
+		String after = record(channel, track(anonymous, null, "Cart Viewed", "2026-11-20T10:05:00Z"));
+
+		assertThat(linkedTo(channel, after)).isNull();
+		resolveAll();
+		assertThat(linkedTo(channel, after)).isNotNull().isNotEqualTo(profile);
+		assertThat(jdbc.sql("select count(*) from event_profile where profile_id = :id")
+			.param("id", profile)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	/**
+	 * Tracks linked at acceptance on several threads while batches merge the same
+	 * profiles: every profile's counts and channel events add up to the events linked to
+	 * it, and no event sits on a profile merged away. A lost update between the two paths
+	 * (a batch writing back counts it read before a linked message added to them) breaks
+	 * the sums.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 3L, 20_261_125L })
+	void linkingBesideMergingBatchesLosesNoCount(long seed) throws Exception {
+		Random random = new Random(seed);
+		String channel = channel();
+		String prefix = "race" + seed + "-" + UUID.randomUUID() + "-";
+		int people = 24;
+		for (int person = 0; person < people; person++) {
+			record(channel, track(prefix + "a" + person, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		}
+		resolveAll();
+
+		AtomicBoolean sending = new AtomicBoolean(true);
+		List<String> merges = new ArrayList<>();
+		for (int person = 0; person < people; person += 2) {
+			// Two devices of one person meet when she signs in on both
+			merges.add(person + "," + (person + 1));
+		}
+		try (ExecutorService threads = Executors.newFixedThreadPool(5)) {
+			List<Future<Integer>> senders = new ArrayList<>();
+			for (int thread = 0; thread < 4; thread++) {
+				long mine = random.nextLong();
+				senders.add(threads.submit(() -> {
+					Random own = new Random(mine);
+					int sent = 0;
+					for (int request = 0; request < 40; request++) {
+						List<ObjectNode> batch = new ArrayList<>();
+						for (int i = 0; i < 5; i++) {
+							int person = own.nextInt(people);
+							batch.add(track(prefix + "a" + person, null, "Product Viewed",
+									"2026-11-20T1" + own.nextInt(10) + ":00:00Z"));
+						}
+						sent += collection.record(channel, batch).accepted();
+					}
+					return sent;
+				}));
+			}
+			Future<Integer> resolving = threads.submit(() -> {
+				int resolved = 0;
+				while (sending.get()) {
+					resolved += resolver.resolveBatch(0, 1, 20);
+				}
+				return resolved;
+			});
+			for (String merge : merges) {
+				String[] pair = merge.split(",");
+				String user = prefix + "u" + pair[0];
+				record(channel, track(prefix + "a" + pair[0], user, "Signed In", "2026-11-20T11:00:00Z"));
+				record(channel, track(prefix + "a" + pair[1], user, "Signed In", "2026-11-20T11:00:00Z"));
+			}
+			int sent = 0;
+			for (Future<Integer> sender : senders) {
+				sent += sender.get();
+			}
+			assertThat(sent).isEqualTo(4 * 40 * 5);
+			sending.set(false);
+			resolving.get();
+		}
+		resolveAll();
+
+		List<String> mismatches = jdbc
+			.sql("""
+					select p.id || ' counts ' || coalesce((select sum(value::bigint) from jsonb_each_text(p.event_counts)), 0)
+					       || ' channel events ' || coalesce((p.channels -> :channel ->> 'events')::bigint, 0)
+					       || ' linked ' || (select count(*) from event_profile l where l.profile_id = p.id)
+					  from profile p
+					 where exists (select 1 from identifier i where i.profile_id = p.id and i.value like :prefix)
+					   and (coalesce((select sum(value::bigint) from jsonb_each_text(p.event_counts)), 0)
+					            <> (select count(*) from event_profile l where l.profile_id = p.id)
+					        or coalesce((p.channels -> :channel ->> 'events')::bigint, 0)
+					            <> (select count(*) from event_profile l where l.profile_id = p.id))""")
+			.param("channel", channel)
+			.param("prefix", prefix + "%")
+			.query(String.class)
+			.list();
+		assertThat(mismatches).isEmpty();
+		assertThat(jdbc.sql("""
+				select count(*) from event_profile l join profile p on p.id = l.profile_id
+				 where p.merged_into is not null""").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				select count(distinct p.id) from profile p join identifier i on i.profile_id = p.id
+				 where i.value like :prefix and p.merged_into is null""")
+			.param("prefix", prefix + "%")
+			.query(Long.class)
+			.single()).isEqualTo(people / 2);
+		long total = jdbc.sql("""
+				select count(*) from event_profile l join tracked_event e on e.seq = l.seq
+				 where e.channel_id = :channel""").param("channel", channel).query(Long.class).single();
+		assertThat(total).isEqualTo(people + 4 * 40 * 5 + 2L * merges.size());
+	}
+
+	private void resolveAll() {
+		while (resolver.resolveBatch(0, 1, 500) > 0) {
+			// until the queue is empty
+		}
+	}
+
+	private String channel() {
+		return channels.create(ChannelType.WEB, "early " + UUID.randomUUID(), null, Set.of()).channel().id().value();
+	}
+
+	private static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID();
+	}
+
+	private static String identifier(String type, String value) {
+		return Identifier.normalised(type, value).orElseThrow().toString();
+	}
+
+	private static ObjectNode message(String anonymous, String user, String at) {
+		ObjectNode message = JSON.createObjectNode();
+		message.put("messageId", unique("m"));
+		message.put("anonymousId", anonymous);
+		if (user != null) {
+			message.put("userId", user);
+		}
+		message.put("timestamp", at);
+		return message;
+	}
+
+	private static ObjectNode track(String anonymous, String user, String event, String at) {
+		return message(anonymous, user, at).put("type", "track").put("event", event);
+	}
+
+	/** Records one message and returns its id. */
+	private String record(String channel, ObjectNode message) {
+		assertThat(collection.record(channel, message)).isTrue();
+		return message.get("messageId").asString();
+	}
+
+	private String linkedTo(String channel, String messageId) {
+		return jdbc.sql("""
+				select p.profile_id from event_profile p join tracked_event e on e.seq = p.seq
+				 where e.channel_id = :channel and e.message_id = :message""")
+			.param("channel", channel)
+			.param("message", messageId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private String profileOf(String channel, String anonymous, int nth) {
+		return jdbc.sql("""
+				select p.profile_id from event_profile p join tracked_event e on e.seq = p.seq
+				 where e.channel_id = :channel and e.anonymous_id = :anonymous order by e.seq offset :nth limit 1""")
+			.param("channel", channel)
+			.param("anonymous", anonymous)
+			.param("nth", nth)
+			.query(String.class)
+			.single();
+	}
+
+	private Map<String, Object> countsOf(String profile) {
+		return jdbc.sql("select event_counts::text, channels::text, last_seen_at from profile where id = :id")
+			.param("id", profile)
+			.query()
+			.singleRow();
+	}
+
+	/** How many events of a channel wait in the resolution queue. */
+	private long waiting(String channel) {
+		return jdbc.sql("""
+				select count(*) from event_resolution_queue q join tracked_event e on e.seq = q.seq
+				 where e.channel_id = :channel""").param("channel", channel).query(Long.class).single();
+	}
+
+}
