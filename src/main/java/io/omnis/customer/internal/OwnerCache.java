@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * identifier ("type:value") belonged to, with that profile's graph version (ADR 0034). It
  * is a hint, never the truth: early resolution checks it under the profile's row lock
  * before it links a message. Bounded by
- * {@code omnis.identity.early-resolution.cache-size} entries (a million by default, about
- * 150 MB), the least useful evicted first.
+ * {@code omnis.identity.early-resolution.cache-size} entries (by default a million, about
+ * 150 MB, or one per 2 KB of a smaller heap), the least useful evicted first.
  */
 @Component
 class OwnerCache {
@@ -26,12 +26,22 @@ class OwnerCache {
 
 	private final Cache<String, Owner> owners;
 
-	OwnerCache(@Value("${omnis.identity.early-resolution.cache-size:1000000}") long size) {
-		if (size < 0) {
+	OwnerCache(@Value("${omnis.identity.early-resolution.cache-size:-1}") long size) {
+		if (size < -1) {
 			throw new IllegalArgumentException(
 					"omnis.identity.early-resolution.cache-size must not be negative, not " + size);
 		}
-		this.owners = Caffeine.newBuilder().maximumSize(size).build();
+		this.owners = Caffeine.newBuilder()
+			.maximumSize(size == -1 ? defaultSize(Runtime.getRuntime().maxMemory()) : size)
+			.build();
+	}
+
+	/**
+	 * A million entries, or fewer on a small heap: an entry takes about 150 bytes, so one
+	 * per 2 KB of heap keeps the cache near 7 % of it.
+	 */
+	static long defaultSize(long maxHeap) {
+		return Math.max(10_000, Math.min(1_000_000, maxHeap / 2048));
 	}
 
 	@Nullable Owner owner(String identifier) {

@@ -107,17 +107,12 @@ public class Collector {
 			EarlyResolution.Plan plan = rows.isEmpty() ? EarlyResolution.Plan.NONE
 					: early.plan(channelId, rows.stream().map(row -> unstored(channelId, row, receivedAt)).toList());
 			try {
-				stored = store(channelId, rows, plan, drops, samples, receivedAt, false);
+				stored = storeOrQueue(channelId, rows, plan, drops, samples, receivedAt, false);
 			}
 			catch (DuplicateKeyException ex) {
 				// A message this source sent before (a client's retry): the plain insert
 				// rolled back whole; store the batch again, skipping what was sent
-				stored = store(channelId, rows, plan, drops, samples, receivedAt, true);
-			}
-			catch (PessimisticLockingFailureException ex) {
-				// Early resolution met a concurrent change of one of its profiles in an
-				// order that deadlocked: store the batch again, for the queue to resolve
-				stored = store(channelId, rows, EarlyResolution.Plan.NONE, drops, samples, receivedAt, true);
+				stored = storeOrQueue(channelId, rows, plan, drops, samples, receivedAt, true);
 			}
 			if (stored > 0) {
 				queued.ring();
@@ -155,6 +150,24 @@ public class Collector {
 				queued.ring();
 			}
 		});
+	}
+
+	/**
+	 * Stores the rows with early resolution's plan; if linking met a concurrent change of
+	 * one of its profiles in an order that deadlocked (the transaction rolled back
+	 * whole), stores them again for the queue to resolve.
+	 */
+	private int storeOrQueue(String channelId, List<Messages.Row> rows, EarlyResolution.Plan plan,
+			Map<DropReason, Long> drops, Map<DropReason, String> samples, Instant receivedAt, boolean skipSent) {
+		try {
+			return store(channelId, rows, plan, drops, samples, receivedAt, skipSent);
+		}
+		catch (PessimisticLockingFailureException ex) {
+			if (plan.isEmpty()) {
+				throw ex;
+			}
+			return store(channelId, rows, EarlyResolution.Plan.NONE, drops, samples, receivedAt, skipSent);
+		}
 	}
 
 	/**
