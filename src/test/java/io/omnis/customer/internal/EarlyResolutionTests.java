@@ -92,6 +92,67 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 			.single()).containsExactly(identifier("anonymous_id", anonymous));
 	}
 
+	/**
+	 * Event names of every kind (quotes, backslashes, JSON and SQL syntax, control and
+	 * non-Latin characters, the longest allowed) are counted under exactly the names the
+	 * queue would count them under, and a batch of many known customers is linked whole.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 17L, 20_261_125L })
+	void generatedEventNamesAreCountedAsTheQueueCountsThem(long seed) {
+		Random random = new Random(seed);
+		String channel = channel();
+		String prefix = "names" + seed + "-" + UUID.randomUUID() + "-";
+		int people = 60;
+		List<ObjectNode> first = new ArrayList<>();
+		for (int person = 0; person < people; person++) {
+			first.add(track(prefix + person, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		}
+		assertThat(collection.record(channel, first).accepted()).isEqualTo(people);
+		resolveAll();
+
+		String[] pieces = { "\"", "\\", "'", "{", "}", ":", ",", "\u0001", "\n", "é", "中文", "🙂", "$1", "?", " ", "--",
+				"%s", "null", "track:", "::jsonb" };
+		List<ObjectNode> batch = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			StringBuilder name = new StringBuilder();
+			int length = random.nextInt(8) == 0 ? 200 : 1 + random.nextInt(6);
+			while (name.length() < length) {
+				name.append(random.nextBoolean() ? pieces[random.nextInt(pieces.length)]
+						: (char) ('a' + random.nextInt(26)));
+			}
+			String event = name.substring(0, Math.min(length, name.length())).strip();
+			if (event.isEmpty() || Character.isSurrogate(event.charAt(event.length() - 1))) {
+				event = "plain " + i;
+			}
+			int person = random.nextInt(people);
+			batch.add(track(prefix + person, null, event, "2026-11-21T10:00:00Z"));
+		}
+		assertThat(collection.record(channel, batch).accepted()).isEqualTo(batch.size());
+		assertThat(waiting(channel)).as("every one linked as it was accepted").isZero();
+
+		// Each profile counts exactly the events linked to it, under the names stored
+		List<String> profiles = jdbc.sql("""
+				select distinct l.profile_id from event_profile l join tracked_event e on e.seq = l.seq
+				 where e.channel_id = :channel""").param("channel", channel).query(String.class).list();
+		assertThat(profiles).hasSize(people);
+		assertThat(jdbc.sql("""
+				select p.id from profile p
+				 where p.id = any(:ids::text[])
+				   and p.event_counts <> (
+				       select jsonb_object_agg(k, n) from (
+				           select case when e.event is null then e.type else 'track:' || e.event end as k, count(*) as n
+				             from event_profile l join tracked_event e on e.seq = l.seq
+				            where l.profile_id = p.id group by 1) x)""")
+			.param("ids", profiles.toArray(String[]::new))
+			.query(String.class)
+			.list()).isEmpty();
+		assertThat(jdbc.sql("select count(distinct event) from tracked_event where channel_id = :channel")
+			.param("channel", channel)
+			.query(Long.class)
+			.single()).as("distinct names").isGreaterThan(300);
+	}
+
 	@Test
 	void whatChangesTheProfileStillGoesThroughTheQueue() {
 		String channel = channel();
