@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -53,8 +55,11 @@ class EarlyResolver implements EarlyResolution {
 
 	private final boolean enabled;
 
+	private final Counter linked;
+
 	EarlyResolver(OwnerCache cache, IdentifierExtractor extractor, JdbcClient jdbc, JsonMapper json, Clock clock,
-			@Value("${omnis.identity.early-resolution.enabled:true}") boolean enabled) {
+			MeterRegistry meters, @Value("${omnis.identity.early-resolution.enabled:true}") boolean enabled) {
+		this.linked = ResolutionMeters.linked(meters, "acceptance");
 		this.cache = cache;
 		this.extractor = extractor;
 		this.jdbc = jdbc;
@@ -153,14 +158,14 @@ class EarlyResolver implements EarlyResolution {
 			if (additions.isEmpty()) {
 				return Map.of();
 			}
-			Set<String> linked = add(channelId, additions);
+			Set<String> added = add(channelId, additions);
 			Map<String, Link> links = new HashMap<>();
 			Set<String> stale = new HashSet<>();
 			for (Planned one : planned) {
 				if (!stored.containsKey(one.message().messageId())) {
 					continue;
 				}
-				if (linked.contains(one.owner().profileId())) {
+				if (added.contains(one.owner().profileId())) {
 					links.put(one.message().messageId(), new Link(one.owner().profileId(), one.identifiers()));
 				}
 				else {
@@ -168,6 +173,7 @@ class EarlyResolver implements EarlyResolution {
 				}
 			}
 			cache.forget(stale);
+			ResolutionMeters.countAfterCommit(linked, links.size());
 			return links;
 		}
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,10 +70,13 @@ public class IdentityResolver {
 
 	private final OwnerCache cache;
 
+	private final Counter linked;
+
 	IdentityResolver(CollectedEvents events, ProfileStore store, GraphLocks locks, IdentifierExtractor extractor,
 			IdentityRules identityRules, Suppressions suppressions, TransactionTemplate transactions,
-			ApplicationEventPublisher publisher, Clock clock, OwnerCache cache) {
+			ApplicationEventPublisher publisher, Clock clock, OwnerCache cache, MeterRegistry meters) {
 		this.cache = cache;
+		this.linked = ResolutionMeters.linked(meters, "queue");
 		this.suppressions = suppressions;
 		this.events = events;
 		this.store = store;
@@ -86,7 +91,8 @@ public class IdentityResolver {
 
 	/** Resolves claimed events in the caller's transaction. */
 	private void resolve(List<CollectedEvent> claimed) {
-		new ResolutionBatch(events, store, extractor, identityRules, suppressions, publisher, clock.instant(), cache)
+		new ResolutionBatch(events, store, extractor, identityRules, suppressions, publisher, clock.instant(), cache,
+				linked)
 			.resolve(claimed);
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,6 +49,8 @@ final class ResolutionBatch {
 
 	private final OwnerCache cache;
 
+	private final Counter linked;
+
 	private final Map<Identifier, String> owners = new HashMap<>();
 
 	private final Map<String, ProfileState> profiles = new HashMap<>();
@@ -64,8 +67,9 @@ final class ResolutionBatch {
 
 	ResolutionBatch(CollectedEvents events, ProfileStore store, IdentifierExtractor extractor,
 			IdentityRules identityRules, Suppressions suppressions, ApplicationEventPublisher publisher, Instant now,
-			OwnerCache cache) {
+			OwnerCache cache, Counter linked) {
 		this.cache = cache;
+		this.linked = linked;
 		this.events = events;
 		this.store = store;
 		this.extractor = extractor;
@@ -258,6 +262,8 @@ final class ResolutionBatch {
 		}
 		events.assign(assignments);
 		learnAfterCommit(assignments);
+		ResolutionMeters.countAfterCommit(linked,
+				assignments.stream().filter(assignment -> assignment.profileId() != null).count());
 		store.recordDecisions(decisions);
 		store.recordConsent(consent.stream()
 			.map(c -> new ProfileStore.ConsentStatement(live(c.profileId()).id, c.purpose(), c.granted(), c.statedAt(),

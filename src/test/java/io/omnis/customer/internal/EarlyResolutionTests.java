@@ -48,6 +48,9 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 	@Autowired
 	ProfileEraser eraser;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@Test
 	void aKnownCustomersTrackIsLinkedAndCountedAsItIsAccepted() {
 		String channel = channel();
@@ -56,6 +59,8 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 		resolveAll();
 		String profile = profileOf(channel, anonymous, 0);
 		assertThat(cache.owner(identifier("anonymous_id", anonymous))).isNotNull();
+		double atAcceptance = linkedAt("acceptance");
+		double throughTheQueue = linkedAt("queue");
 
 		String second = record(channel, track(anonymous, null, "Cart Viewed", "2026-11-21T09:00:00Z"));
 		String third = record(channel, track(anonymous, null, "Cart Viewed", "2026-11-19T08:00:00Z"));
@@ -64,6 +69,8 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 		assertThat(linkedTo(channel, second)).isEqualTo(profile);
 		assertThat(linkedTo(channel, third)).isEqualTo(profile);
 		assertThat(waiting(channel)).isZero();
+		assertThat(linkedAt("acceptance") - atAcceptance).isEqualTo(2);
+		assertThat(linkedAt("queue")).isEqualTo(throughTheQueue);
 		Map<String, Object> row = jdbc
 			.sql("""
 					select event_counts::text as counts, first_seen_at, last_seen_at,
@@ -173,7 +180,9 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 			assertThat(linkedTo(channel, message)).as(message).isNull();
 		}
 		assertThat(waiting(channel)).isEqualTo(4);
+		double throughTheQueue = linkedAt("queue");
 		resolveAll();
+		assertThat(linkedAt("queue") - throughTheQueue).isEqualTo(4);
 		assertThat(linkedTo(channel, withTraits)).isEqualTo(profileOf(channel, anonymous, 0));
 	}
 
@@ -349,6 +358,10 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 				select count(*) from event_profile l join tracked_event e on e.seq = l.seq
 				 where e.channel_id = :channel""").param("channel", channel).query(Long.class).single();
 		assertThat(total).isEqualTo(people + 4 * 40 * 5 + 2L * merges.size());
+	}
+
+	private double linkedAt(String at) {
+		return meters.get("omnis.identity.linked").tag("at", at).counter().count();
 	}
 
 	private void resolveAll() {
