@@ -227,18 +227,20 @@ class EarlyResolver implements EarlyResolution {
 
 	/**
 	 * A request's additions to its profiles, as {@link ProfileState#record} makes them: a
-	 * count per event type (a new type only while the profile has fewer than
-	 * {@link ProfileState#MAX_COUNTERS}), first and last seen, and the channel's first
-	 * and last seen and events. A profile merged away, erased, or whose graph version
-	 * moved on is left alone, and not returned.
+	 * count per event type (new types, in the order the request first named them, only
+	 * while the profile has fewer than {@link ProfileState#MAX_COUNTERS}), first and last
+	 * seen, and the channel's first and last seen and events. A profile merged away,
+	 * erased, or whose graph version moved on is left alone, and not returned.
 	 */
 	private static final String ADD = """
 			update profile p
 			   set event_counts = p.event_counts || coalesce((
 			           select jsonb_object_agg(c.key, coalesce((p.event_counts ->> c.key)::bigint, 0) + c.value::bigint)
-			             from jsonb_each_text(d.counts::jsonb) c
-			            where p.event_counts -> c.key is not null
-			               or (select count(*) from jsonb_object_keys(p.event_counts)) < :maxCounters), '{}'),
+			             from (select c.key, c.value, p.event_counts -> c.key is not null as known,
+			                          row_number() over (partition by p.event_counts -> c.key is null order by c.n) as nth
+			                     from json_each_text(d.counts::json) with ordinality as c(key, value, n)) c
+			            where c.known
+			               or c.nth <= :maxCounters - (select count(*) from jsonb_object_keys(p.event_counts))), '{}'),
 			       first_seen_at = least(p.first_seen_at, d.first),
 			       last_seen_at = greatest(p.last_seen_at, d.last),
 			       channels = jsonb_set(p.channels, :channelPath::text[], jsonb_build_object(

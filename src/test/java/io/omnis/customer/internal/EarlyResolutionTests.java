@@ -160,6 +160,38 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 			.single()).as("distinct names").isGreaterThan(300);
 	}
 
+	/**
+	 * A profile counts at most {@link ProfileState#MAX_COUNTERS} event types, however
+	 * many new ones a request brings at once; the types it already counts go on counting.
+	 */
+	@Test
+	void oneRequestCannotTakeAProfilePastItsCounterCap() {
+		String channel = channel();
+		String anonymous = unique("anon");
+		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		resolveAll();
+		String profile = profileOf(channel, anonymous, 0);
+
+		List<ObjectNode> batch = new ArrayList<>();
+		for (int i = 0; i < ProfileState.MAX_COUNTERS + 100; i++) {
+			batch.add(track(anonymous, null, "Event " + i, "2026-11-20T11:00:00Z"));
+		}
+		batch.add(track(anonymous, null, "Product Viewed", "2026-11-20T12:00:00Z"));
+		assertThat(collection.record(channel, batch).accepted()).isEqualTo(batch.size());
+		assertThat(waiting(channel)).isZero();
+
+		Map<String, Object> counts = JSON.readValue(jdbc.sql("select event_counts::text from profile where id = :id")
+			.param("id", profile)
+			.query(String.class)
+			.single(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+			});
+		assertThat(counts).hasSize(ProfileState.MAX_COUNTERS)
+			.containsEntry("track:Product Viewed", 2)
+			.containsEntry("track:Event 0", 1)
+			.containsEntry("track:Event " + (ProfileState.MAX_COUNTERS - 2), 1)
+			.doesNotContainKey("track:Event " + (ProfileState.MAX_COUNTERS - 1));
+	}
+
 	@Test
 	void whatChangesTheProfileStillGoesThroughTheQueue() {
 		String channel = channel();
