@@ -26,11 +26,12 @@ import io.omnis.tracking.EarlyResolution;
 /**
  * Resolution at acceptance (ADR 0034). A message that only adds to a profile this node
  * already knows (a track, page, screen or group whose every identifier the
- * {@link OwnerCache} names one profile for, with no blocked value and no consent
- * statement) is linked to it in the request's transaction: its counters, channels and
- * first and last seen are added to the profile row in one statement per request, which
- * takes the row lock and links only where the profile is still live and at the graph
- * version the cache knew. Any other message goes through the resolution queue.
+ * {@link OwnerCache} names one profile for, with no blocked value, and whose consent
+ * statements, if any, are the profile's choices already) is linked to it in the request's
+ * transaction: its counters, channels and first and last seen are added to the profile
+ * row in one statement per request, which takes the row lock and links only where the
+ * profile is still live and at the graph version the cache knew. Any other message goes
+ * through the resolution queue.
  * <p>
  * The row lock is what keeps this consistent with the rest of resolution: a batch that
  * merges the profile, a split and an erasure lock the same row, so they either see the
@@ -77,9 +78,10 @@ class EarlyResolver implements EarlyResolution {
 		// One version per profile: the cache may know two, when it learnt of a split
 		// while it still held an older entry; such a message waits for the queue
 		Map<String, Integer> versions = new HashMap<>();
+		// The consent each profile's messages state: one choice per purpose in a request
+		Map<String, Map<String, Boolean>> consent = new HashMap<>();
 		for (CollectedEvent message : messages) {
-			if (message.consentOnly() || !ADDING.contains(message.type())
-					|| !Consents.statements(message.payload()).isEmpty()) {
+			if (message.consentOnly() || !ADDING.contains(message.type())) {
 				continue;
 			}
 			IdentifierExtractor.Extracted extracted = extractor.extract(message);
@@ -99,12 +101,29 @@ class EarlyResolver implements EarlyResolution {
 				identifiers.add(text);
 			}
 			OwnerCache.Owner found = owner;
-			if (found != null
-					&& versions.computeIfAbsent(found.profileId(), id -> found.version()) == found.version()) {
+			if (found != null && versions.computeIfAbsent(found.profileId(), id -> found.version()) == found.version()
+					&& statesTheSame(consent.computeIfAbsent(found.profileId(), id -> new HashMap<>()),
+							Consents.statements(message.payload()))) {
 				planned.add(new Planned(message, found, identifiers));
 			}
 		}
-		return planned.isEmpty() ? Plan.NONE : new Linking(channelId, planned);
+		return planned.isEmpty() ? Plan.NONE : new Linking(channelId, planned, consent);
+	}
+
+	/**
+	 * Whether a message's consent statements agree with those of the same profile's
+	 * earlier messages in the request; if so they join them. A message that states
+	 * another choice for a purpose waits for the queue, which applies choices in order.
+	 */
+	private static boolean statesTheSame(Map<String, Boolean> stated, List<Map.Entry<String, Boolean>> statements) {
+		for (Map.Entry<String, Boolean> statement : statements) {
+			Boolean before = stated.get(statement.getKey());
+			if (before != null && before != statement.getValue()) {
+				return false;
+			}
+		}
+		statements.forEach(statement -> stated.put(statement.getKey(), statement.getValue()));
+		return true;
 	}
 
 	/** A message the cache named a profile for. */
@@ -137,9 +156,12 @@ class EarlyResolver implements EarlyResolution {
 
 		private final List<Planned> planned;
 
-		Linking(String channelId, List<Planned> planned) {
+		private final Map<String, Map<String, Boolean>> consent;
+
+		Linking(String channelId, List<Planned> planned, Map<String, Map<String, Boolean>> consent) {
 			this.channelId = channelId;
 			this.planned = planned;
+			this.consent = consent;
 		}
 
 		@Override
@@ -158,7 +180,7 @@ class EarlyResolver implements EarlyResolution {
 			if (additions.isEmpty()) {
 				return Map.of();
 			}
-			Set<String> added = add(channelId, additions);
+			Set<String> added = add(channelId, additions, consent);
 			Map<String, Link> links = new HashMap<>();
 			Set<String> stale = new HashSet<>();
 			for (Planned one : planned) {
@@ -184,7 +206,8 @@ class EarlyResolver implements EarlyResolution {
 	 * version planned, under its row lock.
 	 * @return the profiles added to
 	 */
-	private Set<String> add(String channelId, Map<OwnerCache.Owner, Addition> additions) {
+	private Set<String> add(String channelId, Map<OwnerCache.Owner, Addition> additions,
+			Map<String, Map<String, Boolean>> consent) {
 		int n = additions.size();
 		String[] ids = new String[n];
 		Integer[] versions = new Integer[n];
@@ -194,6 +217,7 @@ class EarlyResolver implements EarlyResolution {
 		String[] firstText = new String[n];
 		String[] lastText = new String[n];
 		Long[] events = new Long[n];
+		String[] stated = new String[n];
 		int i = 0;
 		for (Map.Entry<OwnerCache.Owner, Addition> entry : additions.entrySet()) {
 			Addition addition = entry.getValue();
@@ -206,6 +230,12 @@ class EarlyResolver implements EarlyResolution {
 			firstText[i] = addition.first.toString();
 			lastText[i] = addition.last.toString();
 			events[i] = addition.events;
+			// As {"<purpose>": {"granted": …}}: what the profile's consent must already
+			// hold
+			Map<String, Map<String, Boolean>> expected = new LinkedHashMap<>();
+			consent.getOrDefault(ids[i], Map.of())
+				.forEach((purpose, granted) -> expected.put(purpose, Map.of("granted", granted)));
+			stated[i] = json.writeValueAsString(expected);
 			i++;
 		}
 		return new HashSet<>(jdbc.sql(ADD)
@@ -217,6 +247,7 @@ class EarlyResolver implements EarlyResolution {
 			.param("firstText", firstText)
 			.param("lastText", lastText)
 			.param("events", events)
+			.param("consent", stated)
 			.param("channel", channelId)
 			.param("channelPath", new String[] { channelId })
 			.param("maxCounters", ProfileState.MAX_COUNTERS)
@@ -230,7 +261,9 @@ class EarlyResolver implements EarlyResolution {
 	 * count per event type (new types, in the order the request first named them, only
 	 * while the profile has fewer than {@link ProfileState#MAX_COUNTERS}), first and last
 	 * seen, and the channel's first and last seen and events. A profile merged away,
-	 * erased, or whose graph version moved on is left alone, and not returned.
+	 * erased, or whose graph version moved on is left alone, and not returned; so is one
+	 * whose consent does not already hold every choice its messages state (a change of
+	 * consent is the queue's to record, in order).
 	 */
 	private static final String ADD = """
 			update profile p
@@ -255,10 +288,12 @@ class EarlyResolver implements EarlyResolution {
 			  -- In profile id order, as resolution batches lock profiles, so that the two
 			  -- cannot deadlock
 			  from (select * from unnest(:ids::text[], :versions::int[], :counts::text[], :first::timestamptz[],
-			                             :last::timestamptz[], :firstText::text[], :lastText::text[], :events::bigint[])
-			                   as x(id, version, counts, first, last, first_text, last_text, events)
+			                             :last::timestamptz[], :firstText::text[], :lastText::text[], :events::bigint[],
+			                             :consent::text[])
+			                   as x(id, version, counts, first, last, first_text, last_text, events, consent)
 			         order by id) d
 			 where p.id = d.id and p.merged_into is null and p.graph_version = d.version
+			   and p.consent @> d.consent::jsonb
 			returning p.id""";
 
 }

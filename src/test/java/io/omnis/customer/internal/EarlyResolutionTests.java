@@ -218,6 +218,48 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 		assertThat(linkedTo(channel, withTraits)).isEqualTo(profileOf(channel, anonymous, 0));
 	}
 
+	/**
+	 * A consent manager states the customer's choices on every message: a message that
+	 * restates her choices is linked as it is accepted; one that changes a choice goes
+	 * through the queue, which records the change in the ledger.
+	 */
+	@Test
+	void restatedConsentIsLinkedAndAChangedChoiceIsQueued() {
+		String channel = channel();
+		String anonymous = unique("anon");
+		record(channel, consenting(track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"), true));
+		resolveAll();
+		String profile = profileOf(channel, anonymous, 0);
+
+		String restated = record(channel,
+				consenting(track(anonymous, null, "Cart Viewed", "2026-11-20T10:01:00Z"), true));
+		assertThat(linkedTo(channel, restated)).isEqualTo(profile);
+
+		String changed = record(channel,
+				consenting(track(anonymous, null, "Cart Viewed", "2026-11-20T10:02:00Z"), false));
+		assertThat(linkedTo(channel, changed)).isNull();
+		resolveAll();
+		assertThat(linkedTo(channel, changed)).isEqualTo(profile);
+		assertThat(jdbc.sql("select consent -> 'advertising' ->> 'granted' from profile where id = :id")
+			.param("id", profile)
+			.query(String.class)
+			.single()).isEqualTo("false");
+		assertThat(jdbc
+			.sql("""
+					select count(*) from consent_entry where profile_id = :id and purpose = 'advertising' and source = 'event'""")
+			.param("id", profile)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	private static ObjectNode consenting(ObjectNode message, boolean advertising) {
+		message.putObject("context")
+			.putObject("consent")
+			.putObject("categoryPreferences")
+			.put("Advertising", advertising);
+		return message;
+	}
+
 	@Test
 	void aProfileMergedAwayIsNotLinkedToAndTheNodeForgetsIt() {
 		String channel = channel();
