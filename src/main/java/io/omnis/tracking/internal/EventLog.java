@@ -127,41 +127,41 @@ public class EventLog {
 			.list();
 	}
 
-	private static final String INSERT_TEMPLATE = """
-			with inserted as (
-			    insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
-			                               received_at, payload, consent_only)
-			    select :channel, m, t, e, u, a, o, :received, p::json, c
-			      from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
-			                  :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
-			           as x(m, t, e, u, a, o, p, c)
-			    %s
-			    returning seq, message_id, user_id, anonymous_id),
-			queued as (
-			    insert into event_resolution_queue (seq, received_at, bucket)
-			    select seq, :received, hashtext(coalesce(anonymous_id, user_id)) & 63
-			      from inserted where user_id is not null or anonymous_id is not null)
-			select message_id from inserted""";
+	/**
+	 * The insert of a request's rows in one statement over arrays, with a conflict clause
+	 * (none, or skipping messages already sent) and what it returns.
+	 */
+	private static String insertEvents(String conflict, String returning) {
+		return """
+				insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
+				                           received_at, payload, consent_only)
+				select :channel, m, t, e, u, a, o, :received, p::json, c
+				  from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
+				              :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
+				       as x(m, t, e, u, a, o, p, c)
+				%s
+				returning %s""".formatted(conflict, returning);
+	}
 
-	private static final String INSERT = INSERT_TEMPLATE.formatted("");
+	/** The insert with a queue row for each inserted row that carries an identity. */
+	private static String insertQueued(String conflict) {
+		return "with inserted as (\n" + insertEvents(conflict, "seq, message_id, user_id, anonymous_id") + "),\n" + """
+				queued as (
+				    insert into event_resolution_queue (seq, received_at, bucket)
+				    select seq, :received, hashtext(coalesce(anonymous_id, user_id)) & 63
+				      from inserted where user_id is not null or anonymous_id is not null)
+				select message_id from inserted""";
+	}
 
-	private static final String INSERT_SKIPPING_SENT = INSERT_TEMPLATE
-		.formatted("on conflict (channel_id, message_id) do nothing");
+	private static final String SKIPPING_SENT = "on conflict (channel_id, message_id) do nothing";
 
-	private static final String INSERT_UNQUEUED_TEMPLATE = """
-			insert into tracked_event (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
-			                           received_at, payload, consent_only)
-			select :channel, m, t, e, u, a, o, :received, p::json, c
-			  from unnest(:ids::text[], :types::text[], :events::text[], :users::text[], :anons::text[],
-			              :occurred::timestamptz[], :payloads::text[], :consentOnly::boolean[])
-			       as x(m, t, e, u, a, o, p, c)
-			%s
-			returning message_id, seq""";
+	private static final String INSERT = insertQueued("");
 
-	private static final String INSERT_UNQUEUED = INSERT_UNQUEUED_TEMPLATE.formatted("");
+	private static final String INSERT_SKIPPING_SENT = insertQueued(SKIPPING_SENT);
 
-	private static final String INSERT_UNQUEUED_SKIPPING_SENT = INSERT_UNQUEUED_TEMPLATE
-		.formatted("on conflict (channel_id, message_id) do nothing");
+	private static final String INSERT_UNQUEUED = insertEvents("", "message_id, seq");
+
+	private static final String INSERT_UNQUEUED_SKIPPING_SENT = insertEvents(SKIPPING_SENT, "message_id, seq");
 
 	/**
 	 * After {@link #insertUnqueued}: writes the profile of each stored row early
