@@ -264,8 +264,16 @@ class EarlyResolver implements EarlyResolution {
 	 * erased, or whose graph version moved on is left alone, and not returned; so is one
 	 * whose consent does not already hold every choice its messages state (a change of
 	 * consent is the queue's to record, in order).
+	 * <p>
+	 * A profile whose row another transaction holds (a resolution batch, a split, another
+	 * request adding to the same customer) is skipped rather than waited for: a request
+	 * never queues behind a busy profile or deadlocks with a batch, and that profile's
+	 * messages go through the queue, whose batches take a busy profile's messages
+	 * together.
 	 */
 	private static final String ADD = """
+			with locked as (
+			    select id from profile where id = any(:ids::text[]) order by id for no key update skip locked)
 			update profile p
 			   set event_counts = p.event_counts || coalesce((
 			           select jsonb_object_agg(c.key, coalesce((p.event_counts ->> c.key)::bigint, 0) + c.value::bigint)
@@ -285,15 +293,13 @@ class EarlyResolver implements EarlyResolution {
 			                              then to_jsonb(d.last_text) else p.channels -> :channel -> 'lastSeenAt' end,
 			           'events', coalesce((p.channels -> :channel ->> 'events')::bigint, 0) + d.events)),
 			       updated_at = :now
-			  -- In profile id order, as resolution batches lock profiles, so that the two
-			  -- cannot deadlock
 			  from (select * from unnest(:ids::text[], :versions::int[], :counts::text[], :first::timestamptz[],
 			                             :last::timestamptz[], :firstText::text[], :lastText::text[], :events::bigint[],
 			                             :consent::text[])
 			                   as x(id, version, counts, first, last, first_text, last_text, events, consent)
 			         order by id) d
-			 where p.id = d.id and p.merged_into is null and p.graph_version = d.version
-			   and p.consent @> d.consent::jsonb
+			 where p.id = d.id and p.id in (select id from locked)
+			   and p.merged_into is null and p.graph_version = d.version and p.consent @> d.consent::jsonb
 			returning p.id""";
 
 }

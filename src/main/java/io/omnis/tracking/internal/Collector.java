@@ -153,9 +153,9 @@ public class Collector {
 	}
 
 	/**
-	 * Stores the rows with early resolution's plan; if linking met a concurrent change of
-	 * one of its profiles in an order that deadlocked (the transaction rolled back
-	 * whole), stores them again for the queue to resolve.
+	 * Stores the rows with early resolution's plan; if linking failed on a lock (a lock
+	 * timeout, a deadlock: the transaction rolled back whole), stores them again for the
+	 * queue to resolve.
 	 */
 	private int storeOrQueue(String channelId, List<Messages.Row> rows, EarlyResolution.Plan plan,
 			Map<DropReason, Long> drops, Map<DropReason, String> samples, Instant receivedAt, boolean skipSent) {

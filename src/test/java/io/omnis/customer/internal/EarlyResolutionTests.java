@@ -49,6 +49,9 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 	ProfileEraser eraser;
 
 	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	io.micrometer.core.instrument.MeterRegistry meters;
 
 	@Test
@@ -258,6 +261,51 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 			.putObject("categoryPreferences")
 			.put("Advertising", advertising);
 		return message;
+	}
+
+	/**
+	 * A request never waits for a profile another transaction holds (a batch, a split,
+	 * another request for the same busy customer): that customer's message goes through
+	 * the queue, and the request answers at once.
+	 */
+	@Test
+	void aBusyProfileIsLeftToTheQueueInsteadOfWaitedFor() throws Exception {
+		String channel = channel();
+		String anonymous = unique("anon");
+		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		resolveAll();
+		String profile = profileOf(channel, anonymous, 0);
+
+		java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		String busy;
+		try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+			Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
+				jdbc.sql("select id from profile where id = :id for update").param("id", profile).query().listOfRows();
+				held.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			Future<String> recording = threads
+				.submit(() -> record(channel, track(anonymous, null, "Cart Viewed", "2026-11-20T10:01:00Z")));
+			try {
+				// Answered while the profile is still held
+				busy = recording.get(10, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(linkedTo(channel, busy)).isNull();
+				assertThat(waiting(channel)).isEqualTo(1);
+			}
+			finally {
+				release.countDown();
+			}
+			holder.get();
+		}
+		resolveAll();
+		assertThat(linkedTo(channel, busy)).isEqualTo(profile);
 	}
 
 	@Test
