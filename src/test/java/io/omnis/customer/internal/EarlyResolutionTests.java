@@ -58,9 +58,7 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 	void aKnownCustomersTrackIsLinkedAndCountedAsItIsAccepted() {
 		String channel = channel();
 		String anonymous = unique("anon");
-		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
-		resolveAll();
-		String profile = profileOf(channel, anonymous, 0);
+		String profile = knownCustomer(channel, anonymous);
 		assertThat(cache.owner(identifier("anonymous_id", anonymous))).isNotNull();
 		double atAcceptance = linkedAt("acceptance");
 		double throughTheQueue = linkedAt("queue");
@@ -171,9 +169,7 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 	void oneRequestCannotTakeAProfilePastItsCounterCap() {
 		String channel = channel();
 		String anonymous = unique("anon");
-		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
-		resolveAll();
-		String profile = profileOf(channel, anonymous, 0);
+		String profile = knownCustomer(channel, anonymous);
 
 		List<ObjectNode> batch = new ArrayList<>();
 		for (int i = 0; i < ProfileState.MAX_COUNTERS + 100; i++) {
@@ -199,8 +195,7 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 	void whatChangesTheProfileStillGoesThroughTheQueue() {
 		String channel = channel();
 		String anonymous = unique("anon");
-		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
-		resolveAll();
+		knownCustomer(channel, anonymous);
 
 		ObjectNode identify = message(anonymous, null, "2026-11-20T11:00:00Z").put("type", "identify");
 		identify.putObject("traits").put("firstName", "Ana");
@@ -272,9 +267,7 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 	void aBusyProfileIsLeftToTheQueueInsteadOfWaitedFor() throws Exception {
 		String channel = channel();
 		String anonymous = unique("anon");
-		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
-		resolveAll();
-		String profile = profileOf(channel, anonymous, 0);
+		String profile = knownCustomer(channel, anonymous);
 
 		java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -367,9 +360,7 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 	void anErasedProfileIsNeverLinkedTo() {
 		String channel = channel();
 		String anonymous = unique("anon");
-		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
-		resolveAll();
-		String profile = profileOf(channel, anonymous, 0);
+		String profile = knownCustomer(channel, anonymous);
 		assertThat(cache.owner(identifier("anonymous_id", anonymous))).isNotNull();
 
 		eraser.erase(profile, false);
@@ -484,6 +475,16 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 
 	private double linkedAt(String at) {
 		return meters.get("omnis.identity.linked").tag("at", at).counter().count();
+	}
+
+	/**
+	 * A customer the node knows: one track from her device, resolved through the queue.
+	 * @return her profile
+	 */
+	private String knownCustomer(String channel, String anonymous) {
+		record(channel, track(anonymous, null, "Product Viewed", "2026-11-20T10:00:00Z"));
+		resolveAll();
+		return profileOf(channel, anonymous, 0);
 	}
 
 	private void resolveAll() {
