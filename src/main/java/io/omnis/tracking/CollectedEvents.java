@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.omnis.tracking.internal.CollectionCounters;
 import io.omnis.tracking.internal.EventLog;
+import io.omnis.tracking.internal.ResolutionQueue;
 import io.omnis.tracking.internal.QueuedSignal;
 
 /**
@@ -35,13 +36,17 @@ public class CollectedEvents {
 
 	private final EventLog log;
 
+	private final ResolutionQueue queue;
+
 	private final CollectionCounters counters;
 
 	private final QueuedSignal queued;
 
 	private final MeterRegistry meters;
 
-	CollectedEvents(EventLog log, CollectionCounters counters, QueuedSignal queued, MeterRegistry meters) {
+	CollectedEvents(EventLog log, ResolutionQueue queue, CollectionCounters counters, QueuedSignal queued,
+			MeterRegistry meters) {
+		this.queue = queue;
 		this.meters = meters;
 		this.log = log;
 		this.counters = counters;
@@ -72,7 +77,7 @@ public class CollectedEvents {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<CollectedEvent> claimUnresolved(int limit) {
-		return log.claimUnresolved(0, 1, limit);
+		return queue.claimUnresolved(0, 1, limit);
 	}
 
 	/**
@@ -83,7 +88,7 @@ public class CollectedEvents {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<CollectedEvent> claimUnresolved(int shard, int shards, int limit) {
-		return log.claimUnresolved(shard, shards, limit);
+		return queue.claimUnresolved(shard, shards, limit);
 	}
 
 	/**
@@ -93,7 +98,7 @@ public class CollectedEvents {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<CollectedEvent> claimUnresolved(List<MessageRef> messages) {
-		return log.claimUnresolved(messages.stream().map(MessageRef::channelId).toArray(String[]::new),
+		return queue.claimUnresolved(messages.stream().map(MessageRef::channelId).toArray(String[]::new),
 				messages.stream().map(MessageRef::messageId).toArray(String[]::new));
 	}
 

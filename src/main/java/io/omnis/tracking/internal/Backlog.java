@@ -18,7 +18,7 @@ import io.omnis.tracking.TrackingProperties;
 @Component
 public class Backlog {
 
-	private final EventLog log;
+	private final ResolutionQueue queue;
 
 	private final java.time.Duration limit;
 
@@ -26,8 +26,8 @@ public class Backlog {
 
 	private final AtomicBoolean asked = new AtomicBoolean();
 
-	Backlog(EventLog log, TrackingProperties limits) {
-		this.log = log;
+	Backlog(ResolutionQueue queue, TrackingProperties limits) {
+		this.queue = queue;
 		this.limit = limits.maxResolutionLag();
 	}
 
@@ -40,7 +40,7 @@ public class Backlog {
 	@Scheduled(fixedDelay = 500)
 	void measure() {
 		if (asked.getAndSet(false) || overloaded.get()) {
-			overloaded.set(log.oldestUnresolvedAge().compareTo(limit) > 0);
+			overloaded.set(queue.oldestUnresolvedAge().compareTo(limit) > 0);
 		}
 	}
 

@@ -27,14 +27,14 @@ class QueueVacuum {
 	/** Claimed events between two vacuums, as the queue's autovacuum threshold. */
 	static final long CHURN = 5_000;
 
-	private final EventLog events;
+	private final ResolutionQueue queue;
 
 	private final JdbcClient jdbc;
 
 	private long claimed;
 
-	QueueVacuum(EventLog events, JdbcClient jdbc) {
-		this.events = events;
+	QueueVacuum(ResolutionQueue queue, JdbcClient jdbc) {
+		this.queue = queue;
 		this.jdbc = jdbc;
 	}
 
@@ -48,7 +48,7 @@ class QueueVacuum {
 	 * @return whether it vacuumed
 	 */
 	synchronized boolean vacuumIfChurned() {
-		claimed += events.takeClaimedCount();
+		claimed += queue.takeClaimedCount();
 		if (claimed < CHURN) {
 			return false;
 		}

@@ -23,7 +23,7 @@ class BacklogTests {
 
 	private final AtomicReference<Duration> age = new AtomicReference<>(Duration.ZERO);
 
-	private final Backlog backlog = new Backlog(new EventLog(null, null) {
+	private final Backlog backlog = new Backlog(new ResolutionQueue(null, null) {
 
 		@Override
 		Duration oldestUnresolvedAge() {

@@ -26,7 +26,7 @@ class QueueClaimTests extends CollectingOmnis {
 	private static final String CLAIM = "delete from event_resolution_queue q where q.ctid";
 
 	@Autowired
-	private EventLog log;
+	private ResolutionQueue queue;
 
 	@Autowired
 	private TransactionTemplate transactions;
@@ -49,7 +49,7 @@ class QueueClaimTests extends CollectingOmnis {
 				.query(Long.class)
 				.single();
 
-			String plan = jdbc.sql("explain (analyze, format json) " + log.claimSql(0, 4, LIMIT))
+			String plan = jdbc.sql("explain (analyze, format json) " + queue.claimSql(0, 4, LIMIT))
 				.query(String.class)
 				.single();
 			long[] read = new long[1];
@@ -79,7 +79,7 @@ class QueueClaimTests extends CollectingOmnis {
 		transactions.executeWithoutResult(status -> {
 			PreparedPlans before = PreparedPlans.of(jdbc, CLAIM);
 			for (int n = 0; n < 12; n++) {
-				log.claimUnresolved(1, 4, LIMIT);
+				queue.claimUnresolved(1, 4, LIMIT);
 			}
 			PreparedPlans planned = PreparedPlans.of(jdbc, CLAIM).since(before);
 			assertThat(planned.custom()).as("claims planned for their parameters").isZero();

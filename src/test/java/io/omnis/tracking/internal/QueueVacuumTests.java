@@ -27,7 +27,7 @@ class QueueVacuumTests extends CollectingOmnis {
 	void theQueueIsVacuumedOnceEnoughWasClaimedSinceTheLastTime() {
 		List<Long> counts = new ArrayList<>(List.of(QueueVacuum.CHURN - 1, 0L, 1L, QueueVacuum.CHURN, 0L));
 		int[] vacuums = new int[1];
-		QueueVacuum counting = new QueueVacuum(new EventLog(null, null) {
+		QueueVacuum counting = new QueueVacuum(new ResolutionQueue(null, null) {
 
 			@Override
 			long takeClaimedCount() {
