@@ -202,6 +202,27 @@ public class CollectedEvents {
 	}
 
 	/**
+	 * What a profile's events add up to (ADR 0035), grouped by channel, type, event name
+	 * and whether they only stated consent, in the order each group first occurred: over
+	 * the events with an event time after {@code after} (all when null) and up to
+	 * {@code until} (no bound when null).
+	 */
+	public List<Activity> activity(String profileId, @Nullable Instant after, @Nullable Instant until) {
+		return log.activity(profileId, after, until);
+	}
+
+	/**
+	 * A group of a profile's events: how many, and the first and last event time.
+	 *
+	 * @param event the event name of a {@code track}, else null
+	 * @param consentOnly whether these messages only stated consent (not counted as
+	 * events)
+	 */
+	public record Activity(String channelId, String type, @Nullable String event, boolean consentOnly, long events,
+			Instant first, Instant last) {
+	}
+
+	/**
 	 * A page of the events of the given profiles, newest first, before the given
 	 * position.
 	 */

@@ -4,9 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -106,17 +106,20 @@ class ProfileHistoryTests extends CollectingOmnis {
 			.toList();
 		assertThat(read).hasSize(4).containsExactlyInAnyOrderElementsOf(stored);
 		assertThat(stored).anyMatch(row -> row.contains(" " + app.channelId() + " "));
-		// the channels kept in the profile row, read with the same timestamp reader
-		JsonNode channels = Http.JSON.readTree(jdbc.sql("select channels::text from profile where id = :id")
-			.param("id", id)
-			.query(String.class)
-			.single());
+		// each channel's first and last seen: the event times stored with its events
 		for (JsonNode use : profile.get("channels")) {
-			JsonNode kept = channels.get(use.get("channelId").stringValue());
+			Map<String, Object> times = jdbc.sql("""
+					select min(p.occurred_at) as first, max(p.occurred_at) as last
+					  from event_profile p join tracked_event e on e.seq = p.seq
+					 where p.profile_id = :id and e.channel_id = :channel""")
+				.param("id", id)
+				.param("channel", use.get("channelId").stringValue())
+				.query()
+				.singleRow();
 			assertThat(Instant.parse(use.get("firstSeenAt").stringValue()))
-				.isEqualTo(OffsetDateTime.parse(kept.get("firstSeenAt").stringValue()).toInstant());
+				.isEqualTo(((java.sql.Timestamp) times.get("first")).toInstant());
 			assertThat(Instant.parse(use.get("lastSeenAt").stringValue()))
-				.isEqualTo(OffsetDateTime.parse(kept.get("lastSeenAt").stringValue()).toInstant());
+				.isEqualTo(((java.sql.Timestamp) times.get("last")).toInstant());
 		}
 		assertThat(profile.get("channels").findValuesAsString("channelId")).containsExactlyInAnyOrder(web.channelId(),
 				app.channelId());

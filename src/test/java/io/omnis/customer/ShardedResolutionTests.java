@@ -37,6 +37,9 @@ class ShardedResolutionTests extends ResolverOffOmnis {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.omnis.customer.internal.ProfileReads reads;
+
 	@ParameterizedTest
 	@ValueSource(longs = { 7L, 1_234_567L, 20_261_123L })
 	void severalShardsAtOnceBuildTheGraphOneWorkerBuilds(long seed) throws Exception {
@@ -274,25 +277,27 @@ class ShardedResolutionTests extends ResolverOffOmnis {
 		String[] channelOf = channelIds.split(",");
 		Map<String, String> graph = new TreeMap<>();
 		jdbc.sql("""
-				select p.id, p.event_counts::text, p.traits::text, p.first_seen_at, p.last_seen_at,
+				select p.id, p.traits::text,
 				       (select string_agg(i.type || ':' || i.value, ' ' order by i.type, i.value)
 				          from identifier i where i.profile_id = p.id) as identifiers,
-				       (select count(*) from event_profile e where e.profile_id = p.id) as events,
-				       (select string_agg(c.key || '=' || (c.value ->> 'events') || '@' || (c.value ->> 'firstSeenAt')
-				                          || '/' || (c.value ->> 'lastSeenAt'), ' ' order by c.key)
-				          from jsonb_each(p.channels) c) as channels
+				       (select count(*) from event_profile e where e.profile_id = p.id) as events
 				  from profile p
 				 where p.merged_into is null
 				   and exists (select 1 from identifier i where i.profile_id = p.id and i.value like :prefix)""")
 			.param("prefix", prefix + "%")
 			.query(rs -> {
 				String identifiers = rs.getString("identifiers").replace(prefix, "");
-				String channels = rs.getString("channels").replace(channelOf[0], "web").replace(channelOf[1], "app");
-				String traits = new TreeMap<>(JSON.readValue(rs.getString(3), Map.class)).toString()
+				String traits = new TreeMap<>(JSON.readValue(rs.getString("traits"), Map.class)).toString()
 					.replace(prefix, "");
+				// The facts as a read gives them, derived from the events (ADR 0035)
+				Profile profile = reads.find(rs.getString("id")).orElseThrow();
+				String channels = new TreeSet<>(profile.channels()
+					.stream()
+					.map(c -> c.channelId() + "=" + c.events() + "@" + c.firstSeenAt() + "/" + c.lastSeenAt())
+					.toList()).toString().replace(channelOf[0], "web").replace(channelOf[1], "app");
 				graph.put(identifiers,
-						"counts=" + new TreeMap<>(JSON.readValue(rs.getString(2), Map.class)) + " traits=" + traits
-								+ " seen=" + rs.getTimestamp(4).toInstant() + "/" + rs.getTimestamp(5).toInstant()
+						"counts=" + new TreeMap<>(JSON.readValue(profile.eventCounts().toString(), Map.class))
+								+ " traits=" + traits + " seen=" + profile.firstSeenAt() + "/" + profile.lastSeenAt()
 								+ " events=" + rs.getLong("events") + " channels=" + channels);
 			});
 		return graph;

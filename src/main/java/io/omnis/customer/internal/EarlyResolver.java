@@ -1,7 +1,6 @@
 package io.omnis.customer.internal;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,19 +23,21 @@ import io.omnis.tracking.CollectedEvent;
 import io.omnis.tracking.EarlyResolution;
 
 /**
- * Resolution at acceptance (ADR 0034). A message that only adds to a profile this node
- * already knows (a track, page, screen or group whose every identifier the
+ * Resolution at acceptance (ADR 0034, 0035). A message that only adds to a profile this
+ * node already knows (a track, page, screen or group whose every identifier the
  * {@link OwnerCache} names one profile for, with no blocked value, and whose consent
  * statements, if any, are the profile's choices already) is linked to it in the request's
- * transaction: its counters, channels and first and last seen are added to the profile
- * row in one statement per request, which takes the row lock and links only where the
- * profile is still live and at the graph version the cache knew. Any other message goes
- * through the resolution queue.
+ * transaction. The profile row is not written: its facts (counts, channels, first and
+ * last seen) are derived from its events. One statement per request takes a share lock on
+ * the rows and links only where the profile is still live, at the graph version the cache
+ * knew, and its roll-up of facts ends before the message's event time. Any other message
+ * goes through the resolution queue.
  * <p>
  * The row lock is what keeps this consistent with the rest of resolution: a batch that
- * merges the profile, a split and an erasure lock the same row, so they either see the
- * linked message (and move or delete it with the profile's others) or change the row
- * first, and the check fails. The result is the profile the queue would have given.
+ * merges the profile, a split, an erasure and a roll-up lock the same row for update, so
+ * they either see the linked message (and move, delete or roll it up with the profile's
+ * others) or change the row first, and the check fails. The result is the profile the
+ * queue would have given.
  */
 @Component
 class EarlyResolver implements EarlyResolution {
@@ -52,20 +53,17 @@ class EarlyResolver implements EarlyResolution {
 
 	private final JsonMapper json;
 
-	private final Clock clock;
-
 	private final boolean enabled;
 
 	private final Counter linked;
 
-	EarlyResolver(OwnerCache cache, IdentifierExtractor extractor, JdbcClient jdbc, JsonMapper json, Clock clock,
+	EarlyResolver(OwnerCache cache, IdentifierExtractor extractor, JdbcClient jdbc, JsonMapper json,
 			MeterRegistry meters, @Value("${omnis.identity.early-resolution.enabled:true}") boolean enabled) {
 		this.linked = ResolutionMeters.linked(meters, "acceptance");
 		this.cache = cache;
 		this.extractor = extractor;
 		this.jdbc = jdbc;
 		this.json = json;
-		this.clock = clock;
 		this.enabled = enabled;
 	}
 
@@ -107,7 +105,7 @@ class EarlyResolver implements EarlyResolution {
 				planned.add(new Planned(message, found, identifiers));
 			}
 		}
-		return planned.isEmpty() ? Plan.NONE : new Linking(channelId, planned, consent);
+		return planned.isEmpty() ? Plan.NONE : new Linking(planned, consent);
 	}
 
 	/**
@@ -130,36 +128,13 @@ class EarlyResolver implements EarlyResolution {
 	private record Planned(CollectedEvent message, OwnerCache.Owner owner, List<String> identifiers) {
 	}
 
-	/** What a request's messages add to one profile. */
-	private static final class Addition {
-
-		final Map<String, Long> counts = new LinkedHashMap<>();
-
-		Instant first = Instant.MAX;
-
-		Instant last = Instant.MIN;
-
-		long events;
-
-		void add(CollectedEvent event) {
-			counts.merge(event.event() == null ? event.type() : "track:" + event.event(), 1L, Long::sum);
-			first = event.occurredAt().isBefore(first) ? event.occurredAt() : first;
-			last = event.occurredAt().isAfter(last) ? event.occurredAt() : last;
-			events++;
-		}
-
-	}
-
 	private final class Linking implements Plan {
-
-		private final String channelId;
 
 		private final List<Planned> planned;
 
 		private final Map<String, Map<String, Boolean>> consent;
 
-		Linking(String channelId, List<Planned> planned, Map<String, Map<String, Boolean>> consent) {
-			this.channelId = channelId;
+		Linking(List<Planned> planned, Map<String, Map<String, Boolean>> consent) {
 			this.planned = planned;
 			this.consent = consent;
 		}
@@ -171,16 +146,17 @@ class EarlyResolver implements EarlyResolution {
 
 		@Override
 		public Map<String, Link> confirm(Map<String, Long> stored) {
-			Map<OwnerCache.Owner, Addition> additions = new LinkedHashMap<>();
+			// The earliest event time of each profile's messages
+			Map<OwnerCache.Owner, Instant> earliest = new LinkedHashMap<>();
 			for (Planned one : planned) {
 				if (stored.containsKey(one.message().messageId())) {
-					additions.computeIfAbsent(one.owner(), owner -> new Addition()).add(one.message());
+					earliest.merge(one.owner(), one.message().occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
 				}
 			}
-			if (additions.isEmpty()) {
+			if (earliest.isEmpty()) {
 				return Map.of();
 			}
-			Set<String> added = add(channelId, additions, consent);
+			Set<String> added = lock(earliest, consent);
 			Map<String, Link> links = new HashMap<>();
 			Set<String> stale = new HashSet<>();
 			for (Planned one : planned) {
@@ -202,34 +178,22 @@ class EarlyResolver implements EarlyResolution {
 	}
 
 	/**
-	 * Adds to each profile what its messages bring, where the profile is live and at the
-	 * version planned, under its row lock.
-	 * @return the profiles added to
+	 * Takes a share lock on each profile that is live, at the version planned, holds the
+	 * consent its messages state, and whose roll-up of facts ends before its messages'
+	 * earliest event time.
+	 * @return the profiles locked
 	 */
-	private Set<String> add(String channelId, Map<OwnerCache.Owner, Addition> additions,
-			Map<String, Map<String, Boolean>> consent) {
-		int n = additions.size();
+	private Set<String> lock(Map<OwnerCache.Owner, Instant> earliest, Map<String, Map<String, Boolean>> consent) {
+		int n = earliest.size();
 		String[] ids = new String[n];
 		Integer[] versions = new Integer[n];
-		String[] counts = new String[n];
-		Timestamp[] first = new Timestamp[n];
-		Timestamp[] last = new Timestamp[n];
-		String[] firstText = new String[n];
-		String[] lastText = new String[n];
-		Long[] events = new Long[n];
+		Timestamp[] times = new Timestamp[n];
 		String[] stated = new String[n];
 		int i = 0;
-		for (Map.Entry<OwnerCache.Owner, Addition> entry : additions.entrySet()) {
-			Addition addition = entry.getValue();
+		for (Map.Entry<OwnerCache.Owner, Instant> entry : earliest.entrySet()) {
 			ids[i] = entry.getKey().profileId();
 			versions[i] = entry.getKey().version();
-			counts[i] = json.writeValueAsString(addition.counts);
-			first[i] = Timestamp.from(addition.first);
-			last[i] = Timestamp.from(addition.last);
-			// Channel times are kept as Java writes them, as resolution batches do
-			firstText[i] = addition.first.toString();
-			lastText[i] = addition.last.toString();
-			events[i] = addition.events;
+			times[i] = Timestamp.from(entry.getValue());
 			// As {"<purpose>": {"granted": …}}: what the profile's consent must already
 			// hold
 			Map<String, Map<String, Boolean>> expected = new LinkedHashMap<>();
@@ -238,68 +202,36 @@ class EarlyResolver implements EarlyResolution {
 			stated[i] = json.writeValueAsString(expected);
 			i++;
 		}
-		return new HashSet<>(jdbc.sql(ADD)
+		return new HashSet<>(jdbc.sql(LOCK)
 			.param("ids", ids)
 			.param("versions", versions)
-			.param("counts", counts)
-			.param("first", first)
-			.param("last", last)
-			.param("firstText", firstText)
-			.param("lastText", lastText)
-			.param("events", events)
+			.param("earliest", times)
 			.param("consent", stated)
-			.param("channel", channelId)
-			.param("channelPath", new String[] { channelId })
-			.param("maxCounters", ProfileState.MAX_COUNTERS)
-			.param("now", Timestamp.from(clock.instant()))
 			.query(String.class)
 			.list());
 	}
 
 	/**
-	 * A request's additions to its profiles, as {@link ProfileState#record} makes them: a
-	 * count per event type (new types, in the order the request first named them, only
-	 * while the profile has fewer than {@link ProfileState#MAX_COUNTERS}), first and last
-	 * seen, and the channel's first and last seen and events. A profile merged away,
-	 * erased, or whose graph version moved on is left alone, and not returned; so is one
-	 * whose consent does not already hold every choice its messages state (a change of
-	 * consent is the queue's to record, in order).
+	 * The profiles a request's messages can be linked to: live, at the graph version the
+	 * cache knew, holding already every consent choice the messages state (a change of
+	 * consent is the queue's to record, in order), and whose roll-up of facts ends before
+	 * the messages' event times (an earlier one is the queue's to add to the roll-up,
+	 * under the row lock). The share lock keeps merges, splits, erasure and roll-ups,
+	 * which lock the row for update, out until the request commits.
 	 * <p>
-	 * A profile whose row another transaction holds (a resolution batch, a split, another
-	 * request adding to the same customer) is skipped rather than waited for: a request
-	 * never queues behind a busy profile or deadlocks with a batch, and that profile's
-	 * messages go through the queue, whose batches take a busy profile's messages
-	 * together.
+	 * A profile whose row another transaction holds for update (a resolution batch, a
+	 * split, a roll-up) is skipped rather than waited for: a request never queues behind
+	 * a busy profile or deadlocks with a batch, and that profile's messages go through
+	 * the queue, whose batches take a busy profile's messages together.
 	 */
-	private static final String ADD = """
-			with locked as (
-			    select id from profile where id = any(:ids::text[]) order by id for no key update skip locked)
-			update profile p
-			   set event_counts = p.event_counts || coalesce((
-			           select jsonb_object_agg(c.key, coalesce((p.event_counts ->> c.key)::bigint, 0) + c.value::bigint)
-			             from (select c.key, c.value, p.event_counts -> c.key is not null as known,
-			                          row_number() over (partition by p.event_counts -> c.key is null order by c.n) as nth
-			                     from json_each_text(d.counts::json) with ordinality as c(key, value, n)) c
-			            where c.known
-			               or c.nth <= :maxCounters - (select count(*) from jsonb_object_keys(p.event_counts))), '{}'),
-			       first_seen_at = least(p.first_seen_at, d.first),
-			       last_seen_at = greatest(p.last_seen_at, d.last),
-			       channels = jsonb_set(p.channels, :channelPath::text[], jsonb_build_object(
-			           'firstSeenAt', case when p.channels -> :channel ->> 'firstSeenAt' is null
-			                                 or d.first < (p.channels -> :channel ->> 'firstSeenAt')::timestamptz
-			                               then to_jsonb(d.first_text) else p.channels -> :channel -> 'firstSeenAt' end,
-			           'lastSeenAt', case when p.channels -> :channel ->> 'lastSeenAt' is null
-			                                or d.last > (p.channels -> :channel ->> 'lastSeenAt')::timestamptz
-			                              then to_jsonb(d.last_text) else p.channels -> :channel -> 'lastSeenAt' end,
-			           'events', coalesce((p.channels -> :channel ->> 'events')::bigint, 0) + d.events)),
-			       updated_at = :now
-			  from (select * from unnest(:ids::text[], :versions::int[], :counts::text[], :first::timestamptz[],
-			                             :last::timestamptz[], :firstText::text[], :lastText::text[], :events::bigint[],
-			                             :consent::text[])
-			                   as x(id, version, counts, first, last, first_text, last_text, events, consent)
-			         order by id) d
-			 where p.id = d.id and p.id in (select id from locked)
-			   and p.merged_into is null and p.graph_version = d.version and p.consent @> d.consent::jsonb
-			returning p.id""";
+	private static final String LOCK = """
+			select p.id
+			  from profile p
+			  join unnest(:ids::text[], :versions::int[], :earliest::timestamptz[], :consent::text[])
+			       as d(id, version, earliest, consent) on p.id = d.id
+			 where p.merged_into is null and p.graph_version = d.version and p.consent @> d.consent::jsonb
+			   and (p.facts_until is null or p.facts_until < d.earliest)
+			 order by p.id
+			   for share of p skip locked""";
 
 }

@@ -6,10 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +24,7 @@ import io.omnis.customer.Profile;
 import io.omnis.customer.ProfileHistory;
 import io.omnis.kernel.IsoTimestamp;
 import io.omnis.kernel.database.ArrayParameters;
+import io.omnis.tracking.CollectedEvents;
 
 /**
  * Reads of profiles and what is kept beside them, each an indexed lookup.
@@ -50,9 +48,15 @@ public class ProfileReads {
 
 	private final JsonMapper json;
 
-	ProfileReads(JdbcClient jdbc, JsonMapper json) {
+	private final CollectedEvents events;
+
+	private final FactsRollup rollup;
+
+	ProfileReads(JdbcClient jdbc, JsonMapper json, CollectedEvents events, FactsRollup rollup) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.events = events;
+		this.rollup = rollup;
 	}
 
 	public Optional<String> ownerOf(Identifier identifier) {
@@ -94,7 +98,7 @@ public class ProfileReads {
 		for (int hops = 0; row.isPresent() && row.get().mergedInto() != null && hops < 200; hops++) {
 			row = row("p.id = :key", row.get().mergedInto(), null);
 		}
-		return row.filter(r -> r.mergedInto() == null).map(Row::profile);
+		return row.filter(r -> r.mergedInto() == null).map(this::profile);
 	}
 
 	/**
@@ -104,7 +108,24 @@ public class ProfileReads {
 	public Optional<Profile> findByIdentifier(Identifier identifier) {
 		return row("p.id = (select profile_id from identifier where type = :type and value = :key)", identifier.value(),
 				identifier.type())
-			.map(Row::profile);
+			.map(this::profile);
+	}
+
+	/**
+	 * The profile of a row, with its facts: the row's roll-up and what the events after
+	 * it add (ADR 0035). A profile with many events after its roll-up is rolled up again
+	 * soon, so that its reads stay short.
+	 */
+	private Profile profile(Row row) {
+		List<CollectedEvents.Activity> since = events.activity(row.id(), row.factsUntil(), null);
+		ProfileFacts facts = row.facts();
+		facts.add(since);
+		if (since.stream().mapToLong(CollectedEvents.Activity::events).sum() > rollup.foldAfter()) {
+			rollup.foldLater(row.id());
+		}
+		return new Profile(row.id(), row.createdAt(), row.updatedAt(), facts.firstSeen, facts.lastSeen, row.traits(),
+				row.traitSources(), facts.eventCounts, row.consent(), row.identifiers(), facts.channelUse(),
+				row.mergeCount(), row.flags());
 	}
 
 	public List<String> search(String query, int limit) {
@@ -197,13 +218,14 @@ public class ProfileReads {
 
 	private Row row(ResultSet rs, int n) throws SQLException {
 		Array flags = rs.getArray("flags");
+		ProfileFacts facts = new ProfileFacts(instant(rs.getTimestamp("first_seen_at")),
+				instant(rs.getTimestamp("last_seen_at")), object(rs.getString("event_counts")));
+		facts.readChannels(json.readTree(rs.getString("channels")));
 		return new Row(rs.getString("id"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), instant(rs.getTimestamp("first_seen_at")),
-				instant(rs.getTimestamp("last_seen_at")), object(rs.getString("traits")),
-				object(rs.getString("trait_sources")), object(rs.getString("event_counts")),
-				object(rs.getString("consent")), rs.getInt("merge_count"), Set.of((String[]) flags.getArray()),
-				rs.getString("merged_into"), identifiers(rs.getString("identifiers")),
-				channels(rs.getString("channels")));
+				rs.getTimestamp("updated_at").toInstant(), facts, instant(rs.getTimestamp("facts_until")),
+				object(rs.getString("traits")), object(rs.getString("trait_sources")), object(rs.getString("consent")),
+				rs.getInt("merge_count"), Set.of((String[]) flags.getArray()), rs.getString("merged_into"),
+				identifiers(rs.getString("identifiers")));
 	}
 
 	/**
@@ -222,20 +244,6 @@ public class ProfileReads {
 		return List.copyOf(identifiers);
 	}
 
-	/** The channel use kept in the profile row, the most recently used first. */
-	private List<Profile.ChannelUse> channels(String stored) {
-		Map<String, ProfileState.ChannelUse> uses = new HashMap<>();
-		ProfileState.ChannelUse.read(json.readTree(stored), uses);
-		return uses.entrySet()
-			.stream()
-			.map(use -> new Profile.ChannelUse(use.getKey(), use.getValue().first, use.getValue().last,
-					use.getValue().events))
-			.sorted(Comparator.comparing(Profile.ChannelUse::lastSeenAt)
-				.reversed()
-				.thenComparing(Profile.ChannelUse::channelId))
-			.toList();
-	}
-
 	private ObjectNode object(String text) {
 		return (ObjectNode) json.readTree(text);
 	}
@@ -244,16 +252,10 @@ public class ProfileReads {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
 
-	private record Row(String id, Instant createdAt, Instant updatedAt, @Nullable Instant firstSeenAt,
-			@Nullable Instant lastSeenAt, ObjectNode traits, ObjectNode traitSources, ObjectNode eventCounts,
-			ObjectNode consent, int mergeCount, Set<String> flags, @Nullable String mergedInto,
-			List<Profile.KnownIdentifier> identifiers, List<Profile.ChannelUse> channels) {
-
-		Profile profile() {
-			return new Profile(id, createdAt, updatedAt, firstSeenAt, lastSeenAt, traits, traitSources, eventCounts,
-					consent, identifiers, channels, mergeCount, flags);
-		}
-
+	/** A profile row; its facts are the row's roll-up of them. */
+	private record Row(String id, Instant createdAt, Instant updatedAt, ProfileFacts facts,
+			@Nullable Instant factsUntil, ObjectNode traits, ObjectNode traitSources, ObjectNode consent,
+			int mergeCount, Set<String> flags, @Nullable String mergedInto, List<Profile.KnownIdentifier> identifiers) {
 	}
 
 }

@@ -26,9 +26,9 @@ import io.omnis.tracking.CollectedEvents;
 /**
  * Undoes a merge: removing an identifier from a profile splits off a new profile with
  * that identifier, the identifiers that only ever came with it, and the events that
- * carried it; both profiles' traits, counts and channels are then rebuilt from their own
- * events. Consent is carried over to the new profile as it stands (the most restrictive
- * choice is never loosened by a split).
+ * carried it; both profiles' traits are then rebuilt from their own events, from which
+ * their counts and channels are derived. Consent is carried over to the new profile as it
+ * stands (the most restrictive choice is never loosened by a split).
  */
 @Component
 public class ProfileSplitter {
@@ -110,9 +110,10 @@ public class ProfileSplitter {
 	}
 
 	private ProfileState rebuilt(String id, Instant createdAt, Map<Identifier, Instant> identifiers, Instant now) {
+		// No roll-up of its facts: they are derived from the events it keeps (ADR 0035)
 		ProfileState fresh = ProfileState.fresh(id, createdAt);
-		ProfileState state = new ProfileState(id, false, createdAt, null, null, fresh.traits, fresh.traitSources,
-				fresh.eventCounts, fresh.consent, 0, Set.of(), identifiers);
+		ProfileState state = new ProfileState(id, false, createdAt, ProfileFacts.none(), null, fresh.traits,
+				fresh.traitSources, fresh.consent, 0, Set.of(), identifiers);
 		for (CollectedEvent event : events.ofProfile(id, MAX_EVENTS)) {
 			state.record(event);
 		}

@@ -10,12 +10,10 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.omnis.customer.Identifier;
-import io.omnis.kernel.IsoTimestamp;
 import io.omnis.tracking.CollectedEvent;
 
 /**
@@ -25,8 +23,6 @@ import io.omnis.tracking.CollectedEvent;
 final class ProfileState {
 
 	static final int MAX_TRAITS = 500;
-
-	static final int MAX_COUNTERS = 500;
 
 	/** Reserved traits sent in snake_case are kept in the spec's camelCase. */
 	private static final Map<String, String> RESERVED_SNAKE = Map.of("first_name", "firstName", "last_name", "lastName",
@@ -38,15 +34,21 @@ final class ProfileState {
 
 	final Instant createdAt;
 
-	@Nullable Instant firstSeen;
+	/**
+	 * The roll-up of the profile's facts kept in its row: what its events with an event
+	 * time up to {@link #factsUntil} add up to (ADR 0035).
+	 */
+	final ProfileFacts facts;
 
-	@Nullable Instant lastSeen;
+	/**
+	 * The event time the roll-up covers the profile's events up to; null when it covers
+	 * none (a read then derives every fact from the events).
+	 */
+	@Nullable Instant factsUntil;
 
 	ObjectNode traits;
 
 	ObjectNode traitSources;
-
-	ObjectNode eventCounts;
 
 	ObjectNode consent;
 
@@ -65,12 +67,6 @@ final class ProfileState {
 	/** Identifiers with the instant each was first seen, for limits with a window. */
 	final Map<Identifier, Instant> identifiers;
 
-	/**
-	 * The channels the profile was seen in: channel → first and last seen, events (kept
-	 * in the profile row's {@code channels}).
-	 */
-	final Map<String, ChannelUse> channelUse = new HashMap<>();
-
 	boolean dirty;
 
 	/**
@@ -80,17 +76,16 @@ final class ProfileState {
 	 */
 	boolean traitsStored;
 
-	ProfileState(String id, boolean isNew, Instant createdAt, @Nullable Instant firstSeen, @Nullable Instant lastSeen,
-			ObjectNode traits, ObjectNode traitSources, ObjectNode eventCounts, ObjectNode consent, int mergeCount,
-			Set<String> flags, Map<Identifier, Instant> identifiers) {
+	ProfileState(String id, boolean isNew, Instant createdAt, ProfileFacts facts, @Nullable Instant factsUntil,
+			ObjectNode traits, ObjectNode traitSources, ObjectNode consent, int mergeCount, Set<String> flags,
+			Map<Identifier, Instant> identifiers) {
 		this.id = id;
 		this.isNew = isNew;
 		this.createdAt = createdAt;
-		this.firstSeen = firstSeen;
-		this.lastSeen = lastSeen;
+		this.facts = facts;
+		this.factsUntil = factsUntil;
 		this.traits = traits;
 		this.traitSources = traitSources;
-		this.eventCounts = eventCounts;
 		this.consent = consent;
 		this.mergeCount = mergeCount;
 		this.flags = new LinkedHashSet<>(flags);
@@ -99,15 +94,17 @@ final class ProfileState {
 
 	static ProfileState fresh(String id, Instant now) {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
-		return new ProfileState(id, true, now, null, null, nodes.objectNode(), nodes.objectNode(), nodes.objectNode(),
+		return new ProfileState(id, true, now, ProfileFacts.none(), null, nodes.objectNode(), nodes.objectNode(),
 				nodes.objectNode(), 0, Set.of(), new HashMap<>());
 	}
 
 	/**
 	 * Takes in a profile found to be the same person: its identifiers, traits (the later
-	 * value of each wins), counts, first and last seen, channels, flags and, purpose by
-	 * purpose, the more restrictive consent. The other profile is left empty and marked
-	 * as merged into this one.
+	 * value of each wins), flags and, purpose by purpose, the more restrictive consent.
+	 * The other profile is left empty and marked as merged into this one. Its events move
+	 * to this one, and the two roll-ups of their facts, which may cover different event
+	 * times, are dropped: this profile's facts are derived from all its events until it
+	 * is rolled up again (ADR 0035).
 	 * @return the consent purposes whose state changed here
 	 */
 	List<String> absorb(ProfileState other, Instant at) {
@@ -119,20 +116,10 @@ final class ProfileState {
 			trait(name, other.traits.get(name), Instant.parse(source.path("at").asString("1970-01-01T00:00:00Z")),
 					source.path("channel").asString(""), source.path("message").asString(""));
 		}
-		for (String key : other.eventCounts.propertyNames()) {
-			if (eventCounts.has(key) || eventCounts.size() < MAX_COUNTERS) {
-				eventCounts.put(key, eventCounts.path(key).asLong(0) + other.eventCounts.get(key).asLong());
-			}
-		}
-		if (other.firstSeen != null && (firstSeen == null || other.firstSeen.isBefore(firstSeen))) {
-			firstSeen = other.firstSeen;
-		}
-		if (other.lastSeen != null && (lastSeen == null || other.lastSeen.isAfter(lastSeen))) {
-			lastSeen = other.lastSeen;
-		}
-		other.channelUse
-			.forEach((channel, use) -> channelUse.computeIfAbsent(channel, c -> new ChannelUse(use.first)).absorb(use));
-		other.channelUse.clear();
+		facts.clear();
+		factsUntil = null;
+		other.facts.clear();
+		other.factsUntil = null;
 		mergeCount += other.mergeCount + 1;
 		flags.addAll(other.flags);
 		other.mergedInto = id;
@@ -142,15 +129,18 @@ final class ProfileState {
 	}
 
 	/**
-	 * Folds an event into the profile: when and where she was seen, what she did, and
-	 * (for identify) her traits, last write by event time.
+	 * Takes in an event linked to the profile: its traits (for identify), last write by
+	 * event time, and, when its event time is one the roll-up covers, its facts (later
+	 * ones are derived from the events when read).
 	 */
 	void record(CollectedEvent event) {
-		seen(event.occurredAt(), event.channelId(), !event.consentOnly());
+		if (factsUntil != null && !event.occurredAt().isAfter(factsUntil)) {
+			facts.add(event);
+			dirty = true;
+		}
 		if (event.consentOnly()) {
 			return;
 		}
-		count(event.event() == null ? event.type() : "track:" + event.event());
 		if ("identify".equals(event.type())) {
 			for (JsonNode source : List.of(event.payload().path("context").path("traits"),
 					event.payload().path("traits"))) {
@@ -159,24 +149,6 @@ final class ProfileState {
 							event.channelId(), event.messageId());
 				}
 			}
-		}
-	}
-
-	/**
-	 * Records activity at a time in a channel; {@code event} says whether it counts as an
-	 * event (a consent-only message does not).
-	 */
-	void seen(Instant at, String channelId, boolean event) {
-		firstSeen = firstSeen == null || at.isBefore(firstSeen) ? at : firstSeen;
-		lastSeen = lastSeen == null || at.isAfter(lastSeen) ? at : lastSeen;
-		channelUse.computeIfAbsent(channelId, c -> new ChannelUse(at)).add(at, event ? 1 : 0);
-		dirty = true;
-	}
-
-	void count(String key) {
-		if (eventCounts.has(key) || eventCounts.size() < MAX_COUNTERS) {
-			eventCounts.put(key, eventCounts.path(key).asLong(0) + 1);
-			dirty = true;
 		}
 	}
 
@@ -211,60 +183,6 @@ final class ProfileState {
 
 	List<Identifier> identifierList() {
 		return new ArrayList<>(identifiers.keySet());
-	}
-
-	/**
-	 * A profile's use of one channel.
-	 */
-	static final class ChannelUse {
-
-		/** Adds the channel use stored as {@code {"<channel>": {firstSeenAt, …}}}. */
-		static void read(JsonNode stored, Map<String, ChannelUse> into) {
-			for (Map.Entry<String, JsonNode> entry : stored.properties()) {
-				JsonNode use = entry.getValue();
-				ChannelUse read = new ChannelUse(instant(use.path("firstSeenAt")));
-				read.add(instant(use.path("lastSeenAt")), use.path("events").asLong(0));
-				into.put(entry.getKey(), read);
-			}
-		}
-
-		/** The channel use as stored in the profile row. */
-		static ObjectNode write(Map<String, ChannelUse> uses, JsonMapper json) {
-			ObjectNode stored = json.createObjectNode();
-			uses.forEach((channel, use) -> stored.putObject(channel)
-				.put("firstSeenAt", use.first.toString())
-				.put("lastSeenAt", use.last.toString())
-				.put("events", use.events));
-			return stored;
-		}
-
-		/** An instant as written by Java ({@code Z}) or by PostgreSQL (an offset). */
-		static Instant instant(JsonNode text) {
-			return IsoTimestamp.read(text.asString());
-		}
-
-		Instant first;
-
-		Instant last;
-
-		long events;
-
-		ChannelUse(Instant at) {
-			this.first = at;
-			this.last = at;
-		}
-
-		void add(Instant at, long count) {
-			first = at.isBefore(first) ? at : first;
-			last = at.isAfter(last) ? at : last;
-			events += count;
-		}
-
-		void absorb(ChannelUse other) {
-			add(other.first, 0);
-			add(other.last, other.events);
-		}
-
 	}
 
 }

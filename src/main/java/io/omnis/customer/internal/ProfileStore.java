@@ -50,12 +50,24 @@ public class ProfileStore {
 	 * with their identifiers: two statements where locking and loading took three.
 	 */
 	Map<String, ProfileState> lockAndLoad(Collection<String> ids) {
+		return lockAndLoad(ids, "for update");
+	}
+
+	/**
+	 * Locks and loads those of these profiles that no other transaction holds, leaving
+	 * the others alone instead of waiting for them.
+	 */
+	Map<String, ProfileState> lockAndLoadFree(Collection<String> ids) {
+		return lockAndLoad(ids, "for update skip locked");
+	}
+
+	private Map<String, ProfileState> lockAndLoad(Collection<String> ids, String lock) {
 		if (ids.isEmpty()) {
 			return new HashMap<>();
 		}
 		String[] array = ids.toArray(String[]::new);
 		Map<String, ProfileState> states = new HashMap<>();
-		jdbc.sql("select * from profile where id = any(:ids::text[]) order by id for update")
+		jdbc.sql("select * from profile where id = any(:ids::text[]) order by id " + lock)
 			.param("ids", array)
 			.query(rs -> {
 				states.put(rs.getString("id"), state(rs, new HashMap<>()));
@@ -117,14 +129,15 @@ public class ProfileStore {
 
 	private ProfileState state(ResultSet rs, Map<Identifier, Instant> identifiers) throws SQLException {
 		Array flags = rs.getArray("flags");
-		ProfileState state = new ProfileState(rs.getString("id"), false, instant(rs, "created_at"),
-				instant(rs, "first_seen_at"), instant(rs, "last_seen_at"), object(rs, "traits"),
-				object(rs, "trait_sources"), object(rs, "event_counts"), object(rs, "consent"),
+		ProfileFacts facts = new ProfileFacts(instant(rs, "first_seen_at"), instant(rs, "last_seen_at"),
+				object(rs, "event_counts"));
+		facts.readChannels(json.readTree(rs.getString("channels")));
+		ProfileState state = new ProfileState(rs.getString("id"), false, instant(rs, "created_at"), facts,
+				instant(rs, "facts_until"), object(rs, "traits"), object(rs, "trait_sources"), object(rs, "consent"),
 				rs.getInt("merge_count"), Set.of((String[]) flags.getArray()), identifiers);
 		state.mergedInto = rs.getString("merged_into");
 		state.graphVersion = rs.getInt("graph_version");
 		state.traitsStored = true;
-		ProfileState.ChannelUse.read(json.readTree(rs.getString("channels")), state.channelUse);
 		return state;
 	}
 
@@ -150,16 +163,17 @@ public class ProfileStore {
 	private static final String INSERT = """
 						insert into profile (id, created_at, updated_at, first_seen_at, last_seen_at, traits, trait_sources,
 						                     event_counts, consent, merge_count, identifier_count, flags, search_name, merged_into,
-						                     channels)
+						                     channels, facts_until)
 						select id, created, :now, first, last, coalesce(traits::jsonb, 'null'), coalesce(sources::jsonb, 'null'),
 						       counts::jsonb, consent::jsonb,
 						       merges, identifiers, case when flags = '' then '{}' else string_to_array(flags, E'\\x1f') end,
-						       name, merged_into, channels::jsonb
+						       name, merged_into, channels::jsonb, until
 						  from unnest(:ids::text[], :created::timestamptz[], :first::timestamptz[], :last::timestamptz[],
 						              :traits::text[], :sources::text[], :counts::text[], :consent::text[], :merges::int[],
-						              :identifiers::int[], :flags::text[], :names::text[], :mergedInto::text[], :channels::text[])
+						              :identifiers::int[], :flags::text[], :names::text[], :mergedInto::text[], :channels::text[],
+						              :until::timestamptz[])
 						       as x(id, created, first, last, traits, sources, counts, consent, merges, identifiers, flags, name,
-						            merged_into, channels)
+						            merged_into, channels, until)
 			""";
 
 	private static final String UPSERT = """
@@ -170,7 +184,8 @@ public class ProfileStore {
 						                         else excluded.trait_sources end,
 						    event_counts = excluded.event_counts, consent = excluded.consent, merge_count = excluded.merge_count,
 						    identifier_count = excluded.identifier_count, flags = excluded.flags,
-						    search_name = excluded.search_name, merged_into = excluded.merged_into, channels = excluded.channels""";
+						    search_name = excluded.search_name, merged_into = excluded.merged_into, channels = excluded.channels,
+						    facts_until = excluded.facts_until""";
 
 	/**
 	 * Inserts or updates the changed profiles in one statement over arrays: one round
@@ -206,23 +221,25 @@ public class ProfileStore {
 		String[] names = new String[n];
 		String[] mergedInto = new String[n];
 		String[] channels = new String[n];
+		Timestamp[] until = new Timestamp[n];
 		for (int i = 0; i < n; i++) {
 			ProfileState s = changed.get(i);
 			ids[i] = s.id;
 			created[i] = Timestamp.from(s.createdAt);
-			first[i] = timestamp(s.firstSeen);
-			last[i] = timestamp(s.lastSeen);
+			first[i] = timestamp(s.facts.firstSeen);
+			last[i] = timestamp(s.facts.lastSeen);
 			// Traits kept as stored go as null: the row keeps its own (see below)
 			traits[i] = s.traitsStored ? null : json.writeValueAsString(s.traits);
 			sources[i] = s.traitsStored ? null : json.writeValueAsString(s.traitSources);
-			counts[i] = json.writeValueAsString(s.eventCounts);
+			counts[i] = json.writeValueAsString(s.facts.eventCounts);
 			consent[i] = json.writeValueAsString(s.consent);
 			merges[i] = s.mergeCount;
 			identifiers[i] = s.identifiers.size();
 			flags[i] = String.join("\u001f", s.flags);
 			names[i] = s.searchName();
 			mergedInto[i] = s.mergedInto;
-			channels[i] = json.writeValueAsString(ProfileState.ChannelUse.write(s.channelUse, json));
+			channels[i] = json.writeValueAsString(s.facts.writeChannels(json));
+			until[i] = timestamp(s.factsUntil);
 		}
 		jdbc.sql(sql)
 			.param("now", Timestamp.from(now))
@@ -240,6 +257,7 @@ public class ProfileStore {
 			.param("names", names)
 			.param("mergedInto", mergedInto)
 			.param("channels", channels)
+			.param("until", until)
 			.update();
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.omnis.tracking.CollectedEvent;
+import io.omnis.tracking.CollectedEvents;
 import io.omnis.tracking.EarlyResolution;
 
 /**
@@ -314,6 +315,31 @@ public class EventLog {
 			.param("profile", profileId)
 			.param("identifier", identifier)
 			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * What a profile's events add up to, per channel, type, event name and whether they
+	 * only stated consent, over the events with an event time after {@code after} (all
+	 * when null) and up to {@code until} (no bound when null): one range of the index by
+	 * profile and event time.
+	 */
+	public List<CollectedEvents.Activity> activity(String profileId, @Nullable Instant after, @Nullable Instant until) {
+		return jdbc.sql("""
+				select e.channel_id, e.type, e.event, e.consent_only, count(*) as events,
+				       min(p.occurred_at) as first_at, max(p.occurred_at) as last_at, min(p.seq) as first_seq
+				  from event_profile p join tracked_event e on e.seq = p.seq
+				 where p.profile_id = :profile
+				   and p.occurred_at > coalesce(:after::timestamptz, '-infinity')
+				   and p.occurred_at <= coalesce(:until::timestamptz, 'infinity')
+				 group by e.channel_id, e.type, e.event, e.consent_only
+				 order by first_seq""")
+			.param("profile", profileId)
+			.param("after", after == null ? null : Timestamp.from(after))
+			.param("until", until == null ? null : Timestamp.from(until))
+			.query((rs, n) -> new CollectedEvents.Activity(rs.getString("channel_id"), rs.getString("type"),
+					rs.getString("event"), rs.getBoolean("consent_only"), rs.getLong("events"),
+					rs.getTimestamp("first_at").toInstant(), rs.getTimestamp("last_at").toInstant()))
 			.list();
 	}
 

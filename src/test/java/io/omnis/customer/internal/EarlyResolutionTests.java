@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.omnis.ResolverOffOmnis;
 import io.omnis.channel.ChannelType;
 import io.omnis.customer.Identifier;
+import io.omnis.customer.Profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,12 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 
 	@Autowired
 	OwnerCache cache;
+
+	@Autowired
+	ProfileReads reads;
+
+	@Autowired
+	FactsRollup rollup;
 
 	@Autowired
 	ProfileSplitter splitter;
@@ -72,25 +79,12 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 		assertThat(waiting(channel)).isZero();
 		assertThat(linkedAt("acceptance") - atAcceptance).isEqualTo(2);
 		assertThat(linkedAt("queue")).isEqualTo(throughTheQueue);
-		Map<String, Object> row = jdbc
-			.sql("""
-					select event_counts::text as counts, first_seen_at, last_seen_at,
-					       (channels -> :channel ->> 'events')::int as events, channels -> :channel ->> 'firstSeenAt' as first,
-					       channels -> :channel ->> 'lastSeenAt' as last
-					  from profile where id = :id""")
-			.param("channel", channel)
-			.param("id", profile)
-			.query()
-			.singleRow();
-		assertThat(JSON.readValue((String) row.get("counts"), Map.class))
-			.isEqualTo(Map.of("track:Product Viewed", 1, "track:Cart Viewed", 2));
-		assertThat(row.get("events")).isEqualTo(3);
-		assertThat(((java.sql.Timestamp) row.get("first_seen_at")).toInstant())
-			.isEqualTo(Instant.parse("2026-11-19T08:00:00Z"));
-		assertThat(((java.sql.Timestamp) row.get("last_seen_at")).toInstant())
-			.isEqualTo(Instant.parse("2026-11-21T09:00:00Z"));
-		assertThat(row.get("first")).isEqualTo("2026-11-19T08:00:00Z");
-		assertThat(row.get("last")).isEqualTo("2026-11-21T09:00:00Z");
+		Profile read = reads.find(profile).orElseThrow();
+		assertThat(counts(read)).isEqualTo(Map.of("track:Product Viewed", 1L, "track:Cart Viewed", 2L));
+		assertThat(read.firstSeenAt()).isEqualTo(Instant.parse("2026-11-19T08:00:00Z"));
+		assertThat(read.lastSeenAt()).isEqualTo(Instant.parse("2026-11-21T09:00:00Z"));
+		assertThat(read.channels()).containsExactly(new Profile.ChannelUse(channel,
+				Instant.parse("2026-11-19T08:00:00Z"), Instant.parse("2026-11-21T09:00:00Z"), 3));
 		assertThat(jdbc
 			.sql("select identifiers from event_profile p join tracked_event e on e.seq = p.seq "
 					+ "where e.channel_id = :channel and e.message_id = :message")
@@ -144,17 +138,16 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 				select distinct l.profile_id from event_profile l join tracked_event e on e.seq = l.seq
 				 where e.channel_id = :channel""").param("channel", channel).query(String.class).list();
 		assertThat(profiles).hasSize(people);
-		assertThat(jdbc.sql("""
-				select p.id from profile p
-				 where p.id = any(:ids::text[])
-				   and p.event_counts <> (
-				       select jsonb_object_agg(k, n) from (
-				           select case when e.event is null then e.type else 'track:' || e.event end as k, count(*) as n
-				             from event_profile l join tracked_event e on e.seq = l.seq
-				            where l.profile_id = p.id group by 1) x)""")
-			.param("ids", profiles.toArray(String[]::new))
-			.query(String.class)
-			.list()).isEmpty();
+		for (String profile : profiles) {
+			Map<String, Long> linked = new java.util.HashMap<>();
+			jdbc.sql("""
+					select case when e.event is null then e.type else 'track:' || e.event end as k, count(*) as n
+					  from event_profile l join tracked_event e on e.seq = l.seq
+					 where l.profile_id = :id group by 1""").param("id", profile).query(rs -> {
+				linked.put(rs.getString(1), rs.getLong(2));
+			});
+			assertThat(counts(reads.find(profile).orElseThrow())).isEqualTo(linked);
+		}
 		assertThat(jdbc.sql("select count(distinct event) from tracked_event where channel_id = :channel")
 			.param("channel", channel)
 			.query(Long.class)
@@ -162,7 +155,7 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 	}
 
 	/**
-	 * A profile counts at most {@link ProfileState#MAX_COUNTERS} event types, however
+	 * A profile counts at most {@link ProfileFacts#MAX_COUNTERS} event types, however
 	 * many new ones a request brings at once; the types it already counts go on counting.
 	 */
 	@Test
@@ -172,23 +165,19 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 		String profile = knownCustomer(channel, anonymous);
 
 		List<ObjectNode> batch = new ArrayList<>();
-		for (int i = 0; i < ProfileState.MAX_COUNTERS + 100; i++) {
+		for (int i = 0; i < ProfileFacts.MAX_COUNTERS + 100; i++) {
 			batch.add(track(anonymous, null, "Event " + i, "2026-11-20T11:00:00Z"));
 		}
 		batch.add(track(anonymous, null, "Product Viewed", "2026-11-20T12:00:00Z"));
 		assertThat(collection.record(channel, batch).accepted()).isEqualTo(batch.size());
 		assertThat(waiting(channel)).isZero();
 
-		Map<String, Object> counts = JSON.readValue(jdbc.sql("select event_counts::text from profile where id = :id")
-			.param("id", profile)
-			.query(String.class)
-			.single(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
-			});
-		assertThat(counts).hasSize(ProfileState.MAX_COUNTERS)
-			.containsEntry("track:Product Viewed", 2)
-			.containsEntry("track:Event 0", 1)
-			.containsEntry("track:Event " + (ProfileState.MAX_COUNTERS - 2), 1)
-			.doesNotContainKey("track:Event " + (ProfileState.MAX_COUNTERS - 1));
+		Map<String, Long> counts = counts(reads.find(profile).orElseThrow());
+		assertThat(counts).hasSize(ProfileFacts.MAX_COUNTERS)
+			.containsEntry("track:Product Viewed", 2L)
+			.containsEntry("track:Event 0", 1L)
+			.containsEntry("track:Event " + (ProfileFacts.MAX_COUNTERS - 2), 1L)
+			.doesNotContainKey("track:Event " + (ProfileFacts.MAX_COUNTERS - 1));
 	}
 
 	@Test
@@ -393,6 +382,10 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 			record(channel, track(prefix + "a" + person, null, "Product Viewed", "2026-11-20T10:00:00Z"));
 		}
 		resolveAll();
+		List<String> devices = new ArrayList<>();
+		for (int person = 0; person < people; person++) {
+			devices.add(profileOf(channel, prefix + "a" + person, 0));
+		}
 
 		AtomicBoolean sending = new AtomicBoolean(true);
 		List<String> merges = new ArrayList<>();
@@ -419,10 +412,16 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 					return sent;
 				}));
 			}
+			long rollingUp = random.nextLong();
 			Future<Integer> resolving = threads.submit(() -> {
+				// Batches, and roll-ups of the profiles' facts, which move their
+				// facts_until past the messages' times: from then on their messages go
+				// through the queue, which adds them to the roll-up
+				Random own = new Random(rollingUp);
 				int resolved = 0;
 				while (sending.get()) {
 					resolved += resolver.resolveBatch(0, 1, 20);
+					rollup.fold(devices.get(own.nextInt(people)));
 				}
 				return resolved;
 			});
@@ -442,22 +441,29 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 		}
 		resolveAll();
 
-		List<String> mismatches = jdbc
-			.sql("""
-					select p.id || ' counts ' || coalesce((select sum(value::bigint) from jsonb_each_text(p.event_counts)), 0)
-					       || ' channel events ' || coalesce((p.channels -> :channel ->> 'events')::bigint, 0)
-					       || ' linked ' || (select count(*) from event_profile l where l.profile_id = p.id)
-					  from profile p
-					 where exists (select 1 from identifier i where i.profile_id = p.id and i.value like :prefix)
-					   and (coalesce((select sum(value::bigint) from jsonb_each_text(p.event_counts)), 0)
-					            <> (select count(*) from event_profile l where l.profile_id = p.id)
-					        or coalesce((p.channels -> :channel ->> 'events')::bigint, 0)
-					            <> (select count(*) from event_profile l where l.profile_id = p.id))""")
-			.param("channel", channel)
+		List<String> mismatches = new ArrayList<>();
+		List<String> live = jdbc.sql("select distinct profile_id from identifier where value like :prefix")
 			.param("prefix", prefix + "%")
 			.query(String.class)
 			.list();
+		for (String profile : live) {
+			long linked = jdbc.sql("select count(*) from event_profile where profile_id = :id")
+				.param("id", profile)
+				.query(Long.class)
+				.single();
+			Profile read = reads.find(profile).orElseThrow();
+			long counted = counts(read).values().stream().mapToLong(Long::longValue).sum();
+			long channelEvents = read.channels().stream().mapToLong(Profile.ChannelUse::events).sum();
+			if (counted != linked || channelEvents != linked) {
+				mismatches
+					.add(profile + " counts " + counted + " channel events " + channelEvents + " linked " + linked);
+			}
+		}
 		assertThat(mismatches).isEmpty();
+		assertThat(jdbc.sql("select count(*) from profile where id = any(:ids::text[]) and facts_until is not null")
+			.param("ids", live.toArray(String[]::new))
+			.query(Long.class)
+			.single()).as("profiles rolled up").isPositive();
 		assertThat(jdbc.sql("""
 				select count(*) from event_profile l join profile p on p.id = l.profile_id
 				 where p.merged_into is not null""").query(Long.class).single()).isZero();
@@ -546,6 +552,12 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 			.param("nth", nth)
 			.query(String.class)
 			.single();
+	}
+
+	private static Map<String, Long> counts(Profile profile) {
+		Map<String, Long> counts = new java.util.HashMap<>();
+		profile.eventCounts().properties().forEach(count -> counts.put(count.getKey(), count.getValue().asLong()));
+		return counts;
 	}
 
 	private Map<String, Object> countsOf(String profile) {
