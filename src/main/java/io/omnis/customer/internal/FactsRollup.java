@@ -94,10 +94,15 @@ class FactsRollup {
 				return false;
 			}
 			Instant now = clock.instant();
-			// The events after the roll-up up to now: an event linked later with an event
-			// time up to now is added by whoever links it, under this row's lock
-			profile.facts.add(events.activity(profileId, profile.factsUntil, now));
-			profile.factsUntil = now;
+			// The roll-up never ends earlier than it did, whatever this node's clock says
+			// (another node's may be ahead): events between the two ends would be counted
+			// twice, in the roll-up and after it
+			Instant until = profile.factsUntil != null && profile.factsUntil.isAfter(now) ? profile.factsUntil : now;
+			// The events after the roll-up up to then: an event linked later with an
+			// event
+			// time up to then is added by whoever links it, under this row's lock
+			profile.facts.add(events.activity(profileId, profile.factsUntil, until));
+			profile.factsUntil = until;
 			profile.dirty = true;
 			store.save(List.of(profile), now);
 			return true;

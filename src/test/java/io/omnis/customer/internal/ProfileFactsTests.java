@@ -50,6 +50,15 @@ class ProfileFactsTests extends ResolverOffOmnis {
 	@Autowired
 	ProfileSplitter splitter;
 
+	@Autowired
+	ProfileStore store;
+
+	@Autowired
+	io.omnis.tracking.CollectedEvents events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	/**
 	 * Seeded steps: requests of one to five tracks from two devices of one person over
 	 * two channels, at random event times (earlier and later than a roll-up's end); the
@@ -164,6 +173,33 @@ class ProfileFactsTests extends ResolverOffOmnis {
 		}
 		assertThat(rolledUp(profile)).as("rolled up at the read's request").isTrue();
 		assertThat(facts(profile)).isEqualTo(before);
+	}
+
+	/**
+	 * A node whose clock is behind the one that rolled a profile up last (or a clock set
+	 * back) does not move the roll-up's end back: the events between the two ends would
+	 * count twice.
+	 */
+	@Test
+	void aClockBehindNeverMovesTheRollUpBack() {
+		String channel = channel();
+		String device = "facts-" + UUID.randomUUID();
+		Expected expected = new Expected();
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		// An hour ago: within the day the late clock would move the roll-up's end back
+		send(channel, device, null, "Product Viewed", now.minus(Duration.ofHours(1)), expected);
+		resolveAll();
+		String profile = holder("anonymous_id", device);
+		assertThat(rollup.fold(profile)).isTrue();
+		// Events after the roll-up's end, then a roll-up by a node a day behind
+		send(channel, device, null, "Cart Viewed", now.plusSeconds(5), expected);
+		send(channel, device, null, "Cart Viewed", now.plusSeconds(6), expected);
+		resolveAll();
+		FactsRollup behind = new FactsRollup(store, events, transactions,
+				java.time.Clock.fixed(Instant.now().minus(Duration.ofDays(1)), java.time.ZoneOffset.UTC), 1000);
+		assertThat(behind.fold(profile)).isTrue();
+
+		assertThat(facts(profile)).isEqualTo(expected.facts(new String[] { channel }));
 	}
 
 	private boolean rolledUp(String profile) {
