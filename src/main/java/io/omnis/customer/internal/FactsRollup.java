@@ -48,6 +48,10 @@ class FactsRollup {
 
 	FactsRollup(ProfileStore store, CollectedEvents events, TransactionTemplate transactions, Clock clock,
 			@Value("${omnis.identity.facts.roll-up-after:1000}") long foldAfter) {
+		if (foldAfter < 0) {
+			throw new IllegalArgumentException(
+					"omnis.identity.facts.roll-up-after must not be negative, not " + foldAfter);
+		}
 		this.store = store;
 		this.events = events;
 		this.transactions = transactions;
