@@ -31,4 +31,11 @@ public abstract class ResolverOffOmnis {
 	@Autowired
 	protected IdentityResolver resolver;
 
+	/** Runs resolution batches until no event waits. */
+	protected void resolveAll() {
+		while (resolver.resolveBatch(0, 1, 500) > 0) {
+			// until the queue is empty
+		}
+	}
+
 }

@@ -174,12 +174,6 @@ class SuppressionTests extends ResolverOffOmnis {
 		assertThat(collection.record(channel, message)).isTrue();
 	}
 
-	private void resolveAll() {
-		while (resolver.resolveBatch(1000) > 0) {
-			// resolved
-		}
-	}
-
 	private static ObjectNode message(String type, String messageId, String anonymousId, String userId) {
 		ObjectNode message = JSON.createObjectNode();
 		message.put("type", type);

@@ -495,12 +495,6 @@ class EarlyResolutionTests extends ResolverOffOmnis {
 		return profileOf(channel, anonymous, 0);
 	}
 
-	private void resolveAll() {
-		while (resolver.resolveBatch(0, 1, 500) > 0) {
-			// until the queue is empty
-		}
-	}
-
 	private String channel() {
 		return channels.create(ChannelType.WEB, "early " + UUID.randomUUID(), null, Set.of()).channel().id().value();
 	}

@@ -240,12 +240,6 @@ class ProfileFactsTests extends ResolverOffOmnis {
 		return reads.ownerOf(new Identifier(type, value)).orElseThrow();
 	}
 
-	private void resolveAll() {
-		while (resolver.resolveBatch(0, 1, 500) > 0) {
-			// until the queue is empty
-		}
-	}
-
 	private String channel() {
 		return channels.create(ChannelType.WEB, "facts " + UUID.randomUUID(), null, Set.of()).channel().id().value();
 	}
