@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * once per {@code autovacuum_naptime} (a minute by default), in which a collecting node
  * deletes some hundreds of thousands of rows; the queue's live rows are few, so a vacuum
  * of it is cheap. When another node is already vacuuming it, this one does not wait; a
- * vacuum the database user may not run is a warning from PostgreSQL, not an error.
+ * vacuum the database user may not run is a warning from PostgreSQL, not an error. The
+ * queue keeps its empty pages ({@code vacuum_truncate = false}): giving them back would
+ * take its exclusive lock, which a vacuum waited up to five seconds for under load.
  */
 @Component
 class QueueVacuum {
