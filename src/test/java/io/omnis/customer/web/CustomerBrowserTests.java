@@ -74,6 +74,8 @@ class CustomerBrowserTests extends RunningOmnis {
 		assertThat(page.locator("#merges")).containsText("MERGE");
 		// Traits are text on the page, never markup
 		assertThat(page.locator("#traits")).containsText("<script>window.__xss=1</script>Costa");
+		// A trait's time reads as the other times on the page do
+		assertThat(page.locator("#traits")).containsText("2026-11-20 10:05");
 		assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
 		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-360.png"))
 			.setFullPage(true));
