@@ -3,7 +3,9 @@ package io.omnis.channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -185,6 +187,37 @@ public class Channels {
 			@Nullable ChannelStatus status) {
 		int size = Cursor.limit(limit);
 		return Page.of(store.list(Cursor.decode(cursor), size + 1, type, status), size, c -> c.id().value());
+	}
+
+	/** The channels created last, newest first. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<Channel> newest(int limit) {
+		return store.newest(limit);
+	}
+
+	/** How many channels there are, in all, active, and of each type. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Census census() {
+		Map<ChannelType, Map<ChannelStatus, Long>> counts = store.census();
+		Map<ChannelType, Long> byType = new EnumMap<>(ChannelType.class);
+		long total = 0;
+		long active = 0;
+		for (Map.Entry<ChannelType, Map<ChannelStatus, Long>> type : counts.entrySet()) {
+			long ofType = type.getValue().values().stream().mapToLong(Long::longValue).sum();
+			byType.put(type.getKey(), ofType);
+			total += ofType;
+			active += type.getValue().getOrDefault(ChannelStatus.ACTIVE, 0L);
+		}
+		return new Census(total, active, byType);
+	}
+
+	/** How many channels an organisation has. */
+	public record Census(long total, long active, Map<ChannelType, Long> byType) {
+
+		public Census {
+			byType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byType));
+		}
+
 	}
 
 	/** The active channel a public write key belongs to. */

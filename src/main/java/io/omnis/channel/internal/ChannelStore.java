@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +115,26 @@ public class ChannelStore {
 			.list();
 		Map<ChannelId, List<ChannelKey>> keys = keysOf(rows.stream().map(Row::id).toList());
 		return rows.stream().map(row -> row.with(keys.getOrDefault(row.id(), List.of()))).toList();
+	}
+
+	/** The channels created last, newest first. */
+	public List<Channel> newest(int limit) {
+		List<Row> rows = jdbc.sql("select * from channel order by created_at desc, id desc limit :limit")
+			.param("limit", limit)
+			.query(this::channelRow)
+			.list();
+		Map<ChannelId, List<ChannelKey>> keys = keysOf(rows.stream().map(Row::id).toList());
+		return rows.stream().map(row -> row.with(keys.getOrDefault(row.id(), List.of()))).toList();
+	}
+
+	/** How many channels there are of each type in each status. */
+	public Map<ChannelType, Map<ChannelStatus, Long>> census() {
+		Map<ChannelType, Map<ChannelStatus, Long>> counts = new EnumMap<>(ChannelType.class);
+		jdbc.sql("select type, status, count(*) as n from channel group by type, status").query(rs -> {
+			counts.computeIfAbsent(ChannelType.valueOf(rs.getString("type")), t -> new EnumMap<>(ChannelStatus.class))
+				.put(ChannelStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+		});
+		return counts;
 	}
 
 	public void insertKey(ChannelKey key, byte[] hash) {

@@ -1,8 +1,5 @@
 package io.omnis.console.web;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import io.omnis.channel.Channel;
-import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
 import io.omnis.kernel.web.NavigationItem;
 
@@ -22,6 +17,9 @@ import io.omnis.kernel.web.NavigationItem;
  */
 @Controller
 class ConsolePages {
+
+	/** Channels the home page lists: the newest; the channels page has them all. */
+	static final int NEWEST = 10;
 
 	private final Channels channels;
 
@@ -47,14 +45,12 @@ class ConsolePages {
 
 	@GetMapping("/console")
 	String home(Model model, Authentication user) {
-		var page = channels.page(null, 200, null, null);
-		Map<ChannelType, Long> byType = new TreeMap<>();
-		page.data().forEach(channel -> byType.merge(channel.type(), 1L, Long::sum));
+		Channels.Census census = channels.census();
+		model.addAttribute("channels", channels.newest(NEWEST));
+		model.addAttribute("channelCount", census.total());
+		model.addAttribute("channelsByType", census.byType());
+		model.addAttribute("activeChannels", census.active());
 		HealthDescriptor status = health.health();
-		model.addAttribute("channels", page.data());
-		model.addAttribute("moreChannels", page.nextCursor() != null);
-		model.addAttribute("channelsByType", byType);
-		model.addAttribute("activeChannels", page.data().stream().filter(Channel::isActive).count());
 		model.addAttribute("health", status.getStatus().getCode());
 		model.addAttribute("database", jdbc.sql("select version()").query(String.class).single());
 		model.addAttribute("user", user.getName());
