@@ -241,6 +241,31 @@ public class CollectedEvents {
 	}
 
 	/**
+	 * A source's accepted and dropped counts per minute from a minute on, oldest first
+	 * (minutes with none are absent).
+	 */
+	public List<MinuteCount> perMinute(String channelId, Instant since) {
+		return counters.perMinute(channelId, since);
+	}
+
+	/**
+	 * Every source's accepted and dropped counts from a minute on, by channel id:
+	 * {accepted, dropped}.
+	 */
+	public Map<String, long[]> sinceMinute(Instant since) {
+		return counters.sinceMinute(since);
+	}
+
+	/** Every source's accepted and dropped counts of a day (UTC), by channel id. */
+	public Map<String, long[]> ofDay(LocalDate day) {
+		return counters.ofDay(day);
+	}
+
+	/** What a source sent in one minute (its start, UTC). */
+	public record MinuteCount(Instant minute, long accepted, long dropped) {
+	}
+
+	/**
 	 * The profile an event belongs to (none: the event leaves the queue unresolved), the
 	 * identifiers ("type:value") promoted from it, and its event time, which the
 	 * profile's timeline is ordered by.

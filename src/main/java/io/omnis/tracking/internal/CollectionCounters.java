@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.omnis.tracking.CollectedEvents;
 import io.omnis.tracking.DropReason;
 
 /**
@@ -55,6 +56,69 @@ public class CollectionCounters {
 			.param("count", count)
 			.param("at", Timestamp.from(at))
 			.update();
+	}
+
+	/**
+	 * Adds to a source's counts of a minute (the start of the minute, UTC) what this node
+	 * accepted and dropped since it last did.
+	 */
+	void countMinute(String channelId, Instant minute, long accepted, long dropped) {
+		jdbc.sql("""
+				insert into collection_rate (channel_id, minute, accepted, dropped)
+				values (:channel, :minute, :accepted, :dropped)
+				on conflict (channel_id, minute) do update
+				   set accepted = collection_rate.accepted + excluded.accepted,
+				       dropped = collection_rate.dropped + excluded.dropped""")
+			.param("channel", channelId)
+			.param("minute", Timestamp.from(minute))
+			.param("accepted", accepted)
+			.param("dropped", dropped)
+			.update();
+	}
+
+	/** Deletes the per-minute counts of minutes before this one. */
+	int forgetMinutesBefore(Instant minute) {
+		return jdbc.sql("delete from collection_rate where minute < :minute")
+			.param("minute", Timestamp.from(minute))
+			.update();
+	}
+
+	/** A source's counts per minute from a minute on (minutes with none are absent). */
+	public List<CollectedEvents.MinuteCount> perMinute(String channelId, Instant since) {
+		return jdbc.sql("""
+				select minute, accepted, dropped from collection_rate
+				 where channel_id = :channel and minute >= :since order by minute""")
+			.param("channel", channelId)
+			.param("since", Timestamp.from(since))
+			.query((rs, n) -> new CollectedEvents.MinuteCount(rs.getTimestamp("minute").toInstant(),
+					rs.getLong("accepted"), rs.getLong("dropped")))
+			.list();
+	}
+
+	/**
+	 * Every source's accepted and dropped counts from a minute on, by channel id:
+	 * {accepted, dropped}.
+	 */
+	public Map<String, long[]> sinceMinute(Instant since) {
+		Map<String, long[]> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select channel_id, sum(accepted) as accepted, sum(dropped) as dropped from collection_rate
+				 where minute >= :since group by channel_id""").param("since", Timestamp.from(since)).query(rs -> {
+			counts.put(rs.getString("channel_id"), new long[] { rs.getLong("accepted"), rs.getLong("dropped") });
+		});
+		return counts;
+	}
+
+	/** Every source's counts of one day, by channel id: {accepted, dropped}. */
+	public Map<String, long[]> ofDay(LocalDate day) {
+		Map<String, long[]> counts = new java.util.HashMap<>();
+		jdbc.sql("""
+				select channel_id, sum(count) filter (where outcome = 'accepted') as accepted,
+				       sum(count) filter (where outcome <> 'accepted') as dropped
+				  from collection_counter where day = :day group by channel_id""").param("day", day).query(rs -> {
+			counts.put(rs.getString("channel_id"), new long[] { rs.getLong("accepted"), rs.getLong("dropped") });
+		});
+		return counts;
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package io.omnis.tracking.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -58,6 +60,13 @@ public class Collector {
 	private final QueuedSignal queued;
 
 	private final Map<String, LongAdder> acceptedSinceFlush = new ConcurrentHashMap<>();
+
+	private final Map<String, LongAdder> droppedSinceFlush = new ConcurrentHashMap<>();
+
+	/** How long the per-minute counts are kept. */
+	static final Duration MINUTES_KEPT = Duration.ofDays(2);
+
+	private Instant minutesPrunedAt = Instant.EPOCH;
 
 	private final EarlyResolution early;
 
@@ -126,6 +135,9 @@ public class Collector {
 			.counter("omnis.tracking.dropped", "channel", channelId, "reason", reason.code())
 			.increment(count));
 		int dropped = drops.values().stream().mapToInt(Long::intValue).sum();
+		if (dropped > 0) {
+			droppedSinceFlush.computeIfAbsent(channelId, id -> new LongAdder()).add(dropped);
+		}
 		return new Collected(accepted, dropped);
 	}
 
@@ -207,19 +219,46 @@ public class Collector {
 	}
 
 	/**
-	 * Writes the per-source accepted counts every few seconds rather than on every
-	 * request, so that busy sources do not all queue on one counter row.
+	 * Writes the per-source counts every few seconds rather than on every request, so
+	 * that busy sources do not all queue on one counter row: the accepted count of the
+	 * day (drops are counted by reason with the request), and what was accepted and
+	 * dropped in the current minute; once an hour, deletes the minutes older than
+	 * {@link #MINUTES_KEPT}.
 	 */
 	@Scheduled(fixedDelay = 5000)
 	void flushCounters() {
 		Instant now = clock.instant();
 		LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-		acceptedSinceFlush.forEach((channel, adder) -> {
-			long count = adder.sumThenReset();
-			if (count > 0) {
-				counters.countAccepted(channel, day, count, now);
+		Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+		Set<String> sources = new HashSet<>(acceptedSinceFlush.keySet());
+		sources.addAll(droppedSinceFlush.keySet());
+		for (String channel : sources) {
+			long accepted = take(acceptedSinceFlush, channel);
+			long dropped = take(droppedSinceFlush, channel);
+			if (accepted > 0) {
+				counters.countAccepted(channel, day, accepted, now);
 			}
-		});
+			if (accepted > 0 || dropped > 0) {
+				counters.countMinute(channel, minute, accepted, dropped);
+			}
+		}
+		if (Duration.between(minutesPrunedAt, now).compareTo(Duration.ofHours(1)) >= 0) {
+			forgetOldMinutes(now);
+			minutesPrunedAt = now;
+		}
+	}
+
+	/**
+	 * Deletes the per-minute counts older than {@link #MINUTES_KEPT}.
+	 * @return how many source-minutes were deleted
+	 */
+	int forgetOldMinutes(Instant now) {
+		return counters.forgetMinutesBefore(now.truncatedTo(ChronoUnit.MINUTES).minus(MINUTES_KEPT));
+	}
+
+	private static long take(Map<String, LongAdder> counts, String channel) {
+		LongAdder adder = counts.get(channel);
+		return adder == null ? 0 : adder.sumThenReset();
 	}
 
 }
