@@ -114,6 +114,12 @@ class CrossChannelFlowTests extends OrderFixtures {
 		assertThat(orders.select("a[href=/console/orders/" + orderId + "]")).hasSize(1);
 		assertThat(orders.select(".badge").eachText()).containsExactly("completed");
 		assertThat(orders.select("form button")).isEmpty();
+		// The orders page links the order's customer to the same 360
+		org.jsoup.nodes.Document list = org.jsoup.Jsoup
+			.parse(console(signIn("admin", ADMIN_PASSWORD)).get("/console/orders?customer=" + profile).text());
+		assertThat(list.select("#orders tbody tr:has(a[href=/console/orders/" + orderId
+				+ "]) a[href=/console/customers/" + profile + "]"))
+			.hasSize(1);
 	}
 
 	private List<String> activities(String profile) {

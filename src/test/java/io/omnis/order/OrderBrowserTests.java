@@ -85,7 +85,11 @@ class OrderBrowserTests extends OrderFixtures {
 
 			page.navigate(url("/console/orders?customer=email:" + email));
 			assertThat(page.locator("#orders tbody tr")).hasCount(1);
-			page.locator("#orders tbody a").click();
+			// The till's name, and the reference the order was placed under (the app
+			// visitor whose cart the till took over)
+			assertThat(page.locator("#orders tbody td").nth(4)).hasText(channels.get(store.id()).name());
+			assertThat(page.locator("#orders tbody td").nth(5)).containsText("anonymous_id:");
+			page.locator("#orders tbody td").first().locator("a").click();
 			assertThat(page).hasURL(orderUrl);
 		}
 		assertThat(stock(bulb, store.location()).path("reserved").asInt()).isEqualTo(1);

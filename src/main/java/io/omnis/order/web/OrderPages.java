@@ -1,5 +1,6 @@
 package io.omnis.order.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.omnis.channel.Channel;
+import io.omnis.channel.Channels;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.kernel.security.Permission;
@@ -38,9 +41,12 @@ class OrderPages {
 
 	private final Refunds refunds;
 
-	OrderPages(Orders orders, Refunds refunds) {
+	private final Channels channels;
+
+	OrderPages(Orders orders, Refunds refunds, Channels channels) {
 		this.orders = orders;
 		this.refunds = refunds;
+		this.channels = channels;
 	}
 
 	@GetMapping
@@ -51,6 +57,11 @@ class OrderPages {
 		Page<Order> page = customer != null && !customer.isBlank() ? orders.history(customer.strip(), cursor, 50)
 				: orders.recent(cursor, 50, status);
 		model.addAttribute("page", page);
+		Map<String, String> channelNames = new HashMap<>();
+		page.data()
+			.forEach(order -> channelNames.computeIfAbsent(order.channelId().value(),
+					id -> channels.find(order.channelId()).map(Channel::name).orElse(id)));
+		model.addAttribute("channelNames", channelNames);
 		model.addAttribute("customer", customer);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", OrderStatus.values());
