@@ -78,6 +78,14 @@ class OrderBrowserTests extends OrderFixtures {
 			page.locator("#pay button").click();
 			assertThat(page.locator("#order-status")).hasText("PAID");
 			assertThat(page.locator("#order-total")).hasText("53.40 EUR");
+			// The store by its names, and each line's tax rate as a percentage
+			assertThat(page.locator("#order-channel")).hasText(channels.get(store.id()).name());
+			assertThat(page.locator("#order-location")).hasText(jdbc.sql("select name from location where id = ?")
+				.param(store.location())
+				.query(String.class)
+				.single());
+			assertThat(page.locator("#lines tbody td").nth(3))
+				.hasText(java.util.regex.Pattern.compile("\\d+(\\.\\d+)? %"));
 			String orderUrl = page.url();
 
 			page.locator("#steps button", new Page.LocatorOptions().setHasText("Allocate")).click();

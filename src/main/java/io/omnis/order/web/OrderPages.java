@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.omnis.channel.Channel;
 import io.omnis.channel.Channels;
+import io.omnis.inventory.Location;
+import io.omnis.inventory.LocationId;
+import io.omnis.inventory.Locations;
 import io.omnis.kernel.problem.ProblemException;
 import io.omnis.kernel.problem.ProblemType;
 import io.omnis.kernel.security.Permission;
@@ -43,10 +46,13 @@ class OrderPages {
 
 	private final Channels channels;
 
-	OrderPages(Orders orders, Refunds refunds, Channels channels) {
+	private final Locations locations;
+
+	OrderPages(Orders orders, Refunds refunds, Channels channels, Locations locations) {
 		this.orders = orders;
 		this.refunds = refunds;
 		this.channels = channels;
+		this.locations = locations;
 	}
 
 	@GetMapping
@@ -73,6 +79,9 @@ class OrderPages {
 	String order(@PathVariable String id, Model model) {
 		Order order = orders.get(id, null);
 		model.addAttribute("order", order);
+		model.addAttribute("channelName", channels.find(order.channelId()).map(Channel::name).orElse(null));
+		model.addAttribute("locationName", order.locationId() == null ? null
+				: locations.find(new LocationId(order.locationId())).map(Location::name).orElse(null));
 		model.addAttribute("steps", steps(order));
 		model.addAttribute("refunds", refunds.of(order.id()));
 		model.addAttribute("payments", refunds.payments(order));
