@@ -12,6 +12,7 @@ import io.omnis.Caller;
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelId;
 import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,23 @@ class ConsoleHomeTests extends RunningOmnis {
 			.isEqualTo("/console/channels/" + newest.value());
 		assertThat(home.select("#all-channels").attr("href")).isEqualTo("/console/channels");
 		assertThat(home.select("#all-channels").text()).isEqualTo("All " + total + " channels →");
+	}
+
+	@Test
+	void aChannelsPageSaysWhenEachSecretKeyWasLastUsedAndLinksItsEvents() {
+		Channels.Created created = channels.create(ChannelType.WEB, unique("Keys used"), null, Set.of());
+		String id = created.channel().id().value();
+		Caller admin = console(signIn("admin", ADMIN_PASSWORD));
+		Document before = Jsoup.parse(admin.get("/console/channels/" + id).text());
+		assertThat(before.select("#keys tbody tr:contains(SECRET) td").get(5).text()).isEqualTo("never");
+
+		bearer(secretOf(created)).get("/api/v1/channels/" + id);
+
+		Document after = Jsoup.parse(admin.get("/console/channels/" + id).text());
+		assertThat(after.select("#keys tbody tr:contains(SECRET) td").get(5).text())
+			.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+		assertThat(after.select("#keys tbody tr:contains(WRITE) td").get(5).select("a").attr("href"))
+			.isEqualTo("/console/collection/" + id);
 	}
 
 }
