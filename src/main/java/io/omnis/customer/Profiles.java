@@ -116,6 +116,14 @@ public class Profiles {
 		return reads.search(query, limit).stream().map(reads::find).flatMap(Optional::stream).distinct().toList();
 	}
 
+	/**
+	 * The customers whose events were resolved last, most recent first: what an agent
+	 * sees before searching.
+	 */
+	public List<Profile> recentlyActive(int limit) {
+		return events.recentProfiles(limit).stream().map(reads::find).flatMap(Optional::stream).distinct().toList();
+	}
+
 	public List<Profile> flagged(int limit) {
 		return reads.flagged(limit);
 	}

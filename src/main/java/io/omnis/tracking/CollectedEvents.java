@@ -231,6 +231,15 @@ public class CollectedEvents {
 		return log.page(profileIds, beforeAt, beforeSeq, limit, channelId, type);
 	}
 
+	/**
+	 * The profiles of the events resolved last, the most recent first: among the latest
+	 * {@value EventLog#RECENT_WINDOW} resolved events, so the read stays short however
+	 * busy collection is.
+	 */
+	public List<String> recentProfiles(int limit) {
+		return log.recentProfiles(limit);
+	}
+
 	public List<CollectedEvent> recent(String channelId, int limit) {
 		return log.recent(channelId, limit);
 	}

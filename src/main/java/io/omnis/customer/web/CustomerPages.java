@@ -39,6 +39,9 @@ class CustomerPages {
 
 	private static final int PANEL_ROWS = 20;
 
+	/** Recently active customers the page shows before a search. */
+	static final int RECENT = 20;
+
 	private final Profiles profiles;
 
 	private final Channels channels;
@@ -59,6 +62,7 @@ class CustomerPages {
 		model.addAttribute("erased", erased);
 		model.addAttribute("lifted", lifted);
 		model.addAttribute("results", q.isBlank() ? java.util.List.of() : profiles.search(q, 50));
+		model.addAttribute("recent", q.isBlank() ? profiles.recentlyActive(RECENT) : java.util.List.of());
 		model.addAttribute("flagged", profiles.flagged(20));
 		// An identifier typed whole may be an erased customer's, suppressed: say so to
 		// those who may lift it

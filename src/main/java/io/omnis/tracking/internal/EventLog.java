@@ -371,6 +371,19 @@ public class EventLog {
 			.list();
 	}
 
+	/** How many of the latest resolved events {@link #recentProfiles} looks at. */
+	public static final int RECENT_WINDOW = 2_000;
+
+	public List<String> recentProfiles(int limit) {
+		return jdbc.sql("""
+				select profile_id from (select profile_id, seq from event_profile order by seq desc limit :window) r
+				 group by profile_id order by max(seq) desc limit :limit""")
+			.param("window", RECENT_WINDOW)
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
 	public List<CollectedEvent> recent(String channelId, int limit) {
 		return jdbc.sql(EVENTS + "where e.channel_id = :channel order by e.seq desc limit :limit")
 			.param("channel", channelId)

@@ -60,6 +60,9 @@ class CustomerBrowserTests extends RunningOmnis {
 		Page page = context.newPage();
 		signIn(page);
 		page.navigate(url("/console/customers"));
+		// Before any search, the customers active last, she among them
+		assertThat(page.locator("#recent a[href='/console/customers/" + profileId + "']"))
+			.hasText("Marta <script>window.__xss=1</script>Costa");
 		page.locator("input[name=q]").fill(email);
 		page.locator("input[name=q]").press("Enter");
 		page.locator("#results a").first().click();
