@@ -152,19 +152,21 @@ class CrashSafetyTests {
 		}
 		Path log = Path.of("target", "crash-safety-run-" + run + "-" + System.nanoTime() + ".log");
 		String java = ProcessHandle.current().info().command().orElse("java");
-		Process process = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
+		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), "io.omnis.OmnisApplication", "--server.port=" + port,
 				"--omnis.database.embedded.data-dir=" + dataDir, "--omnis.admin.password=" + PASSWORD,
-				"--omnis.demo.enabled=false")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+				"--omnis.demo.enabled=false");
+		// As an operator may run it: without the API documentation
+		builder.environment().put("OMNIS_API_DOCS", "false");
+		Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		started.add(process);
 		Omnis omnis = new Omnis(process, port, log);
 		Poll.until(Duration.ofSeconds(120), () -> {
 			assertThat(process.isAlive()).as("Omnis exited; see " + log).isTrue();
 			return Http.get(omnis.uri("/actuator/health")).status();
 		}, status -> status == 200);
+		assertThat(Http.get(omnis.uri("/v3/api-docs")).status()).as("API documentation off").isEqualTo(404);
+		assertThat(Http.get(omnis.uri("/swagger-ui.html")).status()).as("its page off").isEqualTo(404);
 		return omnis;
 	}
 

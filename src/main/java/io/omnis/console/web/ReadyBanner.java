@@ -22,8 +22,9 @@ class ReadyBanner {
 		Environment environment = event.getApplicationContext().getEnvironment();
 		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
 		String base = "http://localhost:" + port;
-		log.info("Omnis is ready: console {}/console, API documentation {}/swagger-ui.html, health {}/actuator/health",
-				base, base, base);
+		String docs = environment.getProperty("springdoc.swagger-ui.enabled", Boolean.class, true)
+				? ", API documentation " + base + "/swagger-ui.html" : "";
+		log.info("Omnis is ready: console {}/console{}, health {}/actuator/health", base, docs, base);
 	}
 
 }
