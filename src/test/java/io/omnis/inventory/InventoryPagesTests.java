@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.omnis.channel.ChannelType;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,7 +41,10 @@ class InventoryPagesTests extends InventoryTestSupport {
 			.andExpect(content().string(containsString(sku)))
 			.andExpect(content().string(containsString("RESERVE")))
 			.andExpect(content().string(containsString("href=\"/console/inventory\"")))
-			.andExpect(content().string(containsString("id=\"locations\"")));
+			.andExpect(content().string(containsString("id=\"locations\"")))
+			// each location links to its work queue and its returns
+			.andExpect(content().string(matchesPattern(
+					"(?s).*href=\"/console/stores/loc_[0-9a-z]+/work\">Work queue</a>\\s*· <a href=\"/console/stores/loc_[0-9a-z]+/returns\">Returns</a>.*")));
 	}
 
 	@Test
