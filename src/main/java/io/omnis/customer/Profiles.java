@@ -147,6 +147,18 @@ public class Profiles {
 		return Page.of(merged.subList(0, Math.min(merged.size(), size + 1)), size, TimelinePosition::of);
 	}
 
+	/**
+	 * The types the timeline can be filtered by for this profile: the message types of
+	 * its events, then the kinds of the other modules' activities it has, each once.
+	 */
+	public List<String> timelineTypes(String id) {
+		Profile profile = get(id);
+		java.util.Set<String> types = new java.util.LinkedHashSet<>();
+		profile.eventCounts().propertyNames().forEach(key -> types.add(key.split(":", 2)[0]));
+		types.addAll(entries.kinds(profile.id()));
+		return List.copyOf(types);
+	}
+
 	public List<ProfileHistory.ConsentStatement> consentLedger(String id, int limit) {
 		return reads.consentLedger(get(id).id(), limit);
 	}

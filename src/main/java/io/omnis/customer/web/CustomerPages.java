@@ -89,13 +89,15 @@ class CustomerPages {
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAuthority('profiles:read')")
-	String profile(@PathVariable String id, Model model, Authentication user) {
+	String profile(@PathVariable String id, @RequestParam(required = false) @Nullable String channel,
+			@RequestParam(required = false) @Nullable String type, Model model, Authentication user) {
 		Profile profile = profiles.get(id);
 		if (!profile.id().equals(id)) {
 			return "redirect:/console/customers/" + profile.id();
 		}
 		model.addAttribute("profile", profile);
-		model.addAttribute("timeline", profiles.timeline(id, null, 50, null, null));
+		timeline(id, null, channel, type, model);
+		model.addAttribute("timelineTypes", profiles.timelineTypes(id));
 		model.addAttribute("merges", profiles.merges(id, 50));
 		model.addAttribute("decisions", profiles.decisions(id, 20));
 		model.addAttribute("consentLedger", profiles.consentLedger(id, 50));
@@ -110,11 +112,26 @@ class CustomerPages {
 
 	@GetMapping("/{id}/timeline")
 	@PreAuthorize("hasAuthority('profiles:read')")
-	String timelinePage(@PathVariable String id, @RequestParam(required = false) @Nullable String cursor, Model model) {
+	String timelinePage(@PathVariable String id, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String channel,
+			@RequestParam(required = false) @Nullable String type, Model model) {
 		model.addAttribute("profile", profiles.get(id));
-		model.addAttribute("timeline", profiles.timeline(id, cursor, 50, null, null));
+		timeline(id, cursor, channel, type, model);
 		model.addAttribute("channelNames", channelNames());
 		return "customer/profile :: timelineRows";
+	}
+
+	/**
+	 * A page of the timeline, filtered by channel and type when given (a blank choice of
+	 * the filter form is no filter).
+	 */
+	private void timeline(String id, @Nullable String cursor, @Nullable String channel, @Nullable String type,
+			Model model) {
+		String channelId = channel == null || channel.isBlank() ? null : channel;
+		String typeName = type == null || type.isBlank() ? null : type;
+		model.addAttribute("timeline", profiles.timeline(id, cursor, 50, channelId, typeName));
+		model.addAttribute("timelineChannel", channelId);
+		model.addAttribute("timelineType", typeName);
 	}
 
 	@PostMapping("/{id}/identifiers/remove")

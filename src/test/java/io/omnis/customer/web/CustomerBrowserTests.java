@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
+import io.omnis.channel.Channels;
 import io.omnis.console.web.ChromiumBrowser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -38,7 +39,9 @@ class CustomerBrowserTests extends RunningOmnis {
 		// logs in on her phone
 		String suffix = unique("c").replaceAll("[^a-z0-9]", "");
 		String web = writeKeyOf(channels.create(ChannelType.WEB, unique("Browser web shop"), null, Set.of()));
-		String store = writeKeyOf(channels.create(ChannelType.STORE, unique("Browser store"), null, Set.of()));
+		Channels.Created storeCreated = channels.create(ChannelType.STORE, unique("Browser store"), null, Set.of());
+		String storeChannel = storeCreated.channel().id().value();
+		String store = writeKeyOf(storeCreated);
 		String email = "marta-" + suffix + "@example.com";
 		collect(web,
 				message(suffix, "identify", "laptop", "2026-11-20T10:05:00Z",
@@ -82,6 +85,19 @@ class CustomerBrowserTests extends RunningOmnis {
 		assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
 		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-360.png"))
 			.setFullPage(true));
+
+		// The timeline filtered by channel, then by type, then by neither
+		page.locator("#timeline-filter select[name=channel]").selectOption(storeChannel);
+		assertThat(page.locator("#timeline tbody tr")).hasCount(1);
+		assertThat(page.locator("#timeline tbody tr")).containsText("Order Completed");
+		page.locator("#timeline-filter select[name=channel]").selectOption("");
+		page.locator("#timeline-filter select[name=type]").selectOption("identify");
+		assertThat(page.locator("#timeline tbody tr")).hasCount(2);
+		page.locator("#timeline-filter select[name=type]").selectOption("page");
+		assertThat(page.locator("#timeline tbody tr")).hasCount(1);
+		assertThat(page.locator("#timeline tbody tr")).containsText("Lamps");
+		page.locator("#timeline-filter select[name=type]").selectOption("");
+		assertThat(page.locator("#timeline tbody tr")).hasCount(4);
 
 		page.locator("#identifiers tr", new Page.LocatorOptions().setHasText("phone-" + suffix))
 			.locator("button")
