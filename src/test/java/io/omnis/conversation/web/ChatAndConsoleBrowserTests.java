@@ -107,8 +107,7 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 		assertThat(shop.locator("#omnis-chat-log")).containsText("Yes, three are left. <b>Shall I keep one?</b>");
 		assertThat(shop.locator("#omnis-chat-log .OUT .who")).hasText("Lia Agent");
 
-		shop.locator("#omnis-chat-email")
-			.fill("marta-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
+		shop.locator("#omnis-chat-email").fill("marta-" + UUID.randomUUID() + "@example.com");
 		shop.locator("#omnis-chat-text").fill("Yes please, keep one for me");
 		shop.locator("#omnis-chat-send").click();
 		assertThat(console.locator("#thread")).containsText("Yes please, keep one for me");
@@ -119,6 +118,13 @@ class ChatAndConsoleBrowserTests extends RunningOmnis {
 		assertThat(console.locator("#thread .note")).containsText("She will pick it up tomorrow");
 		assertThat(shop.evaluate("() => window.__xss === undefined")).isEqualTo(true);
 		assertThat(shop.locator("#omnis-chat-log")).not().containsText("She will pick it up tomorrow");
+		// The customer's identifiers, however long, stay inside their card
+		console.reload();
+		assertThat(console.locator("#customer-identifiers")).containsText("email");
+		assertThat(console.evaluate("""
+				() => document.querySelector('#customer-identifiers').getBoundingClientRect().right
+				      <= document.querySelector('#customer').getBoundingClientRect().right""")).as("inside its card")
+			.isEqualTo(true);
 		console.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "conversation.png"))
 			.setFullPage(true));
 		shop.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "chat-widget.png")));
