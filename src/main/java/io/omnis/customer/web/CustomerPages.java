@@ -1,6 +1,7 @@
 package io.omnis.customer.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,10 @@ import io.omnis.kernel.web.NavigationItem;
 class CustomerPages {
 
 	private static final int PANEL_ROWS = 20;
+
+	/** The purposes the consent form offers; the API takes configured ones too. */
+	static final List<String> PURPOSES = List.of("analytics", "personalisation", "advertising", "email_marketing",
+			"sms_marketing");
 
 	/** Recently active customers the page shows before a search. */
 	static final int RECENT = 20;
@@ -107,7 +112,31 @@ class CustomerPages {
 		model.addAttribute("canUndo", holds(user, Permission.PROFILES_MERGE));
 		model.addAttribute("canErase", holds(user, Permission.PROFILES_ERASE));
 		model.addAttribute("canExport", holds(user, Permission.PROFILES_EXPORT));
+		model.addAttribute("canRecordConsent", holds(user, Permission.PROFILES_WRITE));
+		model.addAttribute("purposes", PURPOSES);
 		return "customer/profile";
+	}
+
+	/**
+	 * Records a consent statement the customer made to the user (on the phone, at a
+	 * counter), through the channel chosen; a refused purpose is said on the page.
+	 */
+	@PostMapping("/{id}/consent")
+	@PreAuthorize("hasAuthority('profiles:write')")
+	String recordConsent(@PathVariable String id, @RequestParam(defaultValue = "") String purpose,
+			@RequestParam(defaultValue = "") String choice, @RequestParam(required = false) @Nullable String channel,
+			RedirectAttributes redirect) {
+		try {
+			if (!choice.equals("granted") && !choice.equals("denied")) {
+				throw ProblemException.invalidField("choice", "must be granted or denied");
+			}
+			profiles.recordConsent(id, purpose, choice.equals("granted"),
+					channel == null || channel.isBlank() ? null : channels.get(channel).id().value());
+		}
+		catch (ProblemException refused) {
+			redirect.addFlashAttribute("consentError", refused.getMessage());
+		}
+		return "redirect:/console/customers/" + profiles.get(id).id() + "#consent";
 	}
 
 	@GetMapping("/{id}/timeline")

@@ -99,6 +99,24 @@ class CustomerBrowserTests extends RunningOmnis {
 		page.locator("#timeline-filter select[name=type]").selectOption("");
 		assertThat(page.locator("#timeline tbody tr")).hasCount(4);
 
+		// On the phone she says no more marketing e-mails: recorded with the store as
+		// where
+		// she said it
+		page.locator("#record-consent select[name=purpose]").selectOption("email_marketing");
+		page.locator("#record-consent select[name=choice]").selectOption("denied");
+		page.locator("#record-consent select[name=channel]").selectOption(storeChannel);
+		page.locator("#record-consent button").click();
+		assertThat(page.locator("#consent + p .badge")).hasText("email_marketing ✗");
+		page.locator("#consent-ledger summary").click();
+		assertThat(page.locator("#consent-ledger tbody tr").first()).containsText("user:admin");
+		assertThat(jdbc
+			.sql("""
+					select purpose || ' ' || granted || ' ' || channel_id || ' ' || source || ' ' || actor from consent_entry
+					 where profile_id = ? order by id desc limit 1""")
+			.param(profileId)
+			.query(String.class)
+			.single()).isEqualTo("email_marketing false " + storeChannel + " api user:admin");
+
 		page.locator("#identifiers tr", new Page.LocatorOptions().setHasText("phone-" + suffix))
 			.locator("button")
 			.click();
