@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.omnis.catalog.CatalogSearch;
 import io.omnis.catalog.Catalog;
 import io.omnis.catalog.Contents;
+import io.omnis.catalog.Price;
 import io.omnis.catalog.PriceList;
 import io.omnis.catalog.PriceLists;
 import io.omnis.catalog.Product;
@@ -81,7 +82,13 @@ class CatalogPages {
 	String product(@PathVariable String id, Model model) {
 		Product product = catalog.get(id);
 		Map<String, PriceList> lists = new HashMap<>();
-		var prices = priceLists.pricesOf(product);
+		// Prices in the order of the variants, then of their lists
+		List<String> order = product.variants().stream().map(variant -> variant.sku()).toList();
+		var prices = priceLists.pricesOf(product)
+			.stream()
+			.sorted(java.util.Comparator.comparingInt((Price price) -> order.indexOf(price.sku()))
+				.thenComparing(price -> price.priceListId().value()))
+			.toList();
 		prices.forEach(price -> lists.computeIfAbsent(price.priceListId().value(), priceLists::get));
 		Map<String, String> channelNames = new HashMap<>();
 		var stored = contents.of(product.id());

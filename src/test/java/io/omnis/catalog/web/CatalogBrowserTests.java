@@ -70,6 +70,9 @@ class CatalogBrowserTests extends RunningOmnis {
 			assertThat(page.locator("#product-status")).hasText("ACTIVE");
 			assertThat(page.locator("#variants")).containsText(sku);
 			assertThat(page.locator("#variants")).containsText("Natural");
+			assertThat(page.locator("#variants")).not().containsText("{");
+			// each SKU links to its stock in every location
+			assertThat(page.locator("#variants a").first()).hasAttribute("href", "/console/inventory?sku=" + sku);
 			assertThat(page.locator("#prices .price")).hasText("49.90 EUR");
 			assertThat(page.locator("#contents")).containsText("Candeeiro de cortiça");
 			assertThat(page.locator("#product-description")).containsText("<script>window.pwned = true</script>");
