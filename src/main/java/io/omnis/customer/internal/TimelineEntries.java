@@ -65,9 +65,6 @@ public class TimelineEntries {
 			.update();
 	}
 
-	/**
-	 * A page of a profile's entries, newest first, strictly before the given position.
-	 */
 	/** The kinds of activity a profile has, in alphabetical order. */
 	public List<String> kinds(String profileId) {
 		return jdbc.sql("select distinct kind from timeline_entry where profile_id = :profile order by kind")
@@ -76,6 +73,9 @@ public class TimelineEntries {
 			.list();
 	}
 
+	/**
+	 * A page of a profile's entries, newest first, strictly before the given position.
+	 */
 	public List<Entry> page(String profileId, @Nullable Instant before, long beforeId, int limit,
 			@Nullable String channelId, @Nullable String kind) {
 		return jdbc.sql("""
