@@ -12,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -59,9 +57,9 @@ public class Collector {
 
 	private final QueuedSignal queued;
 
-	private final Map<String, LongAdder> acceptedSinceFlush = new ConcurrentHashMap<>();
+	private final SinceFlush acceptedSinceFlush = new SinceFlush();
 
-	private final Map<String, LongAdder> droppedSinceFlush = new ConcurrentHashMap<>();
+	private final SinceFlush droppedSinceFlush = new SinceFlush();
 
 	/** How long the per-minute counts are kept. */
 	static final Duration MINUTES_KEPT = Duration.ofDays(2);
@@ -129,15 +127,13 @@ public class Collector {
 		}
 		int consentOnly = drops.getOrDefault(DropReason.CONSENT_DENIED, 0L).intValue();
 		int accepted = stored - consentOnly;
-		acceptedSinceFlush.computeIfAbsent(channelId, id -> new LongAdder()).add(accepted);
+		acceptedSinceFlush.add(channelId, accepted);
 		meters.counter("omnis.tracking.accepted", "channel", channelId).increment(accepted);
 		drops.forEach((reason, count) -> meters
 			.counter("omnis.tracking.dropped", "channel", channelId, "reason", reason.code())
 			.increment(count));
 		int dropped = drops.values().stream().mapToInt(Long::intValue).sum();
-		if (dropped > 0) {
-			droppedSinceFlush.computeIfAbsent(channelId, id -> new LongAdder()).add(dropped);
-		}
+		droppedSinceFlush.add(channelId, dropped);
 		return new Collected(accepted, dropped);
 	}
 
@@ -230,11 +226,11 @@ public class Collector {
 		Instant now = clock.instant();
 		LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
-		Set<String> sources = new HashSet<>(acceptedSinceFlush.keySet());
-		sources.addAll(droppedSinceFlush.keySet());
+		Set<String> sources = new HashSet<>(acceptedSinceFlush.sources());
+		sources.addAll(droppedSinceFlush.sources());
 		for (String channel : sources) {
-			long accepted = take(acceptedSinceFlush, channel);
-			long dropped = take(droppedSinceFlush, channel);
+			long accepted = acceptedSinceFlush.take(channel);
+			long dropped = droppedSinceFlush.take(channel);
 			if (accepted > 0) {
 				counters.countAccepted(channel, day, accepted, now);
 			}
@@ -254,11 +250,6 @@ public class Collector {
 	 */
 	int forgetOldMinutes(Instant now) {
 		return counters.forgetMinutesBefore(now.truncatedTo(ChronoUnit.MINUTES).minus(MINUTES_KEPT));
-	}
-
-	private static long take(Map<String, LongAdder> counts, String channel) {
-		LongAdder adder = counts.get(channel);
-		return adder == null ? 0 : adder.sumThenReset();
 	}
 
 }
