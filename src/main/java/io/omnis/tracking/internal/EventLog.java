@@ -181,7 +181,7 @@ public class EventLog {
 			EarlyResolution.Link link = links.get(row.messageId());
 			seqs[i] = seq;
 			profiles[i] = link == null ? null : link.profileId();
-			identifiers[i] = link == null ? null : arrayText(link.identifiers());
+			identifiers[i] = link == null ? null : TextArray.of(link.identifiers());
 			occurred[i] = Timestamp.from(row.occurredAt());
 			// The bucket collection gives a waiting event: the hash of its device's id
 			buckets[i] = link != null ? null : row.anonymousId() != null ? row.anonymousId() : row.userId();
@@ -231,31 +231,8 @@ public class EventLog {
 			.param("seqs", Arrays.stream(seqs).boxed().toArray(Long[]::new))
 			.param("occurred", Arrays.stream(occurredAt).map(Timestamp::from).toArray(Timestamp[]::new))
 			.param("profiles", profileIds)
-			.param("identifiers", identifiers.stream().map(EventLog::arrayText).toArray(String[]::new))
+			.param("identifiers", identifiers.stream().map(TextArray::of).toArray(String[]::new))
 			.update();
-	}
-
-	/**
-	 * The text form of a PostgreSQL {@code text[]}: each element in double quotes, with
-	 * backslashes and double quotes escaped, so any value reads back as it was.
-	 */
-	static String arrayText(List<String> values) {
-		StringBuilder out = new StringBuilder(values.size() * 24 + 2).append('{');
-		for (String value : values) {
-			if (out.length() > 1) {
-				out.append(',');
-			}
-			out.append('"');
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c == '"' || c == '\\') {
-					out.append('\\');
-				}
-				out.append(c);
-			}
-			out.append('"');
-		}
-		return out.append('}').toString();
 	}
 
 	/**

@@ -44,7 +44,7 @@ class IdentifierArrayTextTests extends CollectingOmnis {
 		values.add("NULL");
 
 		List<String> read = jdbc.sql("select unnest(:text::text[])")
-			.param("text", EventLog.arrayText(values))
+			.param("text", TextArray.of(values))
 			.query(String.class)
 			.list();
 
