@@ -3,11 +3,13 @@ package io.omnis.channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -215,7 +217,7 @@ public class Channels {
 	public record Census(long total, long active, Map<ChannelType, Long> byType) {
 
 		public Census {
-			byType = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byType));
+			byType = Collections.unmodifiableMap(new TreeMap<>(byType));
 		}
 
 	}

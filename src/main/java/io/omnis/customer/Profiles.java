@@ -2,8 +2,10 @@ package io.omnis.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -103,7 +105,7 @@ public class Profiles {
 		if (identifiers.stream().anyMatch(identifier -> extractor.isBlocked(identifier.value()))) {
 			return Optional.empty();
 		}
-		return reads.holderOfAll(java.util.Set.copyOf(identifiers));
+		return reads.holderOfAll(Set.copyOf(identifiers));
 	}
 
 	public List<Profile> search(String query, int limit) {
@@ -151,9 +153,8 @@ public class Profiles {
 	 * The types the timeline can be filtered by for this profile: the message types of
 	 * its events, then the kinds of the other modules' activities it has, each once.
 	 */
-	public List<String> timelineTypes(String id) {
-		Profile profile = get(id);
-		java.util.Set<String> types = new java.util.LinkedHashSet<>();
+	public List<String> timelineTypes(Profile profile) {
+		Set<String> types = new LinkedHashSet<>();
 		profile.eventCounts().propertyNames().forEach(key -> types.add(key.split(":", 2)[0]));
 		types.addAll(entries.kinds(profile.id()));
 		return List.copyOf(types);

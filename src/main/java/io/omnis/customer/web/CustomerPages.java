@@ -102,7 +102,7 @@ class CustomerPages {
 		}
 		model.addAttribute("profile", profile);
 		timeline(id, null, channel, type, model);
-		model.addAttribute("timelineTypes", profiles.timelineTypes(id));
+		model.addAttribute("timelineTypes", profiles.timelineTypes(profile));
 		model.addAttribute("merges", profiles.merges(id, 50));
 		model.addAttribute("decisions", profiles.decisions(id, 20));
 		model.addAttribute("consentLedger", profiles.consentLedger(id, 50));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,7 +101,7 @@ public class CollectionCounters {
 	 * {accepted, dropped}.
 	 */
 	public Map<String, long[]> sinceMinute(Instant since) {
-		Map<String, long[]> counts = new java.util.HashMap<>();
+		Map<String, long[]> counts = new HashMap<>();
 		jdbc.sql("""
 				select channel_id, sum(accepted) as accepted, sum(dropped) as dropped from collection_rate
 				 where minute >= :since group by channel_id""").param("since", Timestamp.from(since)).query(rs -> {
@@ -111,7 +112,7 @@ public class CollectionCounters {
 
 	/** Every source's counts of one day, by channel id: {accepted, dropped}. */
 	public Map<String, long[]> ofDay(LocalDate day) {
-		Map<String, long[]> counts = new java.util.HashMap<>();
+		Map<String, long[]> counts = new HashMap<>();
 		jdbc.sql("""
 				select channel_id, sum(count) filter (where outcome = 'accepted') as accepted,
 				       sum(count) filter (where outcome <> 'accepted') as dropped

@@ -101,7 +101,8 @@ class CollectionPages {
 	@PreAuthorize("hasAuthority('tracking:read')")
 	String source(@PathVariable String channelId, Model model) {
 		Channel channel = channels.get(channelId);
-		LocalDate since = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(DAYS - 1);
+		Instant now = clock.instant();
+		LocalDate since = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(DAYS - 1);
 		List<Map<String, Object>> counters = events.counters(channel.id().value(), since);
 		Map<String, long[]> perDay = new TreeMap<>();
 		for (int i = 0; i < DAYS; i++) {
@@ -124,7 +125,6 @@ class CollectionPages {
 				drop.put("count", (Long) drop.get("count") + count);
 			}
 		}
-		Instant now = clock.instant();
 		Instant currentMinute = now.truncatedTo(ChronoUnit.MINUTES);
 		Map<String, long[]> perMinute = new LinkedHashMap<>();
 		for (int i = HOUR - 1; i >= 0; i--) {
