@@ -1,5 +1,11 @@
 package io.omnis.bench.workload;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 import io.omnis.bench.Baseline;
 import io.omnis.bench.Bench;
@@ -137,7 +146,9 @@ public class EventCollection implements Workload {
 										insert into bench_profile_key select 'p-' || g, 0 from generate_series(0, %d) g
 										    on conflict do nothing"""
 									.formatted(population - 1),
-						Link.PROFILE_LOCKED));
+						Link.PROFILE_LOCKED),
+				new Copy("the same rows with their profile id by one binary COPY a batch (same indexes)",
+						"bench_copied_event", linked("bench_copied_event")));
 	}
 
 	/** A copy of tracked_event whose rows carry their profile, indexed by it. */
@@ -157,6 +168,99 @@ public class EventCollection implements Workload {
 		PROFILE,
 		/** Its profile id, with the batch's profiles read for key share first. */
 		PROFILE_LOCKED
+
+	}
+
+	/**
+	 * The batch of messages a request carries, with their profile ids, written by one
+	 * binary {@code COPY} in its own transaction: what a collection path without a
+	 * statement per row would cost the database at least.
+	 */
+	private final class Copy implements Baseline {
+
+		/** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01. */
+		private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+
+		private final String description;
+
+		private final String table;
+
+		private final String setUp;
+
+		Copy(String description, String table, String setUp) {
+			this.description = description;
+			this.table = table;
+			this.setUp = setUp;
+		}
+
+		@Override
+		public String description() {
+			return description;
+		}
+
+		@Override
+		public void setUp(Connection connection) throws SQLException {
+			for (String statement : setUp.split(";\n")) {
+				connection.createStatement().execute(statement);
+			}
+		}
+
+		@Override
+		public void run(Connection connection, long n) throws SQLException {
+			SplittableRandom random = new SplittableRandom(Bench.SEED ^ n);
+			long now = Instant.now().toEpochMilli() * 1000 - POSTGRES_EPOCH_MICROS;
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream(BATCH * 400);
+			try (DataOutputStream out = new DataOutputStream(bytes)) {
+				out.writeBytes("PGCOPY\n\377\r\n\0");
+				out.writeInt(0);
+				out.writeInt(0);
+				for (int i = 0; i < BATCH; i++) {
+					long user = random.nextLong(population);
+					StringBuilder payload = new StringBuilder();
+					Population.message(payload, "b-" + n + "-" + i, user, random);
+					out.writeShort(10);
+					text(out, "bench");
+					text(out, "b-" + n + "-" + i);
+					text(out, "track");
+					text(out, "Product Viewed");
+					text(out, "user-" + user);
+					text(out, "anon-" + user);
+					timestamp(out, now);
+					timestamp(out, now);
+					text(out, payload.toString());
+					text(out, "p-" + user);
+				}
+				out.writeShort(-1);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			connection.setAutoCommit(false);
+			try {
+				new CopyManager(connection.unwrap(BaseConnection.class)).copyIn("""
+						copy %s (channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
+						         received_at, payload, profile_id) from stdin (format binary)""".formatted(table),
+						new ByteArrayInputStream(bytes.toByteArray()));
+				connection.commit();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+
+		private static void text(DataOutputStream out, String value) throws IOException {
+			byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+			out.writeInt(utf8.length);
+			out.write(utf8);
+		}
+
+		private static void timestamp(DataOutputStream out, long micros) throws IOException {
+			out.writeInt(8);
+			out.writeLong(micros);
+		}
 
 	}
 
