@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,37 +44,27 @@ public class EventLog {
 
 	private final JsonMapper json;
 
-	private final JdbcTemplate template;
-
-	/** The sequence of {@code tracked_event.seq}, looked up once. */
-	private volatile @Nullable String seqSource;
-
-	EventLog(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+	EventLog(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.json = json;
 	}
 
 	/**
-	 * Stores the rows of one request and queues those that carry an identity; rows whose
-	 * messageId this source already sent are skipped when {@code skipSent}. Without it
-	 * the rows go by binary COPY, which fails on the first message already sent (a
+	 * Stores the rows of one request in one statement; rows whose messageId this source
+	 * already sent are skipped when {@code skipSent}. Without it the statement is a plain
+	 * insert, which fails on the first message already sent (a
 	 * {@link org.springframework.dao.DuplicateKeyException}, the transaction to roll
 	 * back): it spares the speculative insertion of {@code on conflict} (a probe of the
 	 * key and a confirmation record per row) in the common case of messages never seen
-	 * before, and the parsing of array parameters.
+	 * before.
 	 * @return the message ids actually inserted
 	 */
 	Set<String> insert(String channelId, List<Messages.Row> rows, Instant receivedAt, boolean skipSent) {
 		if (rows.isEmpty()) {
 			return Set.of();
 		}
-		if (!skipSent) {
-			Map<String, Long> stored = copy(channelId, rows, receivedAt);
-			linkOrQueue(rows, stored, Map.of(), receivedAt);
-			return stored.keySet();
-		}
-		return new HashSet<>(insert(channelId, rows, receivedAt, INSERT_SKIPPING_SENT, (rs, i) -> rs.getString(1)));
+		return new HashSet<>(insert(channelId, rows, receivedAt, skipSent ? INSERT_SKIPPING_SENT : INSERT,
+				(rs, i) -> rs.getString(1)));
 	}
 
 	/**
@@ -89,14 +74,11 @@ public class EventLog {
 	 * @return the seq of each message actually inserted, by message id
 	 */
 	Map<String, Long> insertUnqueued(String channelId, List<Messages.Row> rows, Instant receivedAt, boolean skipSent) {
-		if (!skipSent) {
-			return copy(channelId, rows, receivedAt);
-		}
-		Map<String, Long> stored = new HashMap<>();
+		Map<String, Long> stored = new java.util.HashMap<>();
 		if (rows.isEmpty()) {
 			return stored;
 		}
-		insert(channelId, rows, receivedAt, INSERT_UNQUEUED_SKIPPING_SENT, (rs, i) -> {
+		insert(channelId, rows, receivedAt, skipSent ? INSERT_UNQUEUED_SKIPPING_SENT : INSERT_UNQUEUED, (rs, i) -> {
 			stored.put(rs.getString(1), rs.getLong(2));
 			return null;
 		});
@@ -169,75 +151,13 @@ public class EventLog {
 
 	private static final String SKIPPING_SENT = "on conflict (channel_id, message_id) do nothing";
 
+	private static final String INSERT = insertQueued("");
+
 	private static final String INSERT_SKIPPING_SENT = insertQueued(SKIPPING_SENT);
 
+	private static final String INSERT_UNQUEUED = insertEvents("", "message_id, seq");
+
 	private static final String INSERT_UNQUEUED_SKIPPING_SENT = insertEvents(SKIPPING_SENT, "message_id, seq");
-
-	private static final String COPY = """
-			copy tracked_event (seq, channel_id, message_id, type, event, user_id, anonymous_id, occurred_at,
-			                    received_at, payload, consent_only) from stdin (format binary)""";
-
-	/**
-	 * Writes rows never sent before by one binary COPY (ADR 0036), their seqs drawn from
-	 * the log's sequence first, since COPY returns nothing. It fails whole, with a
-	 * {@link org.springframework.dao.DuplicateKeyException}, on a message already sent,
-	 * as the plain insert does.
-	 * @return the seq of each row, by message id
-	 */
-	private Map<String, Long> copy(String channelId, List<Messages.Row> rows, Instant receivedAt) {
-		Map<String, Long> stored = new HashMap<>(rows.size() * 2);
-		if (rows.isEmpty()) {
-			return stored;
-		}
-		List<Long> seqs = jdbc.sql("select nextval('%s') from generate_series(1, :n)".formatted(seqSource()))
-			.param("n", rows.size())
-			.query(Long.class)
-			.list();
-		BinaryCopy copy = new BinaryCopy(rows.size() * 512);
-		for (int i = 0; i < rows.size(); i++) {
-			Messages.Row row = rows.get(i);
-			long seq = seqs.get(i);
-			copy.row(11)
-				.int8(seq)
-				.text(channelId)
-				.text(row.messageId())
-				.text(row.type())
-				.text(row.event())
-				.text(row.userId())
-				.text(row.anonymousId())
-				.timestamp(row.occurredAt())
-				.timestamp(receivedAt)
-				.text(row.payload())
-				.bool(row.consentOnly());
-			stored.put(row.messageId(), seq);
-		}
-		copy.end();
-		template.execute((ConnectionCallback<Long>) connection -> {
-			CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-			try {
-				in.writeToCopy(copy.bytes(), 0, copy.length());
-				return in.endCopy();
-			}
-			finally {
-				if (in.isActive()) {
-					in.cancelCopy();
-				}
-			}
-		});
-		return stored;
-	}
-
-	private String seqSource() {
-		String sequence = seqSource;
-		if (sequence == null) {
-			sequence = jdbc.sql("select pg_get_serial_sequence('tracked_event', 'seq')")
-				.query(String.class)
-				.single()
-				.replace("'", "''");
-			seqSource = sequence;
-		}
-		return sequence;
-	}
 
 	/**
 	 * After {@link #insertUnqueued}: writes the profile of each stored row early
