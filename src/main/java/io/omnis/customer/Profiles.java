@@ -143,7 +143,8 @@ public class Profiles {
 		List<TimelineEntry> merged = new ArrayList<>();
 		events.timeline(List.of(profile.id()), after.at(), after.eventsBefore(), size + 1, channelId, type)
 			.forEach(event -> merged.add(entry(event)));
-		entries.page(profile.id(), after.at(), after.activitiesBefore(), size + 1, channelId, type)
+		entries
+			.page(profile.id(), identifiers(profile), after.at(), after.activitiesBefore(), size + 1, channelId, type)
 			.forEach(activity -> merged.add(entry(activity)));
 		merged.sort(TimelinePosition.NEWEST_FIRST);
 		return Page.of(merged.subList(0, Math.min(merged.size(), size + 1)), size, TimelinePosition::of);
@@ -156,8 +157,13 @@ public class Profiles {
 	public List<String> timelineTypes(Profile profile) {
 		Set<String> types = new LinkedHashSet<>();
 		profile.eventCounts().propertyNames().forEach(key -> types.add(key.split(":", 2)[0]));
-		types.addAll(entries.kinds(profile.id()));
+		types.addAll(entries.kinds(profile.id(), identifiers(profile)));
 		return List.copyOf(types);
+	}
+
+	/** A profile's identifiers as "type:value". */
+	private static List<String> identifiers(Profile profile) {
+		return profile.identifiers().stream().map(known -> known.type() + ":" + known.value()).toList();
 	}
 
 	public List<ProfileHistory.ConsentStatement> consentLedger(String id, int limit) {

@@ -32,6 +32,9 @@ class TimelineActivityTests extends CollectingOmnis {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	@Autowired
+	private Profiles profiles;
+
 	@Test
 	void anActivityPublishedForAnIdentifierAppearsInTheTimelineInEventTimeOrderAndPagesWithIt() {
 		Source web = source(unique("timeline web"));
@@ -67,6 +70,50 @@ class TimelineActivityTests extends CollectingOmnis {
 		}
 		while (cursor != null);
 		assertThat(paged).containsExactly("conversation.resolved", "track", "order.placed", "identify");
+	}
+
+	@Test
+	void anActivityForAnIdentifierNoProfileHoldsYetWaitsForTheProfileThatComesToHoldIt() {
+		Source web = source(unique("timeline web"));
+		String user = unique("first-order");
+		String email = user + "@example.com";
+		String other = unique("other-customer");
+		ObjectNode otherSignUp = identify(other, null).put("messageId", unique("m"));
+		otherSignUp.putObject("traits").put("email", other + "@example.com");
+		sendResolved(web, otherSignUp);
+
+		// Her first order, placed before any profile holds her e-mail (written as she
+		// typed it)
+		publish(new CustomerActivity("email:" + email.toUpperCase(java.util.Locale.ROOT),
+				Instant.parse("2026-11-02T10:00:00Z"), "order.placed", web.channelId(), "Order ord_2 placed", "ord_2"));
+		Poll.until(Duration.ofSeconds(10), () -> waitingUnder("email:" + email), count -> count == 1);
+
+		ObjectNode signUp = at(identify(user, null).put("messageId", unique("m")),
+				Instant.parse("2026-11-01T10:00:00Z"));
+		signUp.putObject("traits").put("email", email);
+		sendResolved(web, signUp);
+		String id = profileHolding(web, "email:" + email).get("id").stringValue();
+
+		assertThat(timeline(web, id)).extracting(e -> e.get("type").stringValue())
+			.containsExactly("order.placed", "identify");
+		assertThat(read(web, "/api/v1/profiles/" + id + "/timeline?type=order.placed").get("data"))
+			.extracting(e -> e.get("reference").stringValue())
+			.containsExactly("ord_2");
+		assertThat(profiles.timelineTypes(profiles.get(id))).contains("identify", "order.placed");
+		String otherId = profileHolding(web, "email:" + other + "@example.com").get("id").stringValue();
+		assertThat(timeline(web, otherId)).extracting(e -> e.get("type").stringValue()).containsExactly("identify");
+		assertThat(profiles.timelineTypes(profiles.get(otherId))).doesNotContain("order.placed");
+
+		// Erasing her deletes what waited under her identifiers too
+		profiles.erase(id, false);
+		assertThat(waitingUnder("email:" + email)).isZero();
+	}
+
+	private long waitingUnder(String identifier) {
+		return jdbc.sql("select count(*) from timeline_entry where profile_id is null and customer = :customer")
+			.param("customer", identifier)
+			.query(Long.class)
+			.single();
 	}
 
 	private void publish(CustomerActivity activity) {

@@ -2,6 +2,7 @@ package io.omnis.customer.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.omnis.customer.Identifier;
+import io.omnis.customer.Profile;
 import io.omnis.customer.ProfileEvents.ProfilesMerged;
 import io.omnis.kernel.CustomerActivity;
 
@@ -36,19 +38,32 @@ public class TimelineEntries {
 		this.reads = reads;
 	}
 
+	/**
+	 * Records an activity on the profile it names, directly or through an identifier. An
+	 * identifier no profile holds yet (resolution has not made her profile, or she has
+	 * only ever ordered) keeps the entry, for the profile that holds it to show.
+	 */
 	@ApplicationModuleListener
 	void on(CustomerActivity activity) {
-		Optional<String> profile = activity.customer().startsWith(IdentityResolver.PROFILE_PREFIX + "_")
-				? reads.find(activity.customer()).map(p -> p.id())
-				: Identifier.parse(activity.customer()).flatMap(reads::findByIdentifier).map(p -> p.id());
-		if (profile.isEmpty()) {
+		String profile = null;
+		String waiting = null;
+		if (activity.customer().startsWith(IdentityResolver.PROFILE_PREFIX + "_")) {
+			profile = reads.find(activity.customer()).map(Profile::id).orElse(null);
+		}
+		else {
+			Optional<Identifier> identifier = Identifier.parse(activity.customer());
+			profile = identifier.flatMap(reads::findByIdentifier).map(Profile::id).orElse(null);
+			waiting = profile == null ? identifier.map(Identifier::toString).orElse(null) : null;
+		}
+		if (profile == null && waiting == null) {
 			log.warn("Timeline entry {} for unknown customer {} not recorded", activity.kind(), activity.customer());
 			return;
 		}
 		jdbc.sql("""
-				insert into timeline_entry (profile_id, occurred_at, kind, channel_id, summary, reference)
-				values (:profile, :at, :kind, :channel, :summary, :reference)""")
-			.param("profile", profile.get())
+				insert into timeline_entry (profile_id, customer, occurred_at, kind, channel_id, summary, reference)
+				values (:profile, :customer, :at, :kind, :channel, :summary, :reference)""")
+			.param("profile", profile)
+			.param("customer", waiting)
 			.param("at", Timestamp.from(activity.occurredAt()))
 			.param("kind", abbreviate(activity.kind(), 100))
 			.param("channel", activity.channelId())
@@ -65,25 +80,35 @@ public class TimelineEntries {
 			.update();
 	}
 
-	/** The kinds of activity a profile has, in alphabetical order. */
-	public List<String> kinds(String profileId) {
-		return jdbc.sql("select distinct kind from timeline_entry where profile_id = :profile order by kind")
+	/**
+	 * The kinds of activity a profile has, with those waiting under one of its
+	 * identifiers ("type:value"), in alphabetical order.
+	 */
+	public List<String> kinds(String profileId, Collection<String> identifiers) {
+		return jdbc.sql("select distinct kind from timeline_entry where " + OWNED + " order by kind")
 			.param("profile", profileId)
+			.param("identifiers", identifiers.toArray(String[]::new))
 			.query(String.class)
 			.list();
 	}
 
+	/** The entries of a profile: its own, and those waiting under its identifiers. */
+	private static final String OWNED = """
+			(profile_id = :profile or (profile_id is null and customer = any(:identifiers::text[])))""";
+
 	/**
-	 * A page of a profile's entries, newest first, strictly before the given position.
+	 * A page of a profile's entries (with those waiting under one of its identifiers),
+	 * newest first, strictly before the given position.
 	 */
-	public List<Entry> page(String profileId, @Nullable Instant before, long beforeId, int limit,
-			@Nullable String channelId, @Nullable String kind) {
-		return jdbc.sql("""
-				select * from timeline_entry where profile_id = :profile
-				   and (:before::timestamptz is null or (occurred_at, id) < (:before::timestamptz, :beforeId))
-				   and (:channel::text is null or channel_id = :channel) and (:kind::text is null or kind = :kind)
-				 order by occurred_at desc, id desc limit :limit""")
+	public List<Entry> page(String profileId, Collection<String> identifiers, @Nullable Instant before, long beforeId,
+			int limit, @Nullable String channelId, @Nullable String kind) {
+		return jdbc.sql("select * from timeline_entry where " + OWNED + """
+
+				  and (:before::timestamptz is null or (occurred_at, id) < (:before::timestamptz, :beforeId))
+				  and (:channel::text is null or channel_id = :channel) and (:kind::text is null or kind = :kind)
+				order by occurred_at desc, id desc limit :limit""")
 			.param("profile", profileId)
+			.param("identifiers", identifiers.toArray(String[]::new))
 			.param("before", before == null ? null : Timestamp.from(before))
 			.param("beforeId", beforeId)
 			.param("channel", channelId)
