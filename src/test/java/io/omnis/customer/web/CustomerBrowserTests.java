@@ -7,19 +7,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.omnis.Poll;
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
 import io.omnis.channel.Channels;
 import io.omnis.console.web.ChromiumBrowser;
+import io.omnis.kernel.CustomerActivity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +40,12 @@ class CustomerBrowserTests extends RunningOmnis {
 
 	@RegisterExtension
 	static final ChromiumBrowser chromium = new ChromiumBrowser();
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void anAgentFindsACustomerSeesHerWholeJourneyAndSplitsOffAMergedVisitor() throws Exception {
@@ -150,6 +164,47 @@ class CustomerBrowserTests extends RunningOmnis {
 		String anonymous = device == null ? "" : "\"anonymousId\":\"" + device + "-" + suffix + "\",";
 		return "{\"batch\":[{\"type\":\"" + type + "\"," + anonymous + "\"messageId\":\"" + type + "-" + device + "-"
 				+ suffix + "\",\"timestamp\":\"" + timestamp + "\"," + fields + "}]}";
+	}
+
+	@Test
+	void theTimelineKeepsTimesOnOneLineAndLongDetailsInsideAndLinksAnActivityToItsPage() throws Exception {
+		String suffix = unique("t").replaceAll("[^a-z0-9]", "");
+		Channels.Created shop = channels.create(ChannelType.WEB, unique("Timeline web shop"), null, Set.of());
+		// A value with no space to break at, as JSON details often are
+		collect(writeKeyOf(shop), message(suffix, "identify", "laptop", "2026-11-20T10:05:00Z",
+				"\"userId\":\"long-" + suffix + "\",\"traits\":{\"note\":\"" + "x".repeat(150) + "\"}"));
+		String profileId = awaitProfileHolding("user_id", "long-" + suffix);
+		String order = "ord_" + suffix;
+		transactions.executeWithoutResult(status -> events
+			.publishEvent(new CustomerActivity(profileId, Instant.parse("2026-11-21T10:00:00Z"), "order.placed",
+					shop.channel().id().value(), "Order " + order + " placed, 1 item, 9.90 EUR", order)));
+		Poll.until(Duration.ofSeconds(10),
+				() -> jdbc.sql("select count(*) from timeline_entry where reference = :ref")
+					.param("ref", order)
+					.query(Long.class)
+					.single(),
+				count -> count == 1);
+
+		Page page = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+		signIn(page);
+		page.navigate(url("/console/customers/" + profileId));
+
+		assertThat(page.locator("#timeline tbody tr")).hasCount(2);
+		assertThat(page.locator("#timeline a[href='/console/orders/" + order + "']")).hasText(order);
+		assertThat(page.evaluate("() => [...document.querySelectorAll('#timeline td')]"
+				+ ".every(td => td.textContent.trim() !== 'null')"))
+			.as("no activity shows null details")
+			.isEqualTo(true);
+		assertThat(page.evaluate("""
+				() => document.querySelector('#timeline').getBoundingClientRect().right
+				      <= document.querySelector('main').getBoundingClientRect().right + 0.5""")).as("inside the page")
+			.isEqualTo(true);
+		assertThat(page.evaluate("""
+				() => [...document.querySelectorAll('#timeline tbody td:first-child')].every(td => {
+				    const range = document.createRange();
+				    range.selectNodeContents(td);
+				    return range.getClientRects().length === 1;
+				})""")).as("each time on one line").isEqualTo(true);
 	}
 
 	private void signIn(Page page) {
