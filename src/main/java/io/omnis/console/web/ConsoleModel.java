@@ -1,6 +1,7 @@
 package io.omnis.console.web;
 
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,15 +62,27 @@ class ConsoleModel implements WebMvcConfigurer, HandlerInterceptor {
 	}
 
 	/**
-	 * The navigation entry the current page belongs to: the longest path that prefixes
-	 * the URI.
+	 * The navigation entry the current page belongs to: the one with the longest path, or
+	 * path it covers, that prefixes the URI.
 	 */
 	private String activePath(String uri) {
-		return items.stream()
-			.map(NavigationItem::path)
-			.filter(path -> uri.equals(path) || uri.startsWith(path + "/"))
-			.reduce((a, b) -> a.length() >= b.length() ? a : b)
-			.orElse("");
+		String active = "";
+		int longest = -1;
+		for (NavigationItem item : items) {
+			for (String prefix : prefixes(item)) {
+				if ((uri.equals(prefix) || uri.startsWith(prefix + "/")) && prefix.length() > longest) {
+					active = item.path();
+					longest = prefix.length();
+				}
+			}
+		}
+		return active;
+	}
+
+	private static List<String> prefixes(NavigationItem item) {
+		List<String> prefixes = new ArrayList<>(item.within());
+		prefixes.add(item.path());
+		return prefixes;
 	}
 
 	private List<NavigationItem> navigation(@Nullable Authentication authentication) {

@@ -1,5 +1,6 @@
 package io.omnis.inventory.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -67,7 +68,8 @@ class InventoryPages {
 
 	@Bean
 	static NavigationItem inventoryNavigation() {
-		return new NavigationItem("Inventory", "/console/inventory", 20, Permission.INVENTORY_READ.authority());
+		return new NavigationItem("Inventory", "/console/inventory", 20, Permission.INVENTORY_READ.authority(),
+				List.of("/console/stores"));
 	}
 
 }

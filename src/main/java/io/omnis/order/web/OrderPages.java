@@ -122,7 +122,8 @@ class OrderPages {
 
 	@Bean
 	static NavigationItem orderNavigation() {
-		return new NavigationItem("Orders", "/console/orders", 22, Permission.ORDERS_READ.authority());
+		return new NavigationItem("Orders", "/console/orders", 22, Permission.ORDERS_READ.authority(),
+				List.of("/console/returns"));
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package io.omnis.console.web;
 
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -10,6 +12,7 @@ import io.omnis.Answer;
 import io.omnis.Caller;
 import io.omnis.RunningOmnis;
 import io.omnis.channel.ChannelType;
+import io.omnis.kernel.security.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +36,36 @@ class ConsoleNavigationTests extends RunningOmnis {
 		assertThat(page.text()).contains("<span class=\"who\">admin</span>")
 			.contains("href=\"/console/customers\"")
 			.containsPattern(ACTIVE_CHANNELS);
+	}
+
+	@Test
+	void aPageUnderAnotherPathMarksTheSectionItBelongsTo() {
+		Caller admin = console(signIn("admin", ADMIN_PASSWORD));
+		Caller api = bearer(secretOf(channels.create(ChannelType.WEB, unique("Navigation shop"), null,
+				EnumSet.of(Permission.INVENTORY_MANAGE))));
+		String store = api
+			.post("/api/v1/locations",
+					"""
+							{"name": "%s", "type": "STORE", "address": {"line1": "Rua Augusta 1", "city": "Lisboa", "country": "PT"},
+							 "coordinates": {"latitude": 38.71, "longitude": -9.14}, "timeZone": "Europe/Lisbon"}"""
+						.formatted(unique("Navigation store")))
+			.expect(201)
+			.path("id")
+			.asString();
+
+		// A store's work queue is Inventory's (the longest prefix it has is Home's)
+		assertThat(active(admin.get("/console/stores/" + store + "/work"))).containsExactly("/console/inventory");
+		assertThat(active(admin.get("/console"))).containsExactly("/console");
+	}
+
+	/** The paths of the menu entries marked active on a page. */
+	private static List<String> active(Answer page) {
+		assertThat(page.status()).isEqualTo(200);
+		return Pattern.compile("<a href=\"([^\"]+)\" class=\"active\"")
+			.matcher(page.text())
+			.results()
+			.map(match -> match.group(1))
+			.toList();
 	}
 
 	@Test
