@@ -99,12 +99,13 @@ public class ProfileEraser {
 		String[] named = identifiers.toArray(String[]::new);
 		jdbc.sql("delete from identifier where profile_id = any(:ids::text[])").param("ids", ids).update();
 		jdbc.sql("delete from consent_entry where profile_id = any(:ids::text[])").param("ids", ids).update();
-		// With the activities waiting under one of her identifiers for a profile to hold
-		// it
-		jdbc.sql(
-				"""
-						delete from timeline_entry
-						 where profile_id = any(:ids::text[]) or (profile_id is null and customer = any(:identifiers::text[]))""")
+		// With the activities kept under one of her identifiers (recorded before a
+		// profile
+		// held it)
+		jdbc.sql("""
+				delete from timeline_entry
+				 where profile_id = any(:ids::text[])
+				    or (profile_id is null and customer = any(:identifiers::text[]))""")
 			.param("ids", ids)
 			.param("identifiers", named)
 			.update();

@@ -29,6 +29,13 @@ public class TimelineEntries {
 
 	private static final Logger log = LoggerFactory.getLogger(TimelineEntries.class);
 
+	/**
+	 * The entries of a profile: its own, and those kept under one of its identifiers
+	 * ("type:value") since before a profile held it.
+	 */
+	private static final String OWNED = """
+			(profile_id = :profile or (profile_id is null and customer = any(:identifiers::text[])))""";
+
 	private final JdbcClient jdbc;
 
 	private final ProfileReads reads;
@@ -46,16 +53,16 @@ public class TimelineEntries {
 	@ApplicationModuleListener
 	void on(CustomerActivity activity) {
 		String profile = null;
-		String waiting = null;
+		String customer = null;
 		if (activity.customer().startsWith(IdentityResolver.PROFILE_PREFIX + "_")) {
 			profile = reads.find(activity.customer()).map(Profile::id).orElse(null);
 		}
 		else {
 			Optional<Identifier> identifier = Identifier.parse(activity.customer());
 			profile = identifier.flatMap(reads::findByIdentifier).map(Profile::id).orElse(null);
-			waiting = profile == null ? identifier.map(Identifier::toString).orElse(null) : null;
+			customer = profile == null ? identifier.map(Identifier::toString).orElse(null) : null;
 		}
-		if (profile == null && waiting == null) {
+		if (profile == null && customer == null) {
 			log.warn("Timeline entry {} for unknown customer {} not recorded", activity.kind(), activity.customer());
 			return;
 		}
@@ -63,7 +70,7 @@ public class TimelineEntries {
 				insert into timeline_entry (profile_id, customer, occurred_at, kind, channel_id, summary, reference)
 				values (:profile, :customer, :at, :kind, :channel, :summary, :reference)""")
 			.param("profile", profile)
-			.param("customer", waiting)
+			.param("customer", customer)
 			.param("at", Timestamp.from(activity.occurredAt()))
 			.param("kind", abbreviate(activity.kind(), 100))
 			.param("channel", activity.channelId())
@@ -81,8 +88,8 @@ public class TimelineEntries {
 	}
 
 	/**
-	 * The kinds of activity a profile has, with those waiting under one of its
-	 * identifiers ("type:value"), in alphabetical order.
+	 * The kinds of activity a profile has, with those kept under one of its identifiers
+	 * ("type:value"), in alphabetical order.
 	 */
 	public List<String> kinds(String profileId, Collection<String> identifiers) {
 		return jdbc.sql("select distinct kind from timeline_entry where " + OWNED + " order by kind")
@@ -92,12 +99,8 @@ public class TimelineEntries {
 			.list();
 	}
 
-	/** The entries of a profile: its own, and those waiting under its identifiers. */
-	private static final String OWNED = """
-			(profile_id = :profile or (profile_id is null and customer = any(:identifiers::text[])))""";
-
 	/**
-	 * A page of a profile's entries (with those waiting under one of its identifiers),
+	 * A page of a profile's entries (with those kept under one of its identifiers),
 	 * newest first, strictly before the given position.
 	 */
 	public List<Entry> page(String profileId, Collection<String> identifiers, @Nullable Instant before, long beforeId,
