@@ -171,23 +171,16 @@ public class EventCollection implements Workload {
 
 	}
 
-	/**
-	 * The batch of messages a request carries, with their profile ids, written by one
-	 * binary {@code COPY} in its own transaction: what a collection path without a
-	 * statement per row would cost the database at least.
-	 */
-	private final class Copy implements Baseline {
-
-		/** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01. */
-		private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+	/** A primitive writing into a scratch table that its set-up statements create. */
+	private abstract static class ScratchTable implements Baseline {
 
 		private final String description;
 
-		private final String table;
+		final String table;
 
 		private final String setUp;
 
-		Copy(String description, String table, String setUp) {
+		ScratchTable(String description, String table, String setUp) {
 			this.description = description;
 			this.table = table;
 			this.setUp = setUp;
@@ -203,6 +196,22 @@ public class EventCollection implements Workload {
 			for (String statement : setUp.split(";\n")) {
 				connection.createStatement().execute(statement);
 			}
+		}
+
+	}
+
+	/**
+	 * The batch of messages a request carries, with their profile ids, written by one
+	 * binary {@code COPY} in its own transaction: what a collection path without a
+	 * statement per row would cost the database at least.
+	 */
+	private final class Copy extends ScratchTable {
+
+		/** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01. */
+		private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+
+		Copy(String description, String table, String setUp) {
+			super(description, table, setUp);
 		}
 
 		@Override
@@ -265,33 +274,13 @@ public class EventCollection implements Workload {
 	}
 
 	/** The batch of messages a request carries, inserted over JDBC. */
-	private final class Insert implements Baseline {
-
-		private final String description;
-
-		private final String table;
-
-		private final String setUp;
+	private final class Insert extends ScratchTable {
 
 		private final Link link;
 
 		Insert(String description, String table, String setUp, Link link) {
-			this.description = description;
-			this.table = table;
-			this.setUp = setUp;
+			super(description, table, setUp);
 			this.link = link;
-		}
-
-		@Override
-		public String description() {
-			return description;
-		}
-
-		@Override
-		public void setUp(Connection connection) throws SQLException {
-			for (String statement : setUp.split(";\n")) {
-				connection.createStatement().execute(statement);
-			}
 		}
 
 		@Override
