@@ -232,9 +232,10 @@ public class CollectedEvents {
 	}
 
 	/**
-	 * The profiles of the events resolved last, the most recent first: among the latest
-	 * {@value EventLog#RECENT_WINDOW} resolved events, so the read stays short however
-	 * busy collection is.
+	 * The profiles of the events resolved last, the one whose event happened last first
+	 * (a batch of old events, imported late, ranks by when they happened, not by when
+	 * they arrived): among the latest {@value EventLog#RECENT_WINDOW} resolved events, so
+	 * the read stays short however busy collection is.
 	 */
 	public List<String> recentProfiles(int limit) {
 		return log.recentProfiles(limit);

@@ -353,8 +353,9 @@ public class EventLog {
 
 	public List<String> recentProfiles(int limit) {
 		return jdbc.sql("""
-				select profile_id from (select profile_id, seq from event_profile order by seq desc limit :window) r
-				 group by profile_id order by max(seq) desc limit :limit""")
+				select profile_id
+				  from (select profile_id, occurred_at, seq from event_profile order by seq desc limit :window) r
+				 group by profile_id order by max(occurred_at) desc, max(seq) desc limit :limit""")
 			.param("window", RECENT_WINDOW)
 			.param("limit", limit)
 			.query(String.class)
