@@ -175,22 +175,34 @@ class CustomerBrowserTests extends RunningOmnis {
 				"\"userId\":\"long-" + suffix + "\",\"traits\":{\"note\":\"" + "x".repeat(150) + "\"}"));
 		String profileId = awaitProfileHolding("user_id", "long-" + suffix);
 		String order = "ord_" + suffix;
-		transactions.executeWithoutResult(status -> events
-			.publishEvent(new CustomerActivity(profileId, Instant.parse("2026-11-21T10:00:00Z"), "order.placed",
-					shop.channel().id().value(), "Order " + order + " placed, 1 item, 9.90 EUR", order)));
+		String conversation = "cnv_" + suffix;
+		String fulfilment = "ful_" + suffix;
+		transactions.executeWithoutResult(status -> {
+			events.publishEvent(new CustomerActivity(profileId, Instant.parse("2026-11-21T10:00:00Z"), "order.placed",
+					shop.channel().id().value(), "Order " + order + " placed, 1 item, 9.90 EUR", order));
+			events.publishEvent(new CustomerActivity(profileId, Instant.parse("2026-11-21T11:00:00Z"),
+					"conversation.resolved", null, "Conversation resolved", conversation));
+			events.publishEvent(new CustomerActivity(profileId, Instant.parse("2026-11-21T12:00:00Z"),
+					"fulfilment.routed", shop.channel().id().value(), "Routed", fulfilment));
+		});
 		Poll.until(Duration.ofSeconds(10),
-				() -> jdbc.sql("select count(*) from timeline_entry where reference = :ref")
-					.param("ref", order)
+				() -> jdbc.sql("select count(*) from timeline_entry where reference = any(:refs::text[])")
+					.param("refs", new String[] { order, conversation, fulfilment })
 					.query(Long.class)
 					.single(),
-				count -> count == 1);
+				count -> count == 3);
 
 		Page page = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
 		signIn(page);
 		page.navigate(url("/console/customers/" + profileId));
 
-		assertThat(page.locator("#timeline tbody tr")).hasCount(2);
+		assertThat(page.locator("#timeline tbody tr")).hasCount(4);
 		assertThat(page.locator("#timeline a[href='/console/orders/" + order + "']")).hasText(order);
+		assertThat(page.locator("#timeline a[href='/console/conversations/" + conversation + "']"))
+			.hasText(conversation);
+		// A reference the console has no page for is text
+		assertThat(page.locator("#timeline code", new Page.LocatorOptions().setHasText(fulfilment))).hasCount(1);
+		assertThat(page.locator("#timeline a", new Page.LocatorOptions().setHasText(fulfilment))).hasCount(0);
 		assertThat(page.evaluate("() => [...document.querySelectorAll('#timeline td')]"
 				+ ".every(td => td.textContent.trim() !== 'null')"))
 			.as("no activity shows null details")
