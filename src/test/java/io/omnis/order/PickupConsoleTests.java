@@ -72,8 +72,11 @@ class PickupConsoleTests extends PickupFixtures {
 		backoffice().post("/api/v1/fulfilment/locations/" + store + "/pickups", codeBody(first))
 			.expectProblem(422, "invalid-code", "code");
 		handOver(store, codeBody(second));
+		// Each activity is recorded by its own asynchronous listener: wait for all of
+		// them
 		List<String> kinds = Poll.until(Duration.ofSeconds(30), () -> activities(profile),
-				seen -> seen.contains("order.collected") && seen.stream().filter("notice.sent"::equals).count() == 2);
+				seen -> seen.contains("order.collected") && seen.contains("order.fulfilled")
+						&& seen.stream().filter("notice.sent"::equals).count() == 2);
 		assertThat(kinds).contains("order.fulfilled");
 		// Collected: no resend offered any more
 		Element after = Jsoup.parse(admin.get("/console/customers/" + profile).text())
