@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import com.sun.management.OperatingSystemMXBean;
 import ch.qos.logback.classic.Level;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,9 @@ import io.omnis.kernel.database.EmbeddedPostgresServer;
  * workload's data, measures each workload over HTTP and its baseline over JDBC, prints
  * one row per workload, writes the run as JSON and stops everything it started.
  * <p>
- * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--warm-up S] [--jvm a,b] [--pg name=value,...] [--profiles N [--events M]] [--skus N]}.
+ * {@code ./omnis bench [quick|full|replay [--limit N]] [--only name,...] [--data dir] [--profile] [--warm-up S] [--jvm a,b] [--pg name=value,...] [--profiles N [--events M]] [--skus N] [--customers N] [--omnis URL --database JDBC_URL [--second-omnis URL]]}.
+ * With {@code --omnis} it starts nothing: it loads and measures an Omnis started
+ * elsewhere ({@link OmnisElsewhere}).
  */
 public final class BenchmarkSuite {
 
@@ -69,6 +72,9 @@ public final class BenchmarkSuite {
 	 * ({@code --pg name=value,...}), recorded with the results.
 	 */
 	private final java.util.Map<String, String> postgresSettings = new java.util.TreeMap<>();
+
+	/** An Omnis started outside the suite, to measure instead of starting one. */
+	private @Nullable OmnisElsewhere elsewhere;
 
 	BenchmarkSuite(Mode mode, Path out, Omnis.Launcher launcher, Set<String> only, PrintStream log) {
 		this(mode, out, launcher, only, log, false);
@@ -114,6 +120,7 @@ public final class BenchmarkSuite {
 		List<String> jvm = new java.util.ArrayList<>();
 		java.util.Map<String, String> postgres = new java.util.TreeMap<>();
 		java.time.Duration warmUp = null;
+		java.util.Map<String, String> target = new java.util.HashMap<>();
 		for (int i = 0; i < args.size(); i++) {
 			switch (args.get(i)) {
 				case "--data" -> data = Path.of(args.get(++i));
@@ -127,9 +134,12 @@ public final class BenchmarkSuite {
 				case "--limit" -> limit = Integer.parseInt(args.get(++i));
 				case "--profiles", "--events", "--skus", "--customers" ->
 					sizes.put(args.get(i).substring(2), Long.parseLong(args.get(++i)));
+				case "--omnis", "--second-omnis", "--database" -> target.put(args.get(i), args.get(++i));
 				default -> mode = args.get(i);
 			}
 		}
+		OmnisElsewhere elsewhere = target.isEmpty() ? null : elsewhere(target, System.getenv("OMNIS_ADMIN_PASSWORD"),
+				mode.equals("replay") || profile || !jvm.isEmpty() || !postgres.isEmpty());
 		if (mode.equals("replay")) {
 			return replay(data, limit, OmnisProcess.jar(jar), System.out);
 		}
@@ -151,8 +161,58 @@ public final class BenchmarkSuite {
 				System.out, profile);
 		suite.sizes.putAll(sizes);
 		suite.postgresSettings.putAll(postgres);
+		suite.elsewhere = elsewhere;
 		suite.run();
 		return 0;
+	}
+
+	/**
+	 * The Omnis that {@code --omnis}, {@code --second-omnis} and {@code --database} name,
+	 * refused with what is missing: the suite needs the database (for its baselines and
+	 * for what a workload reads back) and the administrator's password (to create the
+	 * {@code bench} channel), and starts nothing it could set options on.
+	 */
+	static OmnisElsewhere elsewhere(java.util.Map<String, String> target, @Nullable String adminPassword,
+			boolean startsItsOwn) {
+		String omnis = target.get("--omnis");
+		String database = target.get("--database");
+		if (omnis == null || database == null) {
+			throw new IllegalArgumentException("--omnis URL and --database JDBC_URL go together (and --second-omnis "
+					+ "with them): the suite measures its baselines on the database Omnis uses");
+		}
+		if (!database.startsWith("jdbc:postgresql:")) {
+			throw new IllegalArgumentException("--database takes a jdbc:postgresql: URL, not: " + database);
+		}
+		if (adminPassword == null || adminPassword.isBlank()) {
+			throw new IllegalArgumentException("With --omnis, set OMNIS_ADMIN_PASSWORD to the password of the "
+					+ "console's admin: the suite signs in to create its bench channel");
+		}
+		if (startsItsOwn) {
+			throw new IllegalArgumentException("replay, --profile, --jvm and --pg start or configure the Omnis and "
+					+ "PostgreSQL the suite starts itself; with --omnis they are started elsewhere");
+		}
+		String second = target.get("--second-omnis");
+		return new OmnisElsewhere(uri("--omnis", omnis), second == null ? null : uri("--second-omnis", second),
+				database, adminPassword);
+	}
+
+	private static java.net.URI uri(String option, String value) {
+		try {
+			java.net.URI uri = new java.net.URI(value);
+			if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+				return uri;
+			}
+		}
+		catch (java.net.URISyntaxException ex) {
+			// said below
+		}
+		throw new IllegalArgumentException(option + " takes an http(s) URL, not: " + value);
+	}
+
+	/** Measures {@code omnis} instead of starting an Omnis and a PostgreSQL. */
+	BenchmarkSuite measuring(OmnisElsewhere omnis) {
+		this.elsewhere = omnis;
+		return this;
 	}
 
 	/**
@@ -196,8 +256,10 @@ public final class BenchmarkSuite {
 			DataSource database = bench.database();
 			CpuMeter cpu = ready.cpu();
 			List<Row> rows = new ArrayList<>();
+			// In-process, the client's CPU is Omnis's too
+			boolean clientAlone = omnis.process().isPresent() || elsewhere != null;
 			for (Workload workload : workloads) {
-				rows.add(measure(workload, bench, cpu, load, omnis.process().isPresent()));
+				rows.add(measure(workload, bench, cpu, load, clientAlone));
 			}
 			Results results = new Results("omnis-bench", 1, mode.name(), started.toString(),
 					Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
@@ -208,7 +270,7 @@ public final class BenchmarkSuite {
 			return file;
 		}
 		finally {
-			say("stopping Omnis and PostgreSQL");
+			say(elsewhere == null ? "stopping Omnis and PostgreSQL" : "done; Omnis and PostgreSQL keep running");
 			cleanup.close();
 			try {
 				Runtime.getRuntime().removeShutdownHook(hook);
@@ -224,6 +286,11 @@ public final class BenchmarkSuite {
 	 * cleanup.
 	 */
 	private Started start(Cleanup cleanup, String stamp) throws Exception {
+		if (elsewhere != null) {
+			say("%s; only the load generator's CPU is measured", elsewhere);
+			return connect(cleanup, elsewhere, elsewhere.database(), elsewhere.adminPassword(), elsewhere::secondNode,
+					new CpuMeter(Optional.empty(), Optional.empty()));
+		}
 		Path dataDir = out.resolve("pg-" + stamp).toAbsolutePath();
 		cleanup.push(() -> FileSystemUtils.deleteRecursively(dataDir));
 		java.util.Map<String, String> settings = new java.util.TreeMap<>(postgresSettings);
@@ -245,20 +312,32 @@ public final class BenchmarkSuite {
 				password, out.resolve("omnis-" + stamp + ".log").toAbsolutePath()));
 		say("Omnis ready at %s after %.1f s: %s", omnis.baseUri(), (System.nanoTime() - starting) / 1e9,
 				omnis.launch());
+		return connect(cleanup, omnis, database, password, () -> {
+			Omnis node = cleanup.push(launcher.start("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
+					password, out.resolve("omnis-" + stamp + "-node2.log").toAbsolutePath()));
+			say("second Omnis node ready at %s", node.baseUri());
+			return node.baseUri();
+		}, new CpuMeter(omnis.process(), postmaster(dataDir)));
+	}
+
+	/**
+	 * Signs in to {@code omnis} as its administrator and creates the bench channel whose
+	 * key the workloads use, on this node and on the second one when a workload asks for
+	 * it.
+	 */
+	private Started connect(Cleanup cleanup, Omnis omnis, DataSource database, String password,
+			java.util.concurrent.Callable<java.net.URI> secondNode, CpuMeter cpu) throws Exception {
 		Api api = cleanup.push(new Api(omnis.baseUri()));
 		String key = AdminSession.issueBenchKey(api, password);
 		api.authenticateWith(key);
 		Bench.SecondNode second = () -> {
-			Omnis node = cleanup.push(launcher.start("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/postgres",
-					password, out.resolve("omnis-" + stamp + "-node2.log").toAbsolutePath()));
-			say("second Omnis node ready at %s", node.baseUri());
-			Api nodeApi = cleanup.push(new Api(node.baseUri()));
+			Api nodeApi = cleanup.push(new Api(secondNode.call()));
 			nodeApi.authenticateWith(key);
 			return nodeApi;
 		};
 		return new Started(
 				new Bench(api, database, mode, second, () -> AdminSession.signIn(api, password).cookie(), sizes), omnis,
-				new CpuMeter(omnis.process(), postmaster(dataDir)));
+				cpu);
 	}
 
 	private record Started(Bench bench, Omnis omnis, CpuMeter cpu) {
@@ -300,7 +379,7 @@ public final class BenchmarkSuite {
 		return 0;
 	}
 
-	private Row measure(Workload workload, Bench bench, CpuMeter cpu, LoadAverage load, boolean ownProcess)
+	private Row measure(Workload workload, Bench bench, CpuMeter cpu, LoadAverage load, boolean clientAlone)
 			throws Exception {
 		String name = workload.name();
 		say("%s: setting up", name);
@@ -330,7 +409,8 @@ public final class BenchmarkSuite {
 		}
 
 		Double ratio = base.throughput() > 0 ? Measurement.round(measured.throughput() / base.throughput()) : null;
-		boolean saturated = ownProcess && measured.cpu().client() != null && measured.cpu().client() > Report.SATURATED;
+		boolean saturated = clientAlone && measured.cpu().client() != null
+				&& measured.cpu().client() > Report.SATURATED;
 		say("%s: %,.1f ops/s (p99 %.2f ms, %d errors); baseline %,.1f ops/s", name, measured.throughput(),
 				measured.p99Ms(), measured.errors(), base.throughput());
 		return new Row(name, workload.operation(), workload.concurrency(), setUp, measured, baseline.description(),
@@ -416,8 +496,8 @@ public final class BenchmarkSuite {
 		return new Results.Machine(Runtime.getRuntime().availableProcessors(),
 				System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 						+ System.getProperty("os.arch"),
-				os.getTotalMemorySize() / (1024 * 1024), jvm, omnis.launch() + ", same JDK", postgres, commit(),
-				loadAverage);
+				os.getTotalMemorySize() / (1024 * 1024), jvm, omnis.launch() + (elsewhere == null ? ", same JDK" : ""),
+				postgres, commit(), loadAverage);
 	}
 
 	private static DataSource database(int port) {

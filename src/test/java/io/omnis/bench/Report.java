@@ -55,7 +55,11 @@ final class Report {
 		for (Results.Pending pending : results.pending()) {
 			out.printf("%-24s %s%n", pending.name(), pending.status());
 		}
-		if (results.workloads().stream().anyMatch(row -> row.omnis().cpu().omnis() == null)) {
+		if (results.workloads().stream().anyMatch(row -> row.omnis().cpu().postgres() == null)) {
+			out.println("(Omnis and PostgreSQL ran outside the suite: only the load generator's CPU is known, "
+					+ "and the machine and load average above are the load generator's)");
+		}
+		else if (results.workloads().stream().anyMatch(row -> row.omnis().cpu().omnis() == null)) {
 			out.println("(Omnis ran in-process: the client's CPU includes Omnis's, and Omnis's own is not known)");
 		}
 		out.println();
