@@ -51,7 +51,7 @@ final class AdminSession {
 	 * The secret key ({@code sk_...}) of a new channel with the scopes the workloads
 	 * need.
 	 */
-	static String issueBenchKey(Api api, String password) throws IOException, InterruptedException {
+	static String issueBenchKey(Api api, String password, String name) throws IOException, InterruptedException {
 		AdminSession session = signIn(api, password);
 		String token = session.csrfTokenOf("/console");
 		HttpResponse<byte[]> created = Api.ok(session.send(api.unauthenticated("/api/v1/channels")
@@ -59,7 +59,8 @@ final class AdminSession {
 			.header("X-CSRF-TOKEN", token)
 			.POST(BodyPublishers.ofString(
 					"""
-							{"type":"WEB","name":"bench","secretKeyScopes":["channels:read","channels:manage","profiles:read","tracking:read","inventory:read","inventory:write","inventory:manage","reservations:write","catalog:read","catalog:write","conversations:read","conversations:write","carts:write","orders:read","orders:write","orders:manage"]}"""))));
+							{"type":"WEB","name":"%s","secretKeyScopes":["channels:read","channels:manage","profiles:read","tracking:read","inventory:read","inventory:write","inventory:manage","reservations:write","catalog:read","catalog:write","conversations:read","conversations:write","carts:write","orders:read","orders:write","orders:manage"]}"""
+						.formatted(name)))));
 		for (JsonNode issued : Api.json(created).get("issuedKeys")) {
 			if ("SECRET".equals(issued.get("key").get("kind").asString())) {
 				return issued.get("secret").asString();

@@ -37,14 +37,25 @@ public final class Bench {
 
 	private final Map<String, Long> sizes;
 
+	private final String runSuffix;
+
 	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode, ConsoleSignIn console,
-			Map<String, Long> sizes) {
+			Map<String, Long> sizes, String runSuffix) {
+		this.runSuffix = runSuffix;
 		this.api = api;
 		this.database = database;
 		this.mode = mode;
 		this.secondNode = secondNode;
 		this.console = console;
 		this.sizes = Map.copyOf(sizes);
+	}
+
+	/**
+	 * {@code name} as this run names what it creates where names are unique (channels):
+	 * as it is in a database of its own, with the run's time in one measured before.
+	 */
+	public String named(String name) {
+		return name + runSuffix;
 	}
 
 	/**

@@ -289,7 +289,7 @@ public final class BenchmarkSuite {
 		if (elsewhere != null) {
 			say("%s; only the load generator's CPU is measured", elsewhere);
 			return connect(cleanup, elsewhere, elsewhere.database(), elsewhere.adminPassword(), elsewhere::secondNode,
-					new CpuMeter(Optional.empty(), Optional.empty()));
+					new CpuMeter(Optional.empty(), Optional.empty()), " " + stamp);
 		}
 		Path dataDir = out.resolve("pg-" + stamp).toAbsolutePath();
 		cleanup.push(() -> FileSystemUtils.deleteRecursively(dataDir));
@@ -317,27 +317,26 @@ public final class BenchmarkSuite {
 					password, out.resolve("omnis-" + stamp + "-node2.log").toAbsolutePath()));
 			say("second Omnis node ready at %s", node.baseUri());
 			return node.baseUri();
-		}, new CpuMeter(omnis.process(), postmaster(dataDir)));
+		}, new CpuMeter(omnis.process(), postmaster(dataDir)), "");
 	}
 
 	/**
 	 * Signs in to {@code omnis} as its administrator and creates the bench channel whose
 	 * key the workloads use, on this node and on the second one when a workload asks for
-	 * it.
+	 * it; {@code runSuffix} follows the names of the channels the run creates.
 	 */
 	private Started connect(Cleanup cleanup, Omnis omnis, DataSource database, String password,
-			java.util.concurrent.Callable<java.net.URI> secondNode, CpuMeter cpu) throws Exception {
+			java.util.concurrent.Callable<java.net.URI> secondNode, CpuMeter cpu, String runSuffix) throws Exception {
 		Api api = cleanup.push(new Api(omnis.baseUri()));
-		String key = AdminSession.issueBenchKey(api, password);
+		String key = AdminSession.issueBenchKey(api, password, "bench" + runSuffix);
 		api.authenticateWith(key);
 		Bench.SecondNode second = () -> {
 			Api nodeApi = cleanup.push(new Api(secondNode.call()));
 			nodeApi.authenticateWith(key);
 			return nodeApi;
 		};
-		return new Started(
-				new Bench(api, database, mode, second, () -> AdminSession.signIn(api, password).cookie(), sizes), omnis,
-				cpu);
+		return new Started(new Bench(api, database, mode, second, () -> AdminSession.signIn(api, password).cookie(),
+				sizes, runSuffix), omnis, cpu);
 	}
 
 	private record Started(Bench bench, Omnis omnis, CpuMeter cpu) {

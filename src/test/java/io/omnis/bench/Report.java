@@ -32,7 +32,7 @@ final class Report {
 		out.println();
 		out.printf("Omnis benchmark, %s mode, %s, commit %s%n", results.mode(), results.startedAt(), machine.commit());
 		Duration took = Duration.between(Instant.parse(results.startedAt()), Instant.parse(results.finishedAt()));
-		out.printf("took %d min %02d s from the start of PostgreSQL to the last baseline (the build comes before)%n",
+		out.printf("took %d min %02d s from the start to the last baseline (the build comes before)%n",
 				took.toMinutes(), took.toSecondsPart());
 		out.printf("machine: %d CPUs, %s, %,d MB; JVM %s%n", machine.cpus(), machine.os(), machine.memoryMb(),
 				machine.jvm());

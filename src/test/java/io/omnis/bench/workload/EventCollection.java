@@ -38,6 +38,9 @@ public class EventCollection implements Workload {
 
 	private String writeKey = "";
 
+	/** The source this run sends to. */
+	private String channelId = "";
+
 	private long population;
 
 	@Override
@@ -62,7 +65,9 @@ public class EventCollection implements Workload {
 
 	@Override
 	public void setUp(Bench bench) throws Exception {
-		writeKey = Population.writeKey(bench, "bench-collection");
+		Population.Source source = Population.source(bench, "bench-collection");
+		writeKey = source.writeKey();
+		channelId = source.channelId();
 		// By default nearly every message comes from a customer not seen before (the
 		// costliest case: a new profile and identifiers each); --customers N makes them
 		// return, so that most messages only add to a profile
@@ -96,12 +101,16 @@ public class EventCollection implements Workload {
 			facts.put("backlog drained after the load stopped",
 					waiting == 0 ? String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - stopped) / 1e9)
 							: "no (" + waiting + " events still waiting after 180 s)");
-			try (ResultSet rs = connection.createStatement().executeQuery("""
+			// This run's source only: a database measured before holds earlier runs'
+			// events
+			PreparedStatement lags = connection.prepareStatement("""
 					select count(*), percentile_cont(0.5) within group (order by lag),
 					       percentile_cont(0.99) within group (order by lag), max(lag)
 					  from (select extract(epoch from p.resolved_at - e.received_at) * 1000 as lag
 					          from tracked_event e join event_profile p on p.seq = e.seq
-					         where e.message_id like 'c-%') l""")) {
+					         where e.channel_id = ?) l""");
+			lags.setString(1, channelId);
+			try (lags; ResultSet rs = lags.executeQuery()) {
 				rs.next();
 				facts.put("resolution lag, acceptance to profile (all events of the run)",
 						String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms over %,d events",
@@ -196,6 +205,8 @@ public class EventCollection implements Workload {
 			for (String statement : setUp.split(";\n")) {
 				connection.createStatement().execute(statement);
 			}
+			// Empty, in a database measured before: each run numbers its rows from 0
+			connection.createStatement().execute("truncate " + table);
 		}
 
 	}

@@ -19,14 +19,23 @@ final class Population {
 
 	/** A new WEB channel's public write key. */
 	static String writeKey(Bench bench, String name) throws Exception {
+		return source(bench, name).writeKey();
+	}
+
+	/** A new web channel, with its write key. */
+	static Source source(Bench bench, String name) throws Exception {
 		var created = Api.json(bench.api().post("/api/v1/channels", """
-				{"type":"WEB","name":"%s"}""".formatted(name), null));
+				{"type":"WEB","name":"%s"}""".formatted(bench.named(name)), null));
 		for (var issued : created.get("issuedKeys")) {
 			if ("WRITE".equals(issued.get("key").get("kind").asString())) {
-				return issued.get("secret").asString();
+				return new Source(created.get("channel").get("id").asString(), issued.get("secret").asString());
 			}
 		}
 		throw new IllegalStateException("no write key issued");
+	}
+
+	/** A channel collection accepts messages from, by its write key. */
+	record Source(String channelId, String writeKey) {
 	}
 
 	/**
