@@ -41,13 +41,13 @@ public final class Bench {
 
 	Bench(Api api, DataSource database, Mode mode, SecondNode secondNode, ConsoleSignIn console,
 			Map<String, Long> sizes, String runSuffix) {
-		this.runSuffix = runSuffix;
 		this.api = api;
 		this.database = database;
 		this.mode = mode;
 		this.secondNode = secondNode;
 		this.console = console;
 		this.sizes = Map.copyOf(sizes);
+		this.runSuffix = runSuffix;
 	}
 
 	/**

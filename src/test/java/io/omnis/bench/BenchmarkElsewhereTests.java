@@ -61,7 +61,7 @@ class BenchmarkElsewhereTests {
 					assertThat(row.baselineMeasurement().errors()).as(row.baselineMeasurement().firstError()).isZero();
 					assertThat(row.facts()).as("run %d", run)
 						.hasEntrySatisfying(
-								"floor: the same insert with each row's profile id, indexed by profile " + "and time",
+								"floor: the same insert with each row's profile id, indexed by profile and time",
 								floor -> assertThat(floor).endsWith(", 0 errors"));
 					assertThat(row.omnis().cpu().client()).isNotNull();
 					assertThat(row.omnis().cpu().omnis()).isNull();
